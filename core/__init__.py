@@ -1,0 +1,1 @@
+"""Records, errors, settings and the one place that wires objects together."""

