@@ -1,0 +1,45 @@
+# The two README commands: `make demo` (install, ingest the corpus, answer a question)
+# and `make test` (install, lint, type-check, run the tests with the network cut).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/corpus
+DEMO_HOME ?= var/demo
+QUESTION ?= Which resolutions mandate action on ICT misuse?
+export ORT_DISABLE_TELEMETRY := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install demo test lint typecheck pytest eval bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: install
+	RESCITE_HOME=$(DEMO_HOME) $(BIN)/rescite ingest $(CORPUS)/documents/core $(CORPUS)/documents/bulk $(CORPUS)/documents/duplicates
+	RESCITE_HOME=$(DEMO_HOME) $(BIN)/rescite ask "$(QUESTION)"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	.ci/typecheck
+
+pytest: install
+	RESCITE_CORPUS=$(CORPUS) .ci/offline $(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+eval: install
+	RESCITE_CORPUS=$(CORPUS) $(BIN)/rescite eval --report var/eval/report.md --json var/eval/report.json
+
+bench: install
+	RESCITE_CORPUS=$(CORPUS) $(BIN)/rescite bench
+
+clean:
+	rm -rf var build *.egg-info
