@@ -164,6 +164,8 @@ class Citation(Record):
     verified: bool
     page: int | None
     score: float
+    quote_start: int | None = None  # offsets of the quote in the document's stored text
+    quote_end: int | None = None
 
 
 class Answer(Record):
@@ -172,6 +174,9 @@ class Answer(Record):
     refused: bool
     citations: tuple[Citation, ...] = Field(default=())
     schema_version: str = "1"
+    support: float = 0.0  # the evidence signal refusal thresholds on (answer.refusal_threshold)
+    mode: str = "extractive"  # "extractive" or "llm" (who wrote `answer`)
+    unknown_keys: int = 0  # LLM mode: citation keys the model invented, stripped
 
 
 class FailedFile(Record):

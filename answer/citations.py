@@ -1,0 +1,167 @@
+"""Citation strings in each body's own style, derived from a clause's id and its document.
+
+    Resolution 130 (Rev. Dubai, 2018), instructs the Secretary-General, 1
+    Resolution 2 (Rev. Bucharest, 2022), considering a)
+    A/RES/79/243, para. 2 (a)
+    A/RES/78/237, preambular para. 3
+    Universal Declaration of Human Rights (resolution 217 A (III)), art. 5
+
+The label path is read from the clause id (`{doc_id}/{section}[/{keyword-slug}]/{labels}`),
+which the parser guarantees, rather than from free-text labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rescite.core.records import Body, Clause, DocType, DocumentMeta, Section
+
+ITU_BODIES = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC, Body.ITU_OTHER)
+_KIND_WORD = {
+    DocType.RESOLUTION: "Resolution",
+    DocType.DECISION: "Decision",
+    DocType.RECOMMENDATION: "Recommendation",
+    DocType.PROPOSAL: "Proposal on Resolution",
+}
+_COLLISION = re.compile(r"^([a-z]{1,4}|\d{1,4})-(\d+)$")
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_DIVISIONS = {
+    "article": "art.",
+    "section": "sect.",
+    "chapter": "ch.",
+    "part": "part",
+    "appendix": "app.",
+    "paragraph": "para.",
+    "rule": "rule",
+}
+
+
+def slug(text: str) -> str:
+    """The keyword slug used in clause ids: lowercase words joined by hyphens."""
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+
+
+def label_path(clause: Clause) -> list[str]:
+    """The labels after the section (and keyword slug) in the clause id, suffixes removed."""
+    rest = clause.clause_id.removeprefix(clause.doc_id).strip("/").split("/")
+    parts = rest[1:]
+    keyword = clause.keyword_en or clause.keyword
+    if parts and keyword and parts[0] == slug(keyword):
+        parts = parts[1:]
+    return [_strip_collision(part) for part in parts]
+
+
+def _strip_collision(part: str) -> str:
+    match = _COLLISION.match(part)
+    return match.group(1) if match else part
+
+
+def section_part(clause: Clause) -> str:
+    """The first segment after the doc id: `preamble`, `operative`, `annex-2`, `body`..."""
+    return clause.clause_id.removeprefix(clause.doc_id).strip("/").split("/")[0]
+
+
+def revision_text(meta: DocumentMeta) -> str | None:
+    """`Rev. Dubai, 2018` / `Kyoto, 1994`, from the metadata or else from the doc id."""
+    if meta.revision and "," in meta.revision:
+        return meta.revision.strip().strip("()")
+    segments = meta.doc_id.split("/")
+    raw = meta.revision or (segments[2] if len(segments) > 3 else "")
+    match = re.fullmatch(r"(rev-)?([a-z-]+?)-(\d{4})", raw.strip().lower())
+    if not match:
+        return meta.revision or None
+    city = " ".join(word.capitalize() for word in match.group(2).split("-"))
+    prefix = "Rev. " if match.group(1) else ""
+    return f"{prefix}{city}, {match.group(3)}"
+
+
+def document_name(meta: DocumentMeta) -> str:
+    """How a delegate names the document: `Resolution 130 (Rev. Dubai, 2018)`, `A/RES/79/243`."""
+    if meta.doc_id.startswith("itu/constitution"):
+        return "ITU Constitution"
+    if meta.doc_id.startswith("itu/convention"):
+        return "ITU Convention"
+    if meta.body is Body.UNGA:
+        return _unga_name(meta)
+    if meta.doc_id.startswith("itu-t/") and meta.number:
+        return f"ITU-T Recommendation {meta.number}"
+    if meta.body in ITU_BODIES and meta.number:
+        word = _KIND_WORD.get(meta.doc_type, "Resolution")
+        number = re.sub(r"^(?:Resolution|Decision|Recommendation|Res\.|Dec\.)\s*", "", meta.number)
+        revision = revision_text(meta)
+        return f"{word} {number} ({revision})" if revision else f"{word} {number}"
+    return meta.symbol or meta.title or meta.doc_id
+
+
+def _unga_name(meta: DocumentMeta) -> str:
+    symbol = meta.symbol or meta.number or ""
+    if symbol.upper().startswith("A/"):
+        return symbol
+    if symbol and meta.doc_type is DocType.DECLARATION and meta.title:
+        return f"{meta.title} (resolution {symbol})"
+    if symbol and "217" in symbol and meta.title:
+        return f"{meta.title} (resolution {symbol})"
+    return f"resolution {symbol}" if symbol else (meta.title or meta.doc_id)
+
+
+def clause_locator(meta: DocumentMeta, clause: Clause) -> str:
+    """The part after the document name: `considering a)`, `para. 2 (a)`, `art. 5`."""
+    if clause.section is Section.TITLE:
+        return "title"
+    if clause.section is Section.FORMULA:
+        return "enacting formula"
+    labels = label_path(clause)
+    if meta.body is Body.UNGA:
+        return _unga_locator(clause, labels)
+    if meta.body in ITU_BODIES and clause.section in (Section.PREAMBLE, Section.OPERATIVE):
+        return _itu_locator(clause, labels)
+    return _divisions_locator(section_part(clause), labels)
+
+
+def _itu_locator(clause: Clause, labels: list[str]) -> str:
+    keyword = (clause.keyword or clause.keyword_en or "").strip()
+    items = " ".join(label if label.isdigit() else f"{label})" for label in labels)
+    if not keyword:
+        return items or clause.section.value
+    if not items:
+        return keyword
+    separator = " " if clause.section is Section.PREAMBLE else ", "
+    return f"{keyword}{separator}{items}"
+
+
+def _unga_locator(clause: Clause, labels: list[str]) -> str:
+    if clause.section is Section.PREAMBLE:
+        return f"preambular para. {' '.join(labels)}" if labels else "preamble"
+    if clause.section is Section.OPERATIVE and labels:
+        return "para. " + _paragraph(labels)
+    return _divisions_locator(section_part(clause), labels)
+
+
+def _paragraph(labels: list[str]) -> str:
+    head, *subs = labels
+    return " ".join([head, *(f"({sub})" for sub in subs)])
+
+
+def _divisions_locator(section: str, labels: list[str]) -> str:
+    out: list[str] = []
+    match = re.fullmatch(r"annex(?:-(\d+))?", section)
+    if match:
+        number = int(match.group(1) or 0)
+        out.append(f"annex {_ROMAN[number]}" if 0 < number < len(_ROMAN) else "annex")
+    elif section == "preamble":
+        out.append("preamble")
+    numbers: list[str] = []
+    for label in labels:
+        division = re.fullmatch(r"([a-z]+)-([\w.]+)", label)
+        if division and division.group(1) in _DIVISIONS:
+            out.append(f"{_DIVISIONS[division.group(1)]} {division.group(2)}")
+        else:
+            numbers.append(label)
+    if numbers:
+        out.append("para. " + _paragraph(numbers))
+    return ", ".join(out) if out else section
+
+
+def citation_string(meta: DocumentMeta, clause: Clause) -> str:
+    """The full citation: document name, then the clause locator."""
+    return f"{document_name(meta)}, {clause_locator(meta, clause)}"
