@@ -1,0 +1,143 @@
+"""The Archive: the library API the CLI, the API server, answers and evals use.
+
+    archive = open_archive(settings)          # rescite.core.wiring
+    report = archive.ingest([Path("docs/")])  # incremental; holds the write lock meanwhile
+    hits = archive.search("cybersecurity", k=10, filters=Filters(body=(Body.UNGA,)))
+    archive.document(doc_id) / documents(...) / clause(clause_id) / clauses(doc_id)
+    archive.close()                           # or: with open_archive(settings) as archive:
+
+Built only by core/wiring.py; holds the index's parts but no framework types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from rescite.core.errors import NotFound, QueryError
+from rescite.core.records import (
+    Clause,
+    Document,
+    DocumentPage,
+    Filters,
+    Hit,
+    SyncReport,
+)
+from rescite.index.docstore import DocStore
+from rescite.index.filters import keyword_key
+from rescite.index.lock import WriteLock
+from rescite.index.search import HybridSearcher
+from rescite.index.sync import IngestProgress, Sync
+
+__all__ = ["Archive", "IngestProgress"]
+
+NO_FILTERS = Filters()
+
+
+class Archive:
+    def __init__(
+        self, store: DocStore, searcher: HybridSearcher, sync: Sync, lock: WriteLock
+    ) -> None:
+        self._store = store
+        self._searcher = searcher
+        self._sync = sync
+        self._lock = lock
+
+    def ingest(
+        self,
+        paths: Sequence[Path],
+        *,
+        prune: bool = False,
+        progress: IngestProgress | None = None,
+    ) -> SyncReport:
+        """Index new and changed files, skip unchanged ones, optionally prune vanished ones."""
+        with self._lock:
+            try:
+                return self._sync.run(paths, prune=prune, progress=progress)
+            finally:
+                self._searcher.refresh_bm25()
+
+    def search(self, query: str, *, k: int = 10, filters: Filters = NO_FILTERS) -> list[Hit]:
+        return self._searcher.search(query, k, filters)
+
+    def document(self, doc_id: str) -> Document:
+        document = self._store.document(doc_id)
+        if document is None:
+            raise NotFound(f"no document '{doc_id}'; list them with `rescite search` or /documents")
+        return document
+
+    def documents(
+        self, filters: Filters = NO_FILTERS, offset: int = 0, limit: int = 50
+    ) -> DocumentPage:
+        if offset < 0 or not 1 <= limit <= 1000:
+            raise QueryError("offset must be >= 0 and limit between 1 and 1000")
+        where, params = _document_where(filters)
+        doc_ids, total = self._store.query_documents(where, params, offset, limit)
+        items = tuple(m for m in (self._store.meta(d) for d in doc_ids) if m is not None)
+        return DocumentPage(items=items, total=total, offset=offset, limit=limit)
+
+    def clause(self, clause_id: str) -> Clause:
+        found = self._store.clauses_by_id([clause_id]).get(clause_id)
+        if found is None:
+            raise NotFound(f"no clause '{clause_id}'; check the id (see `archive.clauses(doc_id)`)")
+        return found
+
+    def clauses(self, doc_id: str) -> list[Clause]:
+        found = self._store.clauses_of(doc_id)
+        if not found and self._store.meta(doc_id) is None:
+            raise NotFound(f"no document '{doc_id}'")
+        return found
+
+    def counts(self) -> tuple[int, int]:
+        """(documents, clauses) that search can return."""
+        return self._store.counts()
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _document_where(filters: Filters) -> tuple[str, list[object]]:
+    parts: list[str] = ["1 = 1"]
+    params: list[object] = []
+
+    def among(column: str, values: Sequence[str]) -> None:
+        if values:
+            parts.append(f"{column} IN ({','.join('?' * len(values))})")
+            params.extend(values)
+
+    among("d.body", [b.value for b in filters.body])
+    among("d.doc_type", [t.value for t in filters.doc_type])
+    among("d.language", [lang.lower() for lang in filters.language])
+    among("d.doc_id", list(filters.doc_id))
+    if filters.year_from is not None:
+        parts.append("d.year >= ?")
+        params.append(filters.year_from)
+    if filters.year_to is not None:
+        parts.append("d.year <= ? AND d.year > 0")
+        params.append(filters.year_to)
+    clause_parts: list[str] = []
+    if filters.section:
+        clause_parts.append(f"c.section IN ({','.join('?' * len(filters.section))})")
+        params.extend(s.value for s in filters.section)
+    if filters.keyword:
+        clause_parts.append(f"c.keyword_en IN ({','.join('?' * len(filters.keyword))})")
+        params.extend(keyword_key(k) for k in filters.keyword)
+    if clause_parts:
+        parts.append(
+            "EXISTS (SELECT 1 FROM clauses c WHERE c.doc_id = d.doc_id AND "
+            + " AND ".join(clause_parts)
+            + ")"
+        )
+    return " AND ".join(parts), params

@@ -1,0 +1,71 @@
+"""The one place that builds objects from Settings."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rescite.core.archive import Archive
+from rescite.core.records import ParsedDocument
+from rescite.core.settings import Settings
+from rescite.index.docstore import DocStore
+from rescite.index.embedders import Embedder, make_embedder
+from rescite.index.lock import WriteLock
+from rescite.index.search import HybridSearcher
+from rescite.index.sync import ReadParsed, Sync
+from rescite.index.vectors import VectorStore, chroma_client
+
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+
+def open_archive(
+    settings: Settings, *, rebuild: bool = False, embedder: Embedder | None = None
+) -> Archive:
+    """Open (creating if needed) the archive under `settings.home`.
+
+    `rebuild=True` first deletes the collection, the doc store and BM25 (for a model change).
+    `embedder` overrides the one the settings name (benchmarks reuse one instance).
+    """
+    home = settings.home
+    home.mkdir(parents=True, exist_ok=True)
+    embedder = embedder or make_embedder(settings.embedder)
+    client = chroma_client(home, settings.chroma_url)
+    lock = WriteLock(home)
+    if rebuild:
+        with lock:
+            _wipe(home, client, settings.collection)
+    store = DocStore(home / "docstore.sqlite3")
+    vectors = VectorStore(client, settings.collection, embedder)
+    searcher = HybridSearcher(store, vectors, embedder, home / "bm25")
+    sync = Sync(store, vectors, embedder, list_files, reader(settings.max_file_mb))
+    return Archive(store, searcher, sync, lock)
+
+
+def _wipe(home: Path, client: Any, collection: str) -> None:
+    with contextlib.suppress(Exception):
+        client.delete_collection(collection)
+    for name in ("docstore.sqlite3", "docstore.sqlite3-wal", "docstore.sqlite3-shm"):
+        (home / name).unlink(missing_ok=True)
+    shutil.rmtree(home / "bm25", ignore_errors=True)
+
+
+def list_files(paths: Sequence[Path]) -> list[Path]:
+    from rescite.ingest.load import iter_files
+
+    return list(iter_files(paths))
+
+
+def reader(max_file_mb: int) -> ReadParsed:
+    """read_file + parse, imported when first used."""
+
+    def read(path: Path) -> list[ParsedDocument]:
+        from rescite.ingest.load import read_file
+        from rescite.ingest.parse import parse
+
+        return [parse(doc) for doc in read_file(path, max_bytes=max_file_mb * 1024 * 1024)]
+
+    return read

@@ -1,0 +1,170 @@
+"""BM25 over clause text (bm25s), keyed by the same clause ids as the vectors.
+
+Tokens: accents and Arabic vowel marks folded, lowercase word tokens for Latin, Cyrillic and
+Arabic scripts; runs of CJK characters become character bigrams. Filters are a mask over
+per-clause metadata columns applied before the top-k, so a filtered search ranks only the
+clauses that pass.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import bm25s
+import numpy as np
+from rescite.core.records import Filters
+from rescite.index.filters import ClauseColumns, MetaValue
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "with",
+        "de",
+        "la",
+        "le",
+        "les",
+        "des",
+        "et",
+        "du",
+        "en",
+        "el",
+        "los",
+        "las",
+        "y",
+    ]
+)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("\u0640", "")
+
+
+def _bigrams(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def tokenize(text: str) -> list[str]:
+    """Word tokens for alphabetic scripts, character bigrams for CJK runs."""
+    tokens: list[str] = []
+    for word in _WORD.findall(_fold(text)):
+        if not _CJK.search(word):
+            if word not in _STOPWORDS and word != "_":
+                tokens.append(word)
+            continue
+        position = 0
+        for match in _CJK.finditer(word):
+            if match.start() > position:
+                tokens.append(word[position : match.start()])
+            tokens.extend(_bigrams(match.group()))
+            position = match.end()
+        if position < len(word):
+            tokens.append(word[position:])
+    return tokens
+
+
+class Bm25Index:
+    """An immutable BM25 index over committed clauses, saved under one folder."""
+
+    def __init__(self, retriever: bm25s.BM25 | None, columns: ClauseColumns) -> None:
+        self._retriever = retriever
+        self.columns = columns
+
+    @classmethod
+    def build(cls, rows: list[tuple[str, str, dict[str, MetaValue]]]) -> Bm25Index:
+        """rows: (clause_id, text, flat metadata)."""
+        columns = ClauseColumns.from_rows([(cid, meta) for cid, _, meta in rows])
+        if not rows:
+            return cls(None, columns)
+        retriever = bm25s.BM25()
+        retriever.index([tokenize(text) or ["_"] for _, text, _ in rows], show_progress=False)
+        return cls(retriever, columns)
+
+    def save(self, folder: Path, generation: int) -> None:
+        staging = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        if self._retriever is not None:
+            self._retriever.save(str(staging))
+        rows = [
+            [cid, {name: _plain(col[i]) for name, col in self.columns.columns.items()}]
+            for i, cid in enumerate(self.columns.clause_ids)
+        ]
+        (staging / "clauses.json").write_text(json.dumps(rows), encoding="utf-8")
+        (staging / "generation.json").write_text(json.dumps({"generation": generation}))
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        staging.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path, generation: int) -> Bm25Index | None:
+        """The saved index, or None when it is missing or older than `generation`."""
+        try:
+            stamp = json.loads((folder / "generation.json").read_text())
+            if stamp.get("generation") != generation:
+                return None
+            rows = json.loads((folder / "clauses.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        columns = ClauseColumns.from_rows([(cid, meta) for cid, meta in rows])
+        retriever = bm25s.BM25.load(str(folder)) if rows else None
+        return cls(retriever, columns)
+
+    def search(self, query: str, k: int, filters: Filters) -> list[str]:
+        """Clause ids by BM25 score, best first; clauses that score 0 are left out."""
+        if self._retriever is None:
+            return []
+        vocab = self._retriever.vocab_dict
+        ids = [vocab[token] for token in tokenize(query) if token in vocab]
+        if not ids:
+            return []
+        scores = self._retriever.get_scores(ids)
+        mask = self.columns.mask(filters)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        k = min(k, int(np.count_nonzero(scores > 0)))
+        if k <= 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [self.columns.clause_ids[i] for i in top]
+
+
+def _plain(value: object) -> MetaValue:
+    return int(value) if isinstance(value, np.integer) else str(value)

@@ -1,0 +1,86 @@
+"""Filters in the two shapes the retrievers need: flat Chroma metadata and a numpy mask.
+
+Every clause carries the same flat fields in both places (Chroma metadata and the BM25 column
+arrays), so a filter restricts both retrievers before ranking, never after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rescite.core.records import Clause, DocumentMeta, Filters
+
+MetaValue = str | int
+
+
+def keyword_key(keyword: str | None) -> str:
+    """The comparable form of an English keyword: lowercase, single spaces."""
+    return " ".join((keyword or "").lower().replace("-", " ").split())
+
+
+def clause_metadata(clause: Clause, meta: DocumentMeta) -> dict[str, MetaValue]:
+    """The flat metadata stored with a clause's vector."""
+    return {
+        "doc_id": meta.doc_id,
+        "body": meta.body.value,
+        "doc_type": meta.doc_type.value,
+        "year": meta.year or 0,
+        "section": clause.section.value,
+        "keyword_en": keyword_key(clause.keyword_en),
+        "language": meta.language.lower(),
+        "ordinal": clause.ordinal,
+    }
+
+
+def filter_conditions(filters: Filters) -> list[tuple[str, str, MetaValue | list[MetaValue]]]:
+    """Filters as (field, operator, value) triples; operators: in, >=, <=."""
+    conditions: list[tuple[str, str, MetaValue | list[MetaValue]]] = []
+    lists: list[tuple[str, list[MetaValue]]] = [
+        ("body", [b.value for b in filters.body]),
+        ("doc_type", [d.value for d in filters.doc_type]),
+        ("section", [s.value for s in filters.section]),
+        ("keyword_en", [keyword_key(k) for k in filters.keyword]),
+        ("language", [lang.lower() for lang in filters.language]),
+        ("doc_id", list(filters.doc_id)),
+    ]
+    conditions.extend((name, "in", values) for name, values in lists if values)
+    if filters.year_from is not None:
+        conditions.append(("year", ">=", filters.year_from))
+    if filters.year_to is not None:
+        conditions.append(("year", "<=", filters.year_to))
+        if filters.year_from is None:
+            conditions.append(("year", ">=", 1))  # unknown year (0) never matches a range
+    return conditions
+
+
+@dataclass(frozen=True)
+class ClauseColumns:
+    """Per-clause metadata as aligned arrays (the BM25 side of filtering)."""
+
+    clause_ids: tuple[str, ...]
+    columns: dict[str, np.ndarray]
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[str, dict[str, MetaValue]]]) -> ClauseColumns:
+        names = ("doc_id", "body", "doc_type", "year", "section", "keyword_en", "language")
+        columns = {name: np.array([meta[name] for _, meta in rows], dtype=object) for name in names}
+        columns["year"] = np.array([int(meta["year"]) for _, meta in rows], dtype=np.int64)
+        return cls(tuple(cid for cid, _ in rows), columns)
+
+    def mask(self, filters: Filters) -> np.ndarray | None:
+        """True where a clause passes every filter; None when there is nothing to filter."""
+        conditions = filter_conditions(filters)
+        if not conditions:
+            return None
+        keep = np.ones(len(self.clause_ids), dtype=bool)
+        for name, operator, value in conditions:
+            column = self.columns[name]
+            if operator == "in":
+                assert isinstance(value, list)
+                keep &= np.isin(column, np.array(value, dtype=object))
+            elif operator == ">=":
+                keep &= column >= value
+            else:
+                keep &= column <= value
+        return keep

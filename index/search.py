@@ -1,0 +1,105 @@
+"""Hybrid clause search: vector (Chroma via llama-index) + BM25, fused by clause id."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from rescite.core.errors import QueryError
+from rescite.core.records import DocumentMeta, Filters, Hit
+from rescite.index.bm25 import Bm25Index
+from rescite.index.docstore import DocStore
+from rescite.index.embedders import Embedder
+from rescite.index.fusion import reciprocal_rank_fusion
+from rescite.index.vectors import VectorStore
+
+MAX_QUERY_CHARS = 4000
+MAX_K = 200
+
+
+def candidates_for(k: int) -> int:
+    """How deep each retriever looks before fusion."""
+    return max(50, 3 * k)
+
+
+class HybridSearcher:
+    def __init__(
+        self, store: DocStore, vectors: VectorStore, embedder: Embedder, bm25_dir: Path
+    ) -> None:
+        self._store = store
+        self._vectors = vectors
+        self._embedder = embedder
+        self._bm25_dir = bm25_dir
+        self._bm25: tuple[int, Bm25Index] | None = None
+        self._metas: dict[str, DocumentMeta] = {}
+        self._lock = threading.Lock()
+
+    def bm25(self) -> Bm25Index:
+        """The BM25 index for the store's current generation (loaded, or rebuilt in memory)."""
+        generation = self._store.generation()
+        with self._lock:
+            if self._bm25 is None or self._bm25[0] != generation:
+                index = Bm25Index.load(self._bm25_dir, generation)
+                if index is None:
+                    index = Bm25Index.build(self._store.bm25_rows())
+                self._bm25 = (generation, index)
+                self._metas = {}
+            return self._bm25[1]
+
+    def refresh_bm25(self) -> None:
+        """Rebuild and save BM25 if the store changed (writers only, under the lock)."""
+        generation = self._store.generation()
+        if Bm25Index.load(self._bm25_dir, generation) is not None:
+            return
+        index = Bm25Index.build(self._store.bm25_rows())
+        index.save(self._bm25_dir, generation)
+        with self._lock:
+            self._bm25 = (generation, index)
+            self._metas = {}
+
+    def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
+        text = query.strip()
+        if not text:
+            raise QueryError("empty query: type a few words to search for")
+        if len(text) > MAX_QUERY_CHARS:
+            raise QueryError(f"query too long ({len(text)} chars); keep it under {MAX_QUERY_CHARS}")
+        if not 1 <= k <= MAX_K:
+            raise QueryError(f"k must be between 1 and {MAX_K}, got {k}")
+        if (
+            filters.year_from is not None
+            and filters.year_to is not None
+            and filters.year_from > filters.year_to
+        ):
+            raise QueryError("year_from is after year_to; swap them")
+        depth = candidates_for(k)
+        bm25 = self.bm25()
+        vector_ids = self._vectors.search(self._embedder.embed_query(text), depth, filters)
+        bm25_ids = bm25.search(text, depth, filters)
+        fused = reciprocal_rank_fusion(vector_ids, bm25_ids, k=depth)
+        clauses = self._store.clauses_by_id([f.clause_id for f in fused])
+        hits: list[Hit] = []
+        for item in fused:
+            clause = clauses.get(item.clause_id)
+            meta = self._meta(clause.doc_id) if clause else None
+            if clause is None or meta is None:
+                continue  # a clause of a document being rewritten: not committed yet
+            hits.append(
+                Hit(
+                    clause=clause,
+                    document=meta,
+                    score=item.score,
+                    vector_rank=item.vector_rank,
+                    bm25_rank=item.bm25_rank,
+                )
+            )
+            if len(hits) == k:
+                break
+        return hits
+
+    def _meta(self, doc_id: str) -> DocumentMeta | None:
+        meta = self._metas.get(doc_id)
+        if meta is None:
+            meta = self._store.meta(doc_id)
+            if meta is not None:
+                self._metas[doc_id] = meta
+        return meta
