@@ -1,0 +1,124 @@
+"""The one owner of the store inside the server process.
+
+The embedded Chroma and sqlite files are not safe across processes, so one server process owns
+the Archive and every request goes through this object: reads share a lock, writes (uploads)
+hold it alone, and each call runs on the owner's thread pool with a time limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import TypeVar
+
+from rescite.api.errors import ApiError
+from rescite.core.archive import Archive
+from rescite.core.settings import Settings
+
+T = TypeVar("T")
+log = logging.getLogger("rescite.api")
+
+
+class ReadWriteLock:
+    """Many readers or one writer; a waiting writer blocks new readers (no writer starvation)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+        self._writers_waiting = 0
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._writer and not self._writers_waiting)
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        with self._cond:
+            self._writers_waiting += 1
+            self._cond.wait_for(lambda: not self._writer and self._readers == 0)
+            self._writers_waiting -= 1
+            self._writer = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writer = False
+                self._cond.notify_all()
+
+
+class ArchiveOwner:
+    """Opens the Archive (or takes one given), runs calls on it, closes it if it opened it."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        opener: Callable[[Settings], Archive],
+        archive: Archive | None = None,
+        *,
+        workers: int = 8,
+    ) -> None:
+        self.settings = settings
+        self._opener = opener
+        self._archive = archive
+        self._owns_archive = archive is None
+        self._open_lock = threading.Lock()
+        self.lock = ReadWriteLock()
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rescite-api")
+
+    @property
+    def is_open(self) -> bool:
+        return self._archive is not None
+
+    def archive(self) -> Archive:
+        """The Archive, opened on first use (a failed open is retried by the next request)."""
+        if self._archive is None:
+            with self._open_lock:
+                if self._archive is None:
+                    self._archive = self._opener(self.settings)
+        return self._archive
+
+    def try_open(self) -> None:
+        try:
+            self.archive()
+        except Exception as error:  # logged; /readyz and the next request report it
+            log.warning("archive not opened yet: %s", error)
+
+    async def read(self, fn: Callable[[Archive], T], *, timeout_s: float | None = None) -> T:
+        return await self._run(fn, write=False, timeout_s=timeout_s)
+
+    async def write(self, fn: Callable[[Archive], T], *, timeout_s: float | None = None) -> T:
+        return await self._run(fn, write=True, timeout_s=timeout_s)
+
+    async def _run(self, fn: Callable[[Archive], T], *, write: bool, timeout_s: float | None) -> T:
+        def call() -> T:
+            archive = self.archive()
+            with self.lock.writing() if write else self.lock.reading():
+                return fn(archive)
+
+        future = asyncio.get_running_loop().run_in_executor(self._pool, call)
+        limit = self.settings.api.request_timeout_s if timeout_s is None else timeout_s
+        try:
+            return await asyncio.wait_for(future, timeout=limit if limit > 0 else None)
+        except TimeoutError:
+            raise ApiError(
+                504, f"the request took longer than {limit:g} s; narrow it (smaller k, filters)"
+            ) from None
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._owns_archive and self._archive is not None:
+            self._archive.close()
+            self._archive = None

@@ -1,0 +1,104 @@
+"""Search and ask: `GET /v1/search`, `POST /v1/ask`, `POST /v1/ask/stream` (server-sent events)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
+from rescite.answer.ask import ask
+from rescite.api.limits import check_query
+from rescite.api.owner import ArchiveOwner
+from rescite.api.schemas import (
+    ERROR_RESPONSES,
+    MAX_K,
+    AskRequest,
+    SearchResponse,
+    filters_from_query,
+)
+from rescite.core.records import Answer, Filters
+
+router = APIRouter(prefix="/v1", tags=["query"], responses=ERROR_RESPONSES)
+
+SSE_MEDIA_TYPE = "text/event-stream"
+SSE_DESCRIPTION = """Server-sent events, in this order:
+
+- `citation` (one per citation, in order): the Citation JSON, as in `POST /v1/ask`;
+- `answer` (one or more): `{"text": "..."}`, pieces of the answer text to append;
+- `done` (always last): the whole Answer JSON, exactly as `POST /v1/ask` returns it, so no
+  citation is lost even if a client drops the earlier events.
+"""
+
+
+def owner_of(request: Request) -> ArchiveOwner:
+    owner: ArchiveOwner = request.app.state.owner
+    return owner
+
+
+Owner = Annotated[ArchiveOwner, Depends(owner_of)]
+QueryFilters = Annotated[Filters, Depends(filters_from_query)]
+
+
+@router.get("/search", response_model=SearchResponse, summary="Hybrid clause search")
+async def search(
+    owner: Owner,
+    filters: QueryFilters,
+    q: Annotated[str, Query(description="Words or a question, any UN language.")],
+    k: Annotated[int, Query(ge=1, le=MAX_K)] = 10,
+) -> SearchResponse:
+    query = check_query(q, owner.settings.api)
+    hits = await owner.read(lambda archive: archive.search(query, k=k, filters=filters))
+    return SearchResponse(query=query, k=k, filters=filters, hits=hits)
+
+
+async def _answer(owner: ArchiveOwner, body: AskRequest) -> Answer:
+    question = check_query(body.question, owner.settings.api, what="question")
+    k = body.k or owner.settings.answer.k
+    settings = owner.settings
+    return await owner.read(
+        lambda archive: ask(archive, question, k=k, filters=body.filters, settings=settings)
+    )
+
+
+@router.post(
+    "/ask",
+    response_model=Answer,
+    summary="A cited answer (the `rescite ask --json` contract)",
+)
+async def ask_route(owner: Owner, body: AskRequest) -> Answer:
+    return await _answer(owner, body)
+
+
+@router.post(
+    "/ask/stream",
+    summary="A cited answer as server-sent events",
+    description=SSE_DESCRIPTION,
+    response_class=StreamingResponse,
+    responses={200: {"content": {SSE_MEDIA_TYPE: {"schema": {"type": "string"}}}}},
+)
+async def ask_stream(owner: Owner, body: AskRequest) -> StreamingResponse:
+    answer = await _answer(owner, body)  # errors still get their HTTP status here
+    headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+    return StreamingResponse(answer_events(answer), media_type=SSE_MEDIA_TYPE, headers=headers)
+
+
+def sse_event(event: str, data: str) -> str:
+    lines = "".join(f"data: {line}\n" for line in data.splitlines() or [""])
+    return f"event: {event}\n{lines}\n"
+
+
+def answer_events(answer: Answer) -> Iterator[str]:
+    for citation in answer.citations:
+        yield sse_event("citation", citation.model_dump_json())
+    for piece in text_pieces(answer.answer):
+        yield sse_event("answer", json.dumps({"text": piece}, ensure_ascii=False))
+    yield sse_event("done", answer.model_dump_json())
+
+
+def text_pieces(text: str) -> list[str]:
+    """Split the answer text after sentence ends; the pieces join back to the text."""
+    pieces = [piece for piece in re.split(r"(?<=[.!?。])(?=\s)", text) if piece]
+    return pieces or [text]
