@@ -1,9 +1,154 @@
-"""Placeholder: commands registered here once built."""
+"""`rescite ingest` and `rescite search`: thin shells over Archive.ingest / Archive.search."""
 
 from __future__ import annotations
 
+import json
+import time
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rescite.cli.errors import guarded
+from rescite.core.records import Body, DocType, Filters, Hit, Section, SyncReport
+from rescite.core.settings import Settings
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+console = Console()
+
+
+class RichProgress:
+    """IngestProgress drawn as a rich progress bar: files, clauses, embeddings per second."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._task = progress.add_task("files", total=None, clauses=0, rate="")
+        self._clauses = 0
+        self._seconds = 0.0
+
+    def files_found(self, total: int) -> None:
+        self._progress.update(self._task, total=total)
+
+    def file_done(self, path: Path, status: str) -> None:
+        if status != "removed":
+            self._progress.advance(self._task)
+
+    def clauses_embedded(self, count: int, seconds: float) -> None:
+        self._clauses += count
+        self._seconds += seconds
+        rate = f"{self._clauses / self._seconds:.0f} emb/s" if self._seconds else ""
+        self._progress.update(self._task, clauses=self._clauses, rate=rate)
+
+
+def _summary(report: SyncReport, seconds: float) -> Table:
+    table = Table(title=f"ingest: {report.clauses_embedded} clauses embedded in {seconds:.1f} s")
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    table.add_column("examples / reasons", overflow="fold")
+    rows = [
+        ("added", report.added),
+        ("updated", report.updated),
+        ("unchanged", report.unchanged),
+        ("removed", report.removed),
+    ]
+    for name, ids in rows:
+        table.add_row(name, str(len(ids)), ", ".join(ids[:3]) + (" …" if len(ids) > 3 else ""))
+    reasons = "\n".join(f"{Path(f.path).name}: [{f.kind}] {f.message}" for f in report.failed)
+    table.add_row("failed", str(len(report.failed)), reasons)
+    return table
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to index.")],
+    prune: Annotated[bool, typer.Option(help="Remove documents whose files are gone.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option(help="Delete the index first (e.g. after changing the embedder).")
+    ] = False,
+    chroma_url: Annotated[
+        str | None, typer.Option(help="A Chroma server instead of the embedded store.")
+    ] = None,
+) -> None:
+    """Parse and index files and folders; unchanged files are skipped."""
+    from rescite.core.wiring import open_archive
+
+    settings = Settings()
+    if chroma_url:
+        settings = settings.model_copy(update={"chroma_url": chroma_url})
+    with guarded():
+        missing = [str(p) for p in paths if not p.exists()]
+        if missing:
+            console.print(f"[bold red]error:[/] no such file or folder: {', '.join(missing)}")
+            raise typer.Exit(66)
+        started = time.perf_counter()
+        with open_archive(settings, rebuild=rebuild) as archive, _progress() as bar:
+            report = archive.ingest(paths, prune=prune, progress=RichProgress(bar))
+        console.print(_summary(report, time.perf_counter() - started))
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]ingest[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files · {task.fields[clauses]} clauses embedded · {task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    k: Annotated[int, typer.Option("--k", help="How many clauses.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,
+    body: Annotated[list[Body] | None, typer.Option(help="ITU-PP, UNGA, …")] = None,
+    doc_type: Annotated[list[DocType] | None, typer.Option(help="resolution, …")] = None,
+    year_from: Annotated[int | None, typer.Option()] = None,
+    year_to: Annotated[int | None, typer.Option()] = None,
+    section: Annotated[list[Section] | None, typer.Option(help="preamble, operative, …")] = None,
+    keyword: Annotated[list[str] | None, typer.Option(help="English keyword: resolves, …")] = None,
+    language: Annotated[list[str] | None, typer.Option(help="en, fr, zh, …")] = None,
+    doc: Annotated[list[str] | None, typer.Option(help="Restrict to these doc ids.")] = None,
+) -> None:
+    """Hybrid (vector + BM25) clause search with filters."""
+    from rescite.core.wiring import open_archive
+
+    filters = Filters(
+        body=tuple(body or ()),
+        doc_type=tuple(doc_type or ()),
+        year_from=year_from,
+        year_to=year_to,
+        section=tuple(section or ()),
+        keyword=tuple(keyword or ()),
+        language=tuple(language or ()),
+        doc_id=tuple(doc or ()),
+    )
+    with guarded(), open_archive(Settings()) as archive:
+        hits = archive.search(query, k=k, filters=filters)
+    if as_json:
+        typer.echo(json.dumps([hit.model_dump(mode="json") for hit in hits], ensure_ascii=False))
+        return
+    _print_hits(hits)
+
+
+def _print_hits(hits: list[Hit]) -> None:
+    if not hits:
+        console.print("no matching clauses")
+        return
+    table = Table(show_lines=True)
+    for name in ("#", "score", "v/b", "clause", "text"):
+        table.add_column(name, overflow="fold")
+    for n, hit in enumerate(hits, start=1):
+        ranks = f"{hit.vector_rank or '-'}/{hit.bm25_rank or '-'}"
+        text = hit.clause.text if len(hit.clause.text) <= 300 else hit.clause.text[:300] + " …"
+        table.add_row(str(n), f"{hit.score:.4f}", ranks, hit.clause.clause_id, text)
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the `rescite` app."""
+    """Add `ingest` and `search` to the `rescite` app."""
+    app.command()(ingest)
+    app.command()(search)
