@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from rescite.answer.citations import citation_string, document_name, label_path
 from rescite.core.records import Body, Clause, DocType, DocumentMeta, Section
 
-ITU = dict(body=Body.ITU_PP, doc_type=DocType.RESOLUTION)
+ITU = {"body": Body.ITU_PP, "doc_type": DocType.RESOLUTION}
 RES130 = DocumentMeta(
     doc_id="itu-pp/res-130/rev-dubai-2018/en", number="130", revision="Rev. Dubai, 2018", **ITU
 )
@@ -27,7 +26,7 @@ WTSA1 = DocumentMeta(
     number="1",
     revision="Rev. Hammamet, 2016",
 )
-UNGA = dict(body=Body.UNGA, doc_type=DocType.RESOLUTION)
+UNGA = {"body": Body.UNGA, "doc_type": DocType.RESOLUTION}
 A79_243 = DocumentMeta(doc_id="unga/a-res-79-243/en", symbol="A/RES/79/243", **UNGA)
 A78_237 = DocumentMeta(doc_id="unga/a-res-78-237/en", symbol="A/RES/78/237", **UNGA)
 UDHR = DocumentMeta(

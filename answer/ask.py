@@ -1,0 +1,112 @@
+"""`ask`: question -> Answer with verified clause citations (extractive; LLM text optional)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rescite.answer import compose, retrieve
+from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
+from rescite.answer.question import Reading, read_question
+from rescite.answer.quotes import select_quote, sentences
+from rescite.answer.support import Candidate, similarities
+from rescite.answer.verify import VerifiedQuote, locate
+from rescite.core.records import Answer, Document, Filters
+from rescite.core.settings import Settings
+
+RELATIVE_CUT = 0.72  # keep citations whose support is within this share of the best
+
+
+@dataclass
+class DocumentCache:
+    archive: ArchiveReader
+    documents: dict[str, Document] = field(default_factory=dict)
+
+    def get(self, doc_id: str) -> Document:
+        if doc_id not in self.documents:
+            self.documents[doc_id] = self.archive.document(doc_id)
+        return self.documents[doc_id]
+
+
+def ask(
+    archive: ArchiveReader,
+    question: str,
+    *,
+    k: int | None = None,
+    filters: Filters = Filters(),  # noqa: B008 - records are frozen
+    settings: Settings,
+    embedder: TextEmbedder | None = None,
+) -> Answer:
+    """Answer a question from the archive with verified clause citations, or refuse.
+
+    `embedder` (the one the archive searches with, loaded once) adds vector similarity to the
+    support score and quote selection; without it, lexical coverage alone is used.
+    """
+    reading = read_question(question)
+    embedder = embedder or embedder_of(archive)
+    found = retrieve.candidates(archive, reading, filters, k or settings.answer.k, embedder)
+    if found.refusal:
+        return refused(question, found.refusal, 0.0)
+    best = max((candidate.support for candidate in found.items), default=0.0)
+    threshold = settings.answer.refusal_threshold
+    if not found.items or best < threshold:
+        reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
+        return refused(question, reason, best)
+    chosen = choose(found.items, best, threshold, settings.answer.max_citations)
+    quoted = quote_all(DocumentCache(archive), reading, chosen, embedder)
+    if not quoted:
+        return refused(question, "no quote could be verified against the stored text.", best)
+    groups = compose.group_by_document(quoted)
+    cited = compose.citations(groups)
+    text = compose.extractive_text(groups, cited)
+    answer = Answer(question=question, answer=text, refused=False, citations=cited, support=best)
+    if settings.llm.url:
+        from rescite.answer.llm import synthesise
+
+        answer = synthesise(answer, settings.llm)
+    return answer
+
+
+def refused(question: str, reason: str, support: float) -> Answer:
+    return Answer(
+        question=question, answer=compose.refusal_text(reason), refused=True, support=support
+    )
+
+
+def choose(items: list[Candidate], best: float, threshold: float, limit: int) -> list[Candidate]:
+    floor = max(threshold, best * RELATIVE_CUT)
+    direct = [candidate for candidate in items if candidate.direct]
+    if direct:
+        return direct[: max(limit, len(direct))]
+    kept = [candidate for candidate in items if candidate.support >= floor]
+    return kept[:limit]
+
+
+def quote_all(
+    cache: DocumentCache,
+    reading: Reading,
+    chosen: list[Candidate],
+    embedder: TextEmbedder | None,
+) -> list[compose.Quoted]:
+    out: list[compose.Quoted] = []
+    for candidate in chosen:
+        document = cache.get(candidate.hit.document.doc_id)
+        quote = best_verified_quote(document, reading, candidate, embedder)
+        if quote is not None:
+            out.append(compose.Quoted(candidate, quote, document.page_at(quote.start)))
+    return out
+
+
+def best_verified_quote(
+    document: Document, reading: Reading, candidate: Candidate, embedder: TextEmbedder | None
+) -> VerifiedQuote | None:
+    """The best quote candidate that is found verbatim in the stored text; None if none is."""
+    clause = candidate.hit.clause
+    spans = sentences(clause.text)
+    sims = None
+    if embedder is not None and len(clause.text) > 420 and len(spans) > 1:
+        sims = similarities(embedder, reading.query, [clause.text[s.start : s.end] for s in spans])
+    for span in select_quote(clause.text, reading.terms, sims):
+        verified = locate(document.text, clause, clause.text[span.start : span.end])
+        if verified is not None:
+            return verified
+    return None

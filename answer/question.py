@@ -1,0 +1,243 @@
+"""Reading a question as a delegate means it: document references, mandate intent, addressee,
+body and year restrictions, and the question's language.
+
+Pure functions over the question text; resolving references against the archive lives in
+`answer/references.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rescite.core.records import Body, DocType
+
+ITU_FAMILY = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A document named in the question: an ITU number or a UNGA symbol."""
+
+    kind: str  # "itu" or "unga"
+    number: str  # ITU: "130"; UNGA: "74/247", "ES-11/10", "217 A (III)"
+    doc_type: DocType = DocType.RESOLUTION
+    body: Body | None = None  # ITU_PP, ITU_WTSA, ITU_WTDC when named
+    revision: str | None = None  # "busan", "2014", "busan 2014": a named revision
+
+    @property
+    def display(self) -> str:
+        if self.kind == "unga":
+            return self.number if "(" in self.number else f"A/RES/{self.number}"
+        word = "Decision" if self.doc_type is DocType.DECISION else "Resolution"
+        return f"{word} {self.number}" + (f" ({self.revision})" if self.revision else "")
+
+
+@dataclass(frozen=True)
+class Reading:
+    question: str
+    query: str  # the words to search for
+    language: str
+    refs: tuple[DocRef, ...] = ()
+    mandate: bool = False  # "which resolutions mandate / instruct / call for X"
+    verb: str | None = None  # "instruct", "invite", "request", "resolve", ...
+    addressee: str | None = None  # "Secretary-General", "Member States", ...
+    bodies: tuple[Body, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    terms: tuple[str, ...] = field(default=())
+
+
+_UNGA_SYMBOL = re.compile(
+    r"(?:\bA/RES/|\b(?:UNGA|GA|General Assembly)\s+(?:resolution\s+|res\.?\s*)?"
+    r"|\bresolutions?\s+)?\b((?:ES-|S-)?\d{1,2})/(\d{1,3})\b",
+    re.IGNORECASE,
+)
+_OLD_SYMBOL = re.compile(r"\b(\d{2,4})\s*([A-Z])?\s*\(([IVXLC]+|ES-[IVXLC]+)\)")
+_UDHR = re.compile(r"\bUDHR\b|universal declaration of human rights|世界人权宣言", re.IGNORECASE)
+_ITU_WORD = (
+    r"(?P<word>resolutions?|res\.?|decisions?|dec\.?|résolution|resolución|резолюци[яи]"
+    r"|décision|decisión|решени[ея]|القرار)"
+)
+_ITU_REF = re.compile(
+    r"(?:\b(?P<body>PP|WTSA|WTDC|Plenipotentiary)\s+)?" + _ITU_WORD + r"\s*(?:No\.?\s*)?"
+    r"(?P<number>\d{1,3})\b(?!\s*/)(?P<rev>\s*\((?:Rev\.?\s*)?[^)]{2,40}\))?",
+    re.IGNORECASE,
+)
+_ZH_REF = re.compile(r"第\s*(\d{1,3})\s*号(决议|决定)")
+_REV_TEXT = re.compile(r"\(\s*(?:Rev\.?\s*)?([A-Za-zÀ-ÿ .-]+?)?,?\s*(\d{4})?\s*\)")
+
+_MANDATE = re.compile(
+    r"\b(mandat\w*|instruct\w*|call(?:s|ed|ing)? (?:for|on|upon)|request\w*|direct\w*|task\w*|"
+    r"require\w*|urg\w+|decid\w+|resolv\w+|invit\w+|encourag\w+|charg\w+|ask\w*|"
+    r"chargent?|charge|demande\w*|exhort\w*|encarg\w+|pide\w*|insta\w*|exhorta\w*|"
+    r"поруча\w*|призыва\w*|проси\w*|постановля\w*)|责成|要求|呼吁|请|决定|做出决议|يكلف|يطلب|يدعو",
+    re.IGNORECASE,
+)
+_VERBS = {
+    "instruct": r"instruct|责成|charge|encarga|поруча|يكلف",
+    "invite": r"invit|请|приглаша",
+    "request": r"request|ask|要求|demande|pide|проси|يطلب",
+    "resolve": r"resolv|decid|做出决议|决定|décide|decide|постановля",
+    "encourage": r"encourag|鼓励|alienta|призыва",
+    "urge": r"urg|call(?:s|ed)? (?:on|upon)|呼吁|exhort|insta",
+}
+_ADDRESSEES = {
+    "Secretary-General": r"secretary[- ]general|秘书长|secrétaire général|secretario general|"
+    r"генеральн\w+ секретар|الأمين العام",
+    "Member States": r"member states|成员国|états membres|estados miembros|государств\w* - член",
+    "Council": r"\bcouncil\b|理事会|conseil|consejo|совет",
+    "Directors of the Bureaux": r"directors of the (?:three )?bureaux",
+    "Director of the Telecommunication Standardization Bureau": r"director of (?:the )?tsb|"
+    r"director of the telecommunication standardization bureau",
+    "Director of the Telecommunication Development Bureau": r"director of (?:the )?bdt|"
+    r"director of the telecommunication development bureau",
+    "Director of the Radiocommunication Bureau": r"director of (?:the )?br\b|"
+    r"director of the radiocommunication bureau",
+    "Sector Members": r"sector members",
+}
+_BODY_WORDS: dict[Body, str] = {
+    Body.UNGA: r"general assembly|\bunga\b|\bUN\b|联合国大会|联大|assemblée générale|"
+    r"asamblea general|генеральн\w+ ассамбле\w*|الجمعية العامة",
+    Body.ITU_PP: r"plenipotentiary|\bPP\b|全权代表大会",
+    Body.ITU_WTSA: r"\bWTSA\b|world telecommunication standardization assembly",
+    Body.ITU_WTDC: r"\bWTDC\b|world telecommunication development conference",
+}
+_ITU_WORDS = r"\bITU\b|国际电联|\bUIT\b|\bМСЭ\b"
+_YEAR_FROM = re.compile(r"\b(?:since|after|from|from the year)\s+((?:19|20)\d\d)\b", re.I)
+_YEAR_TO = re.compile(r"\b(?:before|until|up to)\s+((?:19|20)\d\d)\b", re.I)
+_YEAR_IN = re.compile(r"\bin\s+((?:19|20)\d\d)\b", re.I)
+
+_STOP_WORDS = """
+    a an the of to for in on at by with from and or not is are was were be been being do does
+    did what which who whom whose when where why how that this these those it its their there
+    any all some about into than then so such as resolution resolutions res decision decisions
+    say says said tell me please mention mentions mentioned text texts clause clauses
+    paragraph paragraphs itu un unga general assembly document documents adopted adopt has
+    have had should shall would could can may might must also only other ones one i we you
+    they
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def detect_language(text: str) -> str:
+    """The question's language, by script first and then by common words."""
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return "zh"
+    if re.search(r"[\u0600-\u06ff]", text):
+        return "ar"
+    if re.search(r"[\u0400-\u04ff]", text):
+        return "ru"
+    words = set(re.findall(r"[a-zà-ÿ]+", text.lower()))
+    if words & {"qué", "cuáles", "cuál", "las", "los", "resoluciones", "piden", "qui", "del"}:
+        return "es"
+    if words & {"quelles", "quels", "que", "les", "des", "résolutions", "demandent", "du"}:
+        return "fr"
+    return "en"
+
+
+def content_terms(text: str) -> tuple[str, ...]:
+    """Lowercase content words (latin/cyrillic words, CJK runs), stopwords removed."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return tuple(word for word in words if word not in _STOP and len(word) > 1)
+
+
+def find_refs(text: str) -> tuple[DocRef, ...]:
+    refs: list[DocRef] = []
+    for match in _UNGA_SYMBOL.finditer(text):
+        refs.append(DocRef("unga", f"{match.group(1).upper()}/{match.group(2)}", body=Body.UNGA))
+    if _UDHR.search(text):
+        refs.append(DocRef("unga", "217 A (III)", DocType.DECLARATION, Body.UNGA))
+    for match in _OLD_SYMBOL.finditer(text):
+        letter = f" {match.group(2)}" if match.group(2) else ""
+        symbol = f"{match.group(1)}{letter} ({match.group(3)})"
+        refs.append(DocRef("unga", symbol, body=Body.UNGA))
+    for match in _ITU_REF.finditer(text):
+        if _OLD_SYMBOL.match(text, match.start("number")):
+            continue
+        refs.append(_itu_ref(match))
+    for match in _ZH_REF.finditer(text):
+        kind = DocType.DECISION if match.group(2) == "决定" else DocType.RESOLUTION
+        refs.append(DocRef("itu", match.group(1), kind))
+    return tuple(dict.fromkeys(refs))
+
+
+def _itu_ref(match: re.Match[str]) -> DocRef:
+    word = match.group("word").lower()
+    decision = word.startswith(("dec", "déc", "реш"))
+    body = {"pp": Body.ITU_PP, "plenipotentiary": Body.ITU_PP, "wtsa": Body.ITU_WTSA,
+            "wtdc": Body.ITU_WTDC}.get((match.group("body") or "").lower())  # fmt: skip
+    revision = None
+    if match.group("rev"):
+        rev = _REV_TEXT.fullmatch(match.group("rev").strip())
+        if rev:
+            revision = " ".join(part.strip().lower() for part in rev.groups() if part) or None
+    doc_type = DocType.DECISION if decision else DocType.RESOLUTION
+    return DocRef("itu", match.group("number"), doc_type, body, revision)
+
+
+def _first_match(table: dict[str, str], text: str) -> str | None:
+    for name, pattern in table.items():
+        if re.search(pattern, text, re.IGNORECASE):
+            return name
+    return None
+
+
+def find_bodies(text: str) -> tuple[Body, ...]:
+    """Bodies the text names: "General Assembly" -> UNGA, "ITU" -> the ITU conferences."""
+    found = [body for body, pattern in _BODY_WORDS.items() if re.search(pattern, text, re.I)]
+    if re.search(_ITU_WORDS, text, re.IGNORECASE) and not any(b in ITU_FAMILY for b in found):
+        found.extend(ITU_FAMILY)
+    return tuple(found)
+
+
+_NEAR_RESOLUTIONS = re.compile(
+    r"((?:[\w-]+\s+){0,4})(?:resolutions?|decisions?|决议|résolutions?|resoluciones?|резолюци\w*)"
+    r"(\s+(?:of|by|from|adopted by)\s+(?:the\s+)?(?:\w+\s*){1,4})?",
+    re.IGNORECASE,
+)
+
+
+def _body_restriction(text: str) -> tuple[Body, ...]:
+    """Bodies used as a restriction: named just before `resolutions` or as `resolutions of X`."""
+    near = _NEAR_RESOLUTIONS.search(text)
+    if not near:
+        return ()
+    for part in (near.group(1), near.group(2) or ""):
+        bodies = find_bodies(part)
+        if bodies and len({body is Body.UNGA for body in bodies}) == 1:
+            return bodies
+    return ()
+
+
+def _years(text: str) -> tuple[int | None, int | None]:
+    year_from = year_to = None
+    if match := _YEAR_FROM.search(text):
+        year_from = int(match.group(1))
+    if match := _YEAR_TO.search(text):
+        year_to = int(match.group(1)) - 1
+    if (match := _YEAR_IN.search(text)) and year_from is None and year_to is None:
+        year_from = year_to = int(match.group(1))
+    return year_from, year_to
+
+
+def read_question(question: str) -> Reading:
+    text = " ".join(question.split())
+    refs = find_refs(text)
+    mandate = bool(_MANDATE.search(text))
+    year_from, year_to = _years(text)
+    if refs:
+        year_from = year_to = None
+    return Reading(
+        question=question,
+        query=text,
+        language=detect_language(text),
+        refs=refs,
+        mandate=mandate,
+        verb=_first_match(_VERBS, text),
+        addressee=_first_match(_ADDRESSEES, text),
+        bodies=() if refs else _body_restriction(text),
+        year_from=year_from,
+        year_to=year_to,
+        terms=content_terms(text),
+    )

@@ -1,0 +1,105 @@
+"""Resolving document references from a question against the archive's catalogue.
+
+An ITU number resolves to its latest revision in the archive unless a revision is named; a UNGA
+symbol resolves to its doc id. The question's language is preferred, then English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rescite.answer.protocols import ArchiveReader
+from rescite.answer.question import ITU_FAMILY, DocRef
+from rescite.core.records import Body, DocType, DocumentMeta, Filters
+
+LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    doc_ids: tuple[str, ...]
+    missing: tuple[DocRef, ...]
+
+
+def all_documents(archive: ArchiveReader, filters: Filters) -> list[DocumentMeta]:
+    items: list[DocumentMeta] = []
+    offset = 0
+    while True:
+        page = archive.documents(filters, offset=offset, limit=200)
+        items.extend(page.items)
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            return items
+
+
+def _unga_stem(number: str) -> str:
+    if "/" in number:
+        return "unga/a-res-" + number.lower().replace("/", "-")
+    return "unga/" + re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
+
+
+def _language_order(language: str) -> list[str]:
+    return list(dict.fromkeys([language, "en", *LANGUAGES]))
+
+
+def resolve_unga(archive: ArchiveReader, ref: DocRef, language: str) -> str | None:
+    stem = _unga_stem(ref.number)
+    candidates = tuple(f"{stem}/{lang}" for lang in _language_order(language))
+    found = {meta.doc_id for meta in archive.documents(Filters(doc_id=candidates)).items}
+    return next((doc_id for doc_id in candidates if doc_id in found), None)
+
+
+def _itu_number(meta: DocumentMeta) -> str:
+    match = re.match(r"[a-z-]+/(?:res|dec|rec)-([\w.-]+)/", meta.doc_id)
+    return match.group(1) if match else (meta.number or "")
+
+
+def _revision_matches(meta: DocumentMeta, revision: str | None) -> bool:
+    if not revision:
+        return True
+    haystack = (meta.doc_id + " " + (meta.revision or "")).lower()
+    return all(word in haystack for word in revision.split())
+
+
+def _year_of(meta: DocumentMeta) -> int:
+    if meta.year:
+        return meta.year
+    match = re.search(r"(\d{4})", meta.doc_id)
+    return int(match.group(1)) if match else 0
+
+
+def resolve_itu(archive: ArchiveReader, ref: DocRef, language: str) -> str | None:
+    bodies = (ref.body,) if ref.body else ITU_FAMILY
+    filters = Filters(body=bodies, doc_type=(ref.doc_type,))
+    metas = [
+        meta
+        for meta in all_documents(archive, filters)
+        if _itu_number(meta) == ref.number and _revision_matches(meta, ref.revision)
+    ]
+    adopted = [meta for meta in metas if meta.doc_type is not DocType.PROPOSAL] or metas
+    if not adopted:
+        return None
+    order = _language_order(language)
+
+    def rank(meta: DocumentMeta) -> tuple[int, int, int]:
+        body_rank = 0 if meta.body is Body.ITU_PP else 1
+        lang = order.index(meta.language) if meta.language in order else len(order)
+        return (body_rank, -_year_of(meta), lang)
+
+    return min(adopted, key=rank).doc_id
+
+
+def resolve(archive: ArchiveReader, refs: tuple[DocRef, ...], language: str) -> Resolved:
+    doc_ids: list[str] = []
+    missing: list[DocRef] = []
+    for ref in refs:
+        if ref.kind == "unga":
+            found = resolve_unga(archive, ref, language)
+        else:
+            found = resolve_itu(archive, ref, language)
+        if found:
+            doc_ids.append(found)
+        else:
+            missing.append(ref)
+    return Resolved(tuple(dict.fromkeys(doc_ids)), tuple(missing))

@@ -1,0 +1,73 @@
+"""How well a clause supports an answer: the raw signal refusal thresholds on, and the ranking.
+
+support = vector similarity (question vs clause) blended with lexical coverage of the question's
+content words; across scripts coverage is zero and the vector similarity carries the signal.
+Ranking adds the delegate's intent: operative clauses with mandate verbs first when asked
+"which resolutions mandate ...", and the named addressee's section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rescite.answer.protocols import TextEmbedder
+from rescite.answer.question import Reading
+from rescite.answer.quotes import coverage
+from rescite.core.records import Hit, Section
+
+MANDATE_BONUS = 0.08
+PREAMBLE_PENALTY = 0.06
+ADDRESSEE_BONUS = 0.06
+RANK_PRIOR = 0.05
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit: Hit
+    support: float  # 0..1, the raw evidence signal
+    rank: float  # support plus intent adjustments; orders citations
+    direct: bool = False  # the question named this clause's document and section
+
+
+def similarities(embedder: TextEmbedder | None, question: str, texts: Sequence[str]) -> list[float]:
+    """Cosine similarity of the question to each text (zeros without an embedder)."""
+    if embedder is None or not texts:
+        return [0.0] * len(texts)
+    query = np.asarray(embedder.embed_query(question), dtype=np.float32)
+    rows = np.asarray(embedder.embed_documents(list(texts)), dtype=np.float32)
+    return [max(float(value), 0.0) for value in rows @ query]
+
+
+def support_of(similarity: float, lexical: float, has_vectors: bool) -> float:
+    if not has_vectors:
+        return lexical
+    return max(similarity, (similarity + lexical) / 2)
+
+
+def intent_adjustment(reading: Reading, hit: Hit) -> float:
+    clause = hit.clause
+    bonus = 0.0
+    if reading.mandate:
+        if clause.section is Section.OPERATIVE:
+            bonus += MANDATE_BONUS
+        elif clause.section is Section.PREAMBLE:
+            bonus -= PREAMBLE_PENALTY
+    if reading.addressee and clause.addressee == reading.addressee:
+        bonus += ADDRESSEE_BONUS
+    if reading.verb and clause.keyword_en and clause.keyword_en.startswith(reading.verb):
+        bonus += ADDRESSEE_BONUS / 2
+    return bonus
+
+
+def score(reading: Reading, hits: Sequence[Hit], embedder: TextEmbedder | None) -> list[Candidate]:
+    """Candidates with support and rank, best rank first."""
+    sims = similarities(embedder, reading.query, [hit.clause.text for hit in hits])
+    out: list[Candidate] = []
+    for position, (hit, sim) in enumerate(zip(hits, sims, strict=True)):
+        lexical = coverage(reading.terms, hit.clause.text)
+        support = support_of(sim, lexical, embedder is not None)
+        prior = RANK_PRIOR / (1 + position)
+        out.append(Candidate(hit, support, support + intent_adjustment(reading, hit) + prior))
+    return sorted(out, key=lambda candidate: -candidate.rank)

@@ -1,0 +1,96 @@
+"""Reading questions as a delegate means them: references, intent, addressee, body, language."""
+
+from __future__ import annotations
+
+import pytest
+from rescite.answer.question import DocRef, read_question
+from rescite.core.records import Body, DocType
+
+UNGA = Body.UNGA
+ITU = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
+
+REFS = [
+    ("What does Resolution 130 instruct the Secretary-General to do?", [("itu", "130", None)]),
+    ("res 179", [("itu", "179", None)]),
+    ("Res. 2 (Rev. Bucharest, 2022), what does it resolve?", [("itu", "2", "bucharest 2022")]),
+    ("Resolution 130 (Rev. Busan, 2014)", [("itu", "130", "busan 2014")]),
+    ("A/RES/74/247", [("unga", "74/247", None)]),
+    ("what does 74/247 decide", [("unga", "74/247", None)]),
+    ("General Assembly resolution 57/239 on cybersecurity", [("unga", "57/239", None)]),
+    ("A/RES/ES-11/10", [("unga", "ES-11/10", None)]),
+    ("What does the UDHR say about torture?", [("unga", "217 A (III)", None)]),
+    ("resolution 2758 (XXVI)", [("unga", "2758 (XXVI)", None)]),
+    ("第130号决议责成秘书长做什么？", [("itu", "130", None)]),
+    ("Que dit la résolution 130 ?", [("itu", "130", None)]),
+    ("Что говорит резолюция 130?", [("itu", "130", None)]),
+    ("Which resolutions call for capacity building in 2019 and 2020?", []),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), REFS)
+def test_references(question: str, expected: list[tuple[str, str, str | None]]) -> None:
+    refs = read_question(question).refs
+    assert [(ref.kind, ref.number, ref.revision) for ref in refs] == expected
+
+
+def test_decision_and_body_prefix() -> None:
+    (decision,) = read_question("What does Decision 5 decide?").refs
+    assert decision.doc_type is DocType.DECISION
+    (wtsa,) = read_question("WTSA Resolution 1").refs
+    assert wtsa.body is Body.ITU_WTSA
+    assert DocRef("unga", "74/247").display == "A/RES/74/247"
+
+
+INTENT = [
+    ("Which resolutions mandate action on ICT misuse?", True, None, None),
+    ("Which resolutions call upon Member States to protect children online?", True, "urge",
+     "Member States"),
+    ("What does Resolution 130 instruct the Secretary-General to do?", True, "instruct",
+     "Secretary-General"),
+    ("What is the history of the telegraph?", False, None, None),
+    ("哪些决议责成秘书长开展工作？", True, "instruct", "Secretary-General"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "mandate", "verb", "addressee"), INTENT)
+def test_intent(question: str, mandate: bool, verb: str | None, addressee: str | None) -> None:
+    reading = read_question(question)
+    assert (reading.mandate, reading.verb, reading.addressee) == (mandate, verb, addressee)
+
+
+BODIES = [
+    ("Which General Assembly resolutions address artificial intelligence?", (UNGA,)),
+    ("Which ITU resolutions address cybersecurity?", ITU),
+    ("Which WTSA resolutions deal with standardization gaps?", (Body.ITU_WTSA,)),
+    ("Which UN resolutions mention the ITU?", (UNGA,)),
+    ("Which resolutions of the General Assembly mention the ITU?", (UNGA,)),
+    ("Which ITU and General Assembly resolutions address spam?", ()),
+    ("What is said about privacy in the digital age?", ()),
+]
+
+
+@pytest.mark.parametrize(("question", "bodies"), BODIES)
+def test_body_restriction(question: str, bodies: tuple[Body, ...]) -> None:
+    assert read_question(question).bodies == bodies
+
+
+LANGUAGES = [
+    ("Which resolutions address cybersecurity?", "en"),
+    ("哪些决议涉及网络安全？", "zh"),
+    ("Какие резолюции касаются кибербезопасности?", "ru"),
+    ("ما هي القرارات المتعلقة بالأمن السيبراني؟", "ar"),
+    ("¿Qué resoluciones piden medidas sobre ciberseguridad?", "es"),
+    ("Quelles résolutions demandent des mesures sur la cybersécurité ?", "fr"),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), LANGUAGES)
+def test_language(question: str, language: str) -> None:
+    assert read_question(question).language == language
+
+
+def test_years() -> None:
+    since = read_question("Which resolutions on AI were adopted since 2023?")
+    assert (since.year_from, since.year_to) == (2023, None)
+    before = read_question("resolutions on spam before 2010")
+    assert (before.year_from, before.year_to) == (None, 2009)

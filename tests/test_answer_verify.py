@@ -1,0 +1,73 @@
+"""Quote selection and verification over our own records (texts written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+from rescite.answer.quotes import select_quote, sentences
+from rescite.answer.verify import VerifiedQuote, locate, verify
+from rescite.core.records import Clause, Section
+
+DOC = "RESOLUTION 999\nresolves\n1 to ask the  Bureau to study\nwidgets;\n2 to report back.\n"
+START = DOC.index("1 to ask")
+END = DOC.index("widgets;") + len("widgets;")
+
+
+def clause(text: str, start: int = START, end: int = END) -> Clause:
+    return Clause(
+        clause_id="x/res-999/en/operative/resolves/1",
+        doc_id="x/res-999/en",
+        ordinal=1,
+        section=Section.OPERATIVE,
+        text=text,
+        start=start,
+        end=end,
+    )
+
+
+def test_locate_allows_whitespace_only_differences() -> None:
+    found = locate(DOC, clause("1 to ask the Bureau to study widgets;"), "ask the Bureau to study")
+    assert found is not None
+    assert found.text == "ask the Bureau to study"
+    assert DOC[found.start : found.end] == "ask the  Bureau to study"
+    assert verify(DOC, clause("..."), found)
+
+
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        "ask the Bureau to ban widgets",  # a word changed
+        "ask the Bureaux to study",  # a letter added
+        "to report back",  # true text, but outside the clause's span
+        "",
+    ],
+)
+def test_tampered_quote_is_rejected(tampered: str) -> None:
+    assert locate(DOC, clause("1 to ask the Bureau to study widgets;"), tampered) is None
+
+
+def test_verify_rejects_a_quote_whose_text_does_not_match_its_offsets() -> None:
+    good = locate(DOC, clause("x"), "to study widgets")
+    assert good is not None
+    assert not verify(DOC, clause("x"), VerifiedQuote("to study gadgets", good.start, good.end))
+    shifted = VerifiedQuote(good.text, good.start + 1, good.end + 1)
+    assert not verify(DOC, clause("x"), shifted)
+    outside = VerifiedQuote("2 to report back.", DOC.index("2 to"), len(DOC) - 1)
+    assert not verify(DOC, clause("x"), outside)
+
+
+def test_select_quote_prefers_the_sentence_that_answers() -> None:
+    text = (
+        "Recognizes the work done so far on many unrelated matters of general interest to all. "
+        "Requests the Secretary-General to prepare a report on satellite spectrum allocation. "
+        + "Decides to keep the matter under review at its next session and beyond that. "
+        * 5
+    )
+    best = select_quote(text, ["satellite", "spectrum", "report"])[0]
+    assert text[best.start : best.end].startswith("Requests the Secretary-General")
+
+
+def test_short_clause_is_quoted_whole() -> None:
+    text = "Urges Member States to cooperate. Decides to remain seized of the matter."
+    best = select_quote(text, ["cooperate"])[0]
+    assert (best.start, best.end) == (0, len(text))
+    assert len(sentences(text)) == 2
