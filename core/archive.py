@@ -22,6 +22,7 @@ from rescite.core.records import (
     DocumentPage,
     Filters,
     Hit,
+    Record,
     SyncReport,
 )
 from rescite.index.docstore import DocStore
@@ -30,9 +31,18 @@ from rescite.index.lock import WriteLock
 from rescite.index.search import HybridSearcher
 from rescite.index.sync import IngestProgress, Sync
 
-__all__ = ["Archive", "IngestProgress"]
+__all__ = ["Archive", "IndexStats", "IngestProgress"]
 
 NO_FILTERS = Filters()
+
+
+class IndexStats(Record):
+    documents: int
+    clauses: int
+    vectors: int
+    bm25_clauses: int
+    uncommitted: int
+    consistent: bool  # the same clause ids in the doc store, the vectors and BM25
 
 
 class Archive:
@@ -92,6 +102,25 @@ class Archive:
     def counts(self) -> tuple[int, int]:
         """(documents, clauses) that search can return."""
         return self._store.counts()
+
+    def clause_ids(self) -> list[str]:
+        """Every searchable clause id, sorted."""
+        return self._store.all_clause_ids()
+
+    def stats(self) -> IndexStats:
+        """Counts from the doc store, the vectors and BM25, and whether they agree."""
+        documents, clauses = self._store.counts()
+        stored = set(self._store.all_clause_ids())
+        vectors = self._searcher.vector_clause_ids()
+        bm25 = set(self._searcher.bm25().columns.clause_ids)
+        return IndexStats(
+            documents=documents,
+            clauses=clauses,
+            vectors=len(vectors),
+            bm25_clauses=len(bm25),
+            uncommitted=len(self._store.uncommitted()),
+            consistent=stored == vectors == bm25,
+        )
 
     def close(self) -> None:
         self._store.close()

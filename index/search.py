@@ -57,6 +57,9 @@ class HybridSearcher:
             self._bm25 = (generation, index)
             self._metas = {}
 
+    def vector_clause_ids(self) -> set[str]:
+        return self._vectors.clause_ids()
+
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
         text = query.strip()
         if not text:

