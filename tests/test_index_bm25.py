@@ -1,0 +1,74 @@
+"""BM25 tokens and ranking, with filters applied before the top-k."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rescite.core.records import Body, Filters, Section
+from rescite.index.bm25 import Bm25Index, tokenize
+from rescite.index.filters import MetaValue
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Decides to CONVENE the Conference", ["decides", "convene", "conference"]),
+        ("Résolution générale", ["resolution", "generale"]),
+        ("право на образование", ["право", "на", "образование"]),
+        ("网络安全", ["网络", "络安", "安全"]),
+        ("做出决议 2022", ["做出", "出决", "决议", "2022"]),
+        ("ITU网络", ["itu", "网络"]),
+        ("الأمم المتحدة", ["الامم", "المتحدة"]),
+    ],
+)
+def test_tokenize(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
+
+
+def _meta(doc_id: str, body: str, year: int, section: str) -> dict[str, MetaValue]:
+    return {
+        "doc_id": doc_id,
+        "body": body,
+        "doc_type": "resolution",
+        "year": year,
+        "section": section,
+        "keyword_en": "",
+        "language": "en",
+    }
+
+
+ROWS = [
+    ("u/operative/1", "cyber security of networks", _meta("u", "UNGA", 2023, "operative")),
+    ("u/preamble/1", "recalling cyber resolutions", _meta("u", "UNGA", 2023, "preamble")),
+    ("i/operative/1", "cyber cyber security", _meta("i", "ITU-PP", 2018, "operative")),
+    ("z/operative/1", "网络安全", _meta("z", "ITU-PP", 2022, "operative")),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "expected"),
+    [
+        ("cyber security", Filters(), ["i/operative/1", "u/operative/1", "u/preamble/1"]),
+        ("cyber", Filters(body=(Body.UNGA,)), ["u/operative/1", "u/preamble/1"]),
+        ("cyber", Filters(section=(Section.PREAMBLE,)), ["u/preamble/1"]),
+        ("cyber", Filters(year_to=2020), ["i/operative/1"]),
+        ("cyber", Filters(doc_id=("z",)), []),
+        ("安全", Filters(), ["z/operative/1"]),
+        ("nothing matches", Filters(), []),
+    ],
+)
+def test_search_ranks_inside_filters(query: str, filters: Filters, expected: list[str]) -> None:
+    assert Bm25Index.build(ROWS).search(query, 10, filters) == expected
+
+
+def test_saved_index_loads_only_for_its_generation(tmp_path: Path) -> None:
+    folder = tmp_path / "bm25"
+    Bm25Index.build(ROWS).save(folder, generation=3)
+    assert Bm25Index.load(folder, generation=4) is None
+    loaded = Bm25Index.load(folder, generation=3)
+    assert loaded is not None
+    assert loaded.search("cyber", 2, Filters(body=(Body.UNGA,))) == [
+        "u/operative/1",
+        "u/preamble/1",
+    ]
