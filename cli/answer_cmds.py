@@ -1,9 +1,90 @@
-"""Placeholder: commands registered here once built."""
+"""`rescite ask` and `rescite chat`: thin shells over rescite.answer."""
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+from rescite.cli.errors import guarded
+from rescite.core.records import Body, DocType, Filters, Section
+from rescite.core.settings import Settings
+
+if TYPE_CHECKING:
+    from rescite.core.archive import Archive
+    from rescite.index.embedders import Embedder
+
+BodyOption = Annotated[list[Body] | None, typer.Option(help="ITU-PP, UNGA, …")]
+DocTypeOption = Annotated[list[DocType] | None, typer.Option(help="resolution, …")]
+SectionOption = Annotated[list[Section] | None, typer.Option(help="preamble, operative, …")]
+KeywordOption = Annotated[list[str] | None, typer.Option(help="English keyword: resolves, …")]
+LanguageOption = Annotated[list[str] | None, typer.Option(help="en, fr, zh, …")]
+DocOption = Annotated[list[str] | None, typer.Option(help="Restrict to these doc ids.")]
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in any of the six UN languages.")],
+    k: Annotated[int | None, typer.Option("--k", help="How many clauses to consider.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract.")] = False,
+    body: BodyOption = None,
+    doc_type: DocTypeOption = None,
+    year_from: Annotated[int | None, typer.Option()] = None,
+    year_to: Annotated[int | None, typer.Option()] = None,
+    section: SectionOption = None,
+    keyword: KeywordOption = None,
+    language: LanguageOption = None,
+    doc: DocOption = None,
+) -> None:
+    """Answer a question with verified clause citations (or say that nothing supports one)."""
+    from rescite.answer import ask as answer_question
+
+    filters = Filters(
+        body=tuple(body or ()),
+        doc_type=tuple(doc_type or ()),
+        year_from=year_from,
+        year_to=year_to,
+        section=tuple(section or ()),
+        keyword=tuple(keyword or ()),
+        language=tuple(language or ()),
+        doc_id=tuple(doc or ()),
+    )
+    settings = Settings()
+    with guarded():
+        embedder, archive = open_with_embedder(settings)
+        with archive:
+            answer = answer_question(
+                archive, question, k=k, filters=filters, settings=settings, embedder=embedder
+            )
+    if as_json:
+        typer.echo(json.dumps(answer.model_dump(mode="json"), ensure_ascii=False, indent=2))
+        return
+    from rescite.cli.answer_render import answer_view
+    from rich.console import Console
+
+    Console().print(answer_view(answer))
+
+
+def open_with_embedder(settings: Settings) -> tuple[Embedder, Archive]:
+    """The embedder, loaded once, and the archive that searches with it."""
+    from rescite.core.wiring import open_archive
+    from rescite.index.embedders import make_embedder
+
+    embedder = make_embedder(settings.embedder)
+    return embedder, open_archive(settings, embedder=embedder)
+
+
+def chat() -> None:
+    """The delegate's terminal chat: questions, follow-ups, /filter, /show, /open, /export."""
+    from rescite.cli.chat import run_chat
+
+    settings = Settings()
+    with guarded():
+        embedder, archive = open_with_embedder(settings)
+        with archive:
+            run_chat(archive, settings, embedder)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `rescite` app."""
+    app.command()(ask)
+    app.command()(chat)
