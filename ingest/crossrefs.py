@@ -1,0 +1,131 @@
+"""Cross-references found in a clause's text.
+
+- ITU resolutions: `Resolution 130 (Rev. Busan, 2014)` -> `itu-pp/res-130/rev-busan-2014`,
+  `Resolution 2 (Kyoto, 1994)` -> `itu-pp/res-2/kyoto-1994`; a WTSA/WTDC body named after
+  the parenthesis ("of WTSA", "of the World Telecommunication Development Conference")
+  switches the prefix. Without a revision the target is the work: `itu-pp/res-130`.
+- UNGA symbols: `A/RES/57/239`, `resolution 57/239`, lists such as `resolutions 55/63 and
+  56/121`, `68/243 of 27 December 2013` -> `A/RES/68/243`; `217 A (III)`.
+- WSIS action lines: `Action Line C5` -> `C5`.
+- ITU Constitution: `Article 5 of the Constitution` -> `CS Art. 5`, `No. 118 of the
+  Constitution` -> `CS No. 118` (Convention: `CV ...`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rescite.core.records import CrossRef
+from rescite.ingest.clause_ids import slug
+
+_ITU_RES = re.compile(
+    r"\bResolutions?\s+(\d{1,3})(?:\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*"
+    r"(\d{4})\))?(?P<tail>[^.;]{0,60})"
+)
+_BODY_HINTS = (
+    ("itu-wtsa", re.compile(r"\bof\s+(?:the\s+)?(?:WTSA|World Telecommunication Standardization)")),
+    ("itu-wtdc", re.compile(r"\bof\s+(?:the\s+)?(?:WTDC|World Telecommunication Development)")),
+)
+_UNGA_LIST = re.compile(
+    r"\b(?:General Assembly\s+|UNGA\s+)?[Rr]esolutions?\s+"
+    r"((?:\d{1,2}/\d{1,3}(?:\s+[A-Z](?![a-z]))?(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+    r"(?:,\s*|,?\s+and\s+|\s+)?)+)"
+)
+_UNGA_SYMBOL = re.compile(r"\bA/RES/((?:ES-|S-)?\d{1,2}/\d{1,3})\b")
+_UNGA_BARE = re.compile(r"(?<![\d/.])(\d{2})/(\d{1,3})(?![\d/])")
+_OLD_UNGA = re.compile(r"\b(\d{2,4})\s+([A-Z])\s+\(([IVXL]+)\)")
+_ACTION_LINE = re.compile(r"\b[Aa]ction [Ll]ines?\s+(C\d{1,2})((?:(?:,\s*|\s+and\s+)C\d{1,2})*)")
+_ACTION_BARE = re.compile(r"(?<![A-Za-z0-9])(C\d{1,2})(?=行动方面|\s+action line)")
+_CONSTITUTION = re.compile(
+    r"\b(Article|No\.|Nos\.)\s+(\d+[A-Z]?)(?:\s+of\s+the\s+(?:ITU\s+)?(Constitution|Convention))"
+)
+
+
+def find_references(text: str) -> tuple[CrossRef, ...]:
+    """Every cross-reference in `text`, in order of appearance, without duplicates."""
+    found: list[tuple[int, CrossRef]] = []
+    found += _itu_resolutions(text)
+    found += _unga_resolutions(text)
+    found += _action_lines(text)
+    found += _constitution(text)
+    seen: set[tuple[str, str]] = set()
+    refs: list[CrossRef] = []
+    for _, ref in sorted(found, key=lambda pair: pair[0]):
+        if (ref.kind, ref.target) not in seen:
+            seen.add((ref.kind, ref.target))
+            refs.append(ref)
+    return tuple(refs)
+
+
+def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
+    refs = []
+    for match in _ITU_RES.finditer(text):
+        number, rev, city, year, tail = match.group(1, 2, 3, 4, "tail")
+        if year is None and re.match(r"\s*\(|/", text[match.end(1) : match.end(1) + 2]):
+            continue
+        body = next((name for name, hint in _BODY_HINTS if hint.search(tail or "")), "itu-pp")
+        target = f"{body}/res-{number}"
+        if year:
+            target += f"/{'rev-' if rev else ''}{slug(city)}-{year}"
+        written = text[match.start() : match.end(4) + 1 if year else match.end(1)]
+        refs.append((match.start(), CrossRef(kind="itu-resolution", target=target, text=written)))
+    return refs
+
+
+def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
+    refs: list[tuple[int, CrossRef]] = []
+    for match in _UNGA_SYMBOL.finditer(text):
+        target = f"A/RES/{match.group(1)}"
+        refs.append(
+            (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
+        )
+    for match in _UNGA_LIST.finditer(text):
+        for bare in _UNGA_BARE.finditer(match.group(1)):
+            start = match.start(1) + bare.start()
+            target = f"A/RES/{int(bare.group(1))}/{int(bare.group(2))}"
+            refs.append(
+                (start, CrossRef(kind="unga-resolution", target=target, text=bare.group(0)))
+            )
+    for match in re.finditer(r"第(\d{2})/(\d{1,3})号", text):
+        target = f"A/RES/{int(match.group(1))}/{int(match.group(2))}"
+        refs.append(
+            (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
+        )
+    for match in _OLD_UNGA.finditer(text):
+        target = f"A/RES/{match.group(1)}({match.group(3)}) {match.group(2)}"
+        if match.group(1) == "217":
+            target = "A/RES/217(III) A"
+        refs.append(
+            (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
+        )
+    return refs
+
+
+def _action_lines(text: str) -> list[tuple[int, CrossRef]]:
+    refs = []
+    for match in _ACTION_LINE.finditer(text):
+        for line in re.findall(r"C\d{1,2}", match.group(0)):
+            refs.append(
+                (match.start(), CrossRef(kind="wsis-action-line", target=line, text=match.group(0)))
+            )
+    for match in _ACTION_BARE.finditer(text):
+        refs.append(
+            (
+                match.start(),
+                CrossRef(kind="wsis-action-line", target=match.group(1), text=match.group(0)),
+            )
+        )
+    return refs
+
+
+def _constitution(text: str) -> list[tuple[int, CrossRef]]:
+    refs = []
+    for match in _CONSTITUTION.finditer(text):
+        kind_word, number, instrument = match.group(1, 2, 3)
+        prefix = "CS" if instrument == "Constitution" else "CV"
+        unit = "Art." if kind_word == "Article" else "No."
+        target = f"{prefix} {unit} {number}"
+        refs.append(
+            (match.start(), CrossRef(kind="itu-constitution", target=target, text=match.group(0)))
+        )
+    return refs

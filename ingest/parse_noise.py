@@ -1,0 +1,235 @@
+"""Text that belongs to no clause: page headers, running headers, bar codes, footnote blocks.
+
+`find_noise(text)` is a pure function of the document text, so the parser and
+`clause_text_spans` (quote mapping) agree on what was taken out of a clause.
+Footnote blocks are noise too, but their notes are kept (`Noise.footnotes`) and attached
+to the clause that cites them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rescite.ingest.parse_lines import Line, split_lines
+
+_ITU_HEADER = re.compile(
+    r"^\s*(?:(?:Res\.|Resolution|Decision|Dec\.|Recommendation|Rec\.)\s+\d+[A-Z]?\s+\d{1,4}"
+    r"|\d{1,4}\s+(?:Res\.|Resolution|Decision|Dec\.|Recommendation|Rec\.)\s+\d+[A-Z]?"
+    r"|(?:CS|CV)/[A-Za-z .]*\d*[A-Z]?\s+\d{1,4}|\d{1,4}\s+(?:CS|CV)/[A-Za-z .]*\d*[A-Z]?)\s*$"
+)
+_MARGIN_NOTE = re.compile(r"^(?:(?:PP|WRC|WARC|APP)-\d{2}\s*)+")
+_UNGA_ANCHOR = re.compile(
+    r"^\s*(?:A/RES/\S+|\d{2}-\d{5}(?:\s+\(E\))?(?:\s+\d{6})?|\d{1,3}/\d{1,3}|\*\d{5,}\*)\s*$"
+)
+_BAR = re.compile(r"^\s*_{5,}\s*$")
+_NOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(?=\S)")
+_ITU_NOTE_START = re.compile(r"^\s*(\d{1,2}|\*)\s+[A-Z\"“(]")
+_TITLE = re.compile(r"^\s*(?:ES-|S-)?\d{1,3}/\d{1,3}\s*[.\s]\s*(\S.*)$")
+
+
+@dataclass(frozen=True)
+class Footnote:
+    start: int
+    end: int
+    marker: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Noise:
+    spans: tuple[tuple[int, int], ...]
+    footnotes: tuple[Footnote, ...]
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.spans)
+
+
+def find_noise(text: str) -> Noise:
+    return _find_noise(text)
+
+
+@lru_cache(maxsize=8)
+def _find_noise(text: str) -> Noise:
+    lines = split_lines(text)
+    headers = _header_lines(lines, _title_words(lines))
+    spans = [_line_span(lines[i], len(text)) for i in sorted(headers)]
+    spans += _margin_notes(lines)
+    blocks = _bar_blocks(lines, headers) + _itu_bottom_notes(text, lines, headers)
+    footnotes: list[Footnote] = []
+    for first, last in blocks:
+        spans.append((lines[first].start, min(lines[last].next_start, len(text))))
+        footnotes += _notes_in(lines[first : last + 1])
+    return Noise(tuple(_merge(spans)), tuple(sorted(footnotes, key=lambda n: n.start)))
+
+
+def _line_span(line: Line, length: int) -> tuple[int, int]:
+    return line.start, min(line.next_start, length)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _title_words(lines: list[Line]) -> str:
+    for index, line in enumerate(lines[:80]):
+        match = _TITLE.match(line.text)
+        if match is None:
+            continue
+        words = [match.group(1)]
+        for follower in lines[index + 1 : index + 6]:
+            if follower.blank:
+                break
+            words.append(follower.text)
+        return " ".join(_words(" ".join(words)))
+    return ""
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'-]+", text.lower())
+
+
+def _is_title_fragment(line: Line, title: str) -> bool:
+    words = _words(line.text)
+    return bool(title) and bool(words) and f" {' '.join(words)} " in f" {title} "
+
+
+def _header_lines(lines: list[Line], title: str) -> set[int]:
+    """Indexes of page-header lines (ITU headers, UNGA anchors with their title lines)."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if _ITU_HEADER.match(line.text):
+            found.add(index)
+            found.update(_blank_run(lines, index, -1))
+        elif _UNGA_ANCHOR.match(line.text):
+            found.update(_unga_region(lines, index, title))
+    return found
+
+
+def _blank_run(lines: list[Line], index: int, step: int) -> list[int]:
+    run = []
+    cursor = index + step
+    while 0 <= cursor < len(lines) and lines[cursor].blank:
+        run.append(cursor)
+        cursor += step
+    return run
+
+
+def _unga_region(lines: list[Line], anchor: int, title: str) -> set[int]:
+    region = {anchor}
+    for step in (-1, 1):
+        cursor = anchor + step
+        while 0 <= cursor < len(lines):
+            line = lines[cursor]
+            if not (line.blank or _UNGA_ANCHOR.match(line.text) or _is_title_fragment(line, title)):
+                break
+            region.add(cursor)
+            cursor += step
+    return region
+
+
+def _margin_notes(lines: list[Line]) -> list[tuple[int, int]]:
+    spans = []
+    for line in lines:
+        match = _MARGIN_NOTE.match(line.text)
+        if match is None:
+            continue
+        rest_blank = not line.text[match.end() :].strip()
+        end = line.next_start if rest_blank else line.start + match.end()
+        spans.append((line.start, end))
+    return spans
+
+
+def _bar_blocks(lines: list[Line], headers: set[int]) -> list[tuple[int, int]]:
+    """A `_____` line and the notes under it, up to the next page header."""
+    blocks = []
+    for index, line in enumerate(lines):
+        if not _BAR.match(line.text):
+            continue
+        last = index
+        cursor = index + 1
+        while cursor < len(lines) and cursor not in headers and cursor - index <= 40:
+            last = cursor
+            cursor += 1
+        if cursor - index > 40 or cursor >= len(lines):
+            last = _notes_end(lines, index)
+        blocks.append((index, last))
+    return blocks
+
+
+def _notes_end(lines: list[Line], bar: int) -> int:
+    """Without a following header, notes run while lines look like notes or blanks."""
+    last = bar
+    for cursor in range(bar + 1, min(len(lines), bar + 40)):
+        line = lines[cursor]
+        continues = last > bar and not lines[cursor - 1].blank
+        if line.blank or _NOTE_START.match(line.text) or continues:
+            last = cursor
+        else:
+            break
+    while last > bar and lines[last].blank:
+        last -= 1
+    return last
+
+
+def _itu_bottom_notes(text: str, lines: list[Line], headers: set[int]) -> list[tuple[int, int]]:
+    """ITU footnotes without a bar: numbered lines at a page foot whose marker is cited above."""
+    blocks = []
+    page_ends = sorted(i for i in headers if _ITU_HEADER.match(lines[i].text) and i > 0)
+    page_ends.append(len(lines))
+    for end in page_ends:
+        cursor = end - 1
+        while cursor > 0 and (cursor in headers or lines[cursor].blank):
+            cursor -= 1
+        first = _first_note_line(text, lines, cursor, end)
+        if first is not None:
+            blocks.append((first, cursor))
+    return blocks
+
+
+def _first_note_line(text: str, lines: list[Line], last: int, end: int) -> int | None:
+    best = None
+    for index in range(last, max(last - 8, 0), -1):
+        if index in range(end, len(lines)) or _BAR.match(lines[index].text):
+            break
+        match = _ITU_NOTE_START.match(lines[index].text)
+        if match is None:
+            continue
+        marker = match.group(1)
+        above = text[max(0, lines[index].start - 6000) : lines[index].start]
+        pattern = r"\*" if marker == "*" else rf"[a-z,;)]{marker}(?!\d)"
+        if re.search(pattern, above):
+            best = index
+    return best
+
+
+def _notes_in(lines: list[Line]) -> list[Footnote]:
+    notes: list[Footnote] = []
+    current: list[Line] = []
+    for line in lines:
+        if _BAR.match(line.text) or line.blank:
+            continue
+        if _NOTE_START.match(line.text) and current:
+            notes.append(_note(current))
+            current = []
+        current.append(line)
+    if current:
+        notes.append(_note(current))
+    return [note for note in notes if note.marker]
+
+
+def _note(lines: list[Line]) -> Footnote:
+    match = _NOTE_START.match(lines[0].text)
+    marker = match.group(1) if match else ""
+    body = " ".join(line.stripped for line in lines)
+    body = (
+        body[match.end() - (len(lines[0].text) - len(lines[0].text.lstrip())) :] if match else body
+    )
+    return Footnote(lines[0].start, lines[-1].end, marker, body.strip())

@@ -1,0 +1,174 @@
+"""ITU resolutions (PP, WTSA, WTDC), decisions and recommendations, in any UN language.
+
+Header and title, the enacting formula, keyword sections (a heading line such as
+`considering further` or `instructs the Secretary-General`) with their items, and annexes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rescite.core.records import Section
+from rescite.ingest.keywords import KeywordMatch, match_heading
+from rescite.ingest.parse_build import Unit
+from rescite.ingest.parse_lines import Line
+from rescite.ingest.structure_folded import unfold_lines
+from rescite.ingest.structure_items import ItemStack, parse_marker
+
+_HEADER = re.compile(
+    r"^\s*(?:(?:RESOLUTION|DECISION|RECOMMENDATION|R[EÉ]SOLUTION|RESOLUCI[OÓ]N|РЕЗОЛЮЦИЯ|"
+    r"DÉCISION|DECISIÓN|РЕШЕНИЕ)\s+\d+|第\s*\d+\s*号决议|القرار\s+\d+)",
+)
+_FORMULA = re.compile(
+    r"^\s*(?:The (?:Plenipotentiary Conference|World Telecommunication|"
+    r"Radiocommunication Assembly|Conference)|La Conf[ée]rencia?|La Asamblea|L'Assembl[ée]e|"
+    r"Полномочная конференция|Всемирная ассамблея|إن مؤتمر|"
+    r".{0,30}国际电信联盟.{0,20}(?:全权代表大会|全会|大会))"
+)
+_ANNEX = re.compile(
+    r"^\s*(?:ANNEX|Annex|APPENDIX|Appendix|ATTACHMENT|Attachment|ANNEXE|Annexe|ANEXO|Anexo|"
+    r"ПРИЛОЖЕНИЕ|Приложение|附件|ملحق)\b(?!\s+(?:to|of)\s+(?:this|the)\s+[a-z])"
+)
+
+
+@dataclass
+class _State:
+    units: list[Unit] = field(default_factory=list)
+    section: Section = Section.BODY
+    keyword: KeywordMatch | None = None
+    stack: ItemStack = field(default_factory=ItemStack)
+    open_start: int | None = None
+    open_end: int = 0
+    open_labels: tuple[str, ...] = ()
+    open_label: str | None = None
+    prev_text: str = ""
+    annex_count: int = 0
+    annex_ordinal: int = 0
+
+    def close(self) -> None:
+        if self.open_start is None:
+            return
+        keyword = self.keyword
+        self.units.append(
+            Unit(
+                section=self.section,
+                start=self.open_start,
+                end=self.open_end,
+                labels=self.open_labels,
+                label=self.open_label,
+                keyword=keyword.keyword if keyword else None,
+                keyword_en=keyword.keyword_en if keyword else None,
+                addressee=keyword.addressee if keyword else None,
+                path_keyword=keyword.keyword_en if keyword else None,
+            )
+        )
+        self.open_start = None
+
+    def open(self, line: Line, labels: tuple[str, ...], label: str | None) -> None:
+        self.close()
+        self.open_start, self.open_end = line.start, line.end
+        self.open_labels, self.open_label = labels, label
+
+
+def parse_itu(lines: list[Line], language: str) -> list[Unit]:
+    state = _State()
+    body_start = _front_matter(lines, state)
+    for line in unfold_lines(lines[body_start:], language):
+        _step(state, line, language)
+        state.prev_text = line.stripped
+    state.close()
+    return state.units
+
+
+def _front_matter(lines: list[Line], state: _State) -> int:
+    """Title and formula units; returns the index of the first body line."""
+    formula = next((i for i, line in enumerate(lines[:40]) if _FORMULA.match(line.text)), None)
+    if formula is None:
+        return 0
+    header = next((i for i, line in enumerate(lines[:formula]) if _HEADER.match(line.text)), None)
+    if header is None:
+        for index, line in enumerate(lines[:formula]):
+            state.units.append(Unit(Section.BODY, line.start, line.end, (str(index + 1),)))
+    else:
+        for index, line in enumerate(lines[:header]):
+            state.units.append(Unit(Section.BODY, line.start, line.end, (str(index + 1),)))
+        state.units.append(Unit(Section.TITLE, lines[header].start, lines[formula - 1].end))
+    end = formula
+    while end < min(len(lines) - 1, formula + 4) and not lines[end].stripped.endswith(
+        (",", "，", "،", ":")
+    ):
+        end += 1
+    state.units.append(Unit(Section.FORMULA, lines[formula].start, lines[end].end))
+    return end + 1
+
+
+def _step(state: _State, line: Line, language: str) -> None:
+    if _ANNEX.match(line.text) and len(line.stripped) < 120:
+        _start_annex(state, line)
+        return
+    if state.section is Section.ANNEX:
+        _annex_line(state, line)
+        return
+    heading = match_heading(line.text, language)
+    if heading is not None:
+        state.close()
+        state.keyword, state.section, state.stack = heading, heading.section, ItemStack()
+        state.prev_text = ":"
+        return
+    readings = parse_marker(line.text)
+    may_start = state.keyword is not None and (
+        not state.stack.levels or state.prev_text.endswith((":", "：")) or _is_heading_end(state)
+    )
+    if readings and state.keyword is not None and state.stack.accept(readings, may_start):
+        state.open(line, state.stack.labels(), state.stack.display())
+        return
+    if state.open_start is None:
+        if state.section is Section.BODY and state.keyword is None:
+            state.units.append(
+                Unit(Section.BODY, line.start, line.end, (f"{len(state.units) + 1}",))
+            )
+            return
+        state.open(line, state.stack.labels(), state.stack.display() or None)
+        return
+    state.open_end = line.end
+
+
+def _is_heading_end(state: _State) -> bool:
+    return state.open_start is None
+
+
+def _start_annex(state: _State, line: Line) -> None:
+    state.close()
+    state.annex_count += 1
+    state.section, state.keyword, state.stack = Section.ANNEX, None, ItemStack()
+    state.annex_ordinal = 0
+    state.open(line, _annex_labels(state, ("title",)), None)
+
+
+def _annex_labels(state: _State, labels: tuple[str, ...]) -> tuple[str, ...]:
+    name = "annex" if state.annex_count == 1 else f"annex-{state.annex_count}"
+    return (name, *labels)
+
+
+def _annex_line(state: _State, line: Line) -> None:
+    """Annex paragraphs: a new unit at each marker, or after a line that ends a sentence."""
+    readings = parse_marker(line.text)
+    ends_sentence = state.prev_text.endswith((".", ";", ":", "。", "；", "：")) or _short_heading(
+        state.prev_text
+    )
+    if readings and readings[0].kind in {"num", "dec"} and ends_sentence:
+        label = readings[0].value
+        state.open(line, _annex_labels(state, (label,)), label)
+    elif readings and ends_sentence:
+        state.annex_ordinal += 1
+        state.open(line, _annex_labels(state, (f"p{state.annex_ordinal}",)), readings[0].display)
+    elif ends_sentence or state.open_start is None:
+        state.annex_ordinal += 1
+        state.open(line, _annex_labels(state, (f"p{state.annex_ordinal}",)), None)
+    else:
+        state.open_end = line.end
+
+
+def _short_heading(text: str) -> bool:
+    return 0 < len(text) < 60 and not text.endswith((",", "-", "–")) and text[:1].isupper()

@@ -1,0 +1,212 @@
+"""UN General Assembly resolutions.
+
+Title (`79/243. ...`), formula (`The General Assembly,`), preambular paragraphs (by order,
+keyword = opening phrase), operative paragraphs numbered `1.` (keyword = opening verb),
+sub-items (a), (i), and annexes (a convention's articles and their numbered paragraphs).
+Paragraphs are separated by blank lines, or are one per line in texts written that way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rescite.core.records import Section
+from rescite.ingest.keywords import unga_operative_opening, unga_preamble_opening
+from rescite.ingest.parse_build import Unit
+from rescite.ingest.parse_lines import Line
+from rescite.ingest.structure_items import ItemStack, parse_marker
+from rescite.ingest.structure_paragraphs import Paragraph, paragraphs
+
+TITLE = re.compile(
+    r"^\s*(?:(?:ES-|S-)?\d{1,3}/\d{1,3}(?:\s+[A-Z])?\s*\.|\d{2,4}\s+\([IVXL]+\)\.)\s"
+)
+_FORMULA = re.compile(r"^\s*The General Assembly\s*[,.:]?\s*$")
+_OPERATIVE = re.compile(r"^\s*(\d{1,3})\.\s+")
+_ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+[IVXL\d]+)?\s*$")
+_ARTICLE = re.compile(r"^\s*Article\s+(\d+)(?:\s+(bis|ter))?\b")
+_CLOSING = re.compile(r"^\s*\d+(?:st|nd|rd|th)\s+plenary\s+meeting", re.IGNORECASE)
+
+
+@dataclass
+class _State:
+    units: list[Unit] = field(default_factory=list)
+    preamble_count: int = 0
+    operative: int = 0
+    in_operative: bool = False
+    closed: bool = False
+    annex: str | None = None
+    annex_count: int = 0
+    article: str | None = None
+    ordinal: int = 0
+    stack: ItemStack = field(default_factory=ItemStack)
+    paragraph: str | None = None
+
+
+def parse_unga(lines: list[Line], language: str) -> list[Unit]:
+    del language
+    state = _State()
+    body = _front_matter(lines, state)
+    for para in paragraphs(lines[body:]):
+        _step(state, para)
+    return state.units
+
+
+def _front_matter(lines: list[Line], state: _State) -> int:
+    formula = next((i for i, line in enumerate(lines[:80]) if _FORMULA.match(line.text)), None)
+    if formula is None:
+        return 0
+    title = next((i for i, line in enumerate(lines[:formula]) if TITLE.match(line.text)), None)
+    if title is not None:
+        state.units.append(Unit(Section.TITLE, lines[title].start, lines[formula - 1].end))
+    state.units.append(Unit(Section.FORMULA, lines[formula].start, lines[formula].end))
+    return formula + 1
+
+
+def _step(state: _State, para: Paragraph) -> None:
+    first = para.lines[0].text
+    if _ANNEX.match(first):
+        _start_annex(state, para)
+    elif state.annex is not None:
+        _annex_paragraph(state, para)
+    elif _CLOSING.match(first):
+        state.closed = True
+    elif state.closed:
+        return
+    elif (match := _OPERATIVE.match(first)) and int(match.group(1)) in {state.operative + 1, 1}:
+        _operative(state, para, int(match.group(1)))
+    elif (
+        state.in_operative
+        and (readings := parse_marker(first))
+        and state.stack.accept(readings, True)
+    ):
+        _sub_item(state, para)
+    elif state.in_operative:
+        _extend(state, para)
+    elif _unnumbered_operative(para):
+        _operative(state, para, 0)
+    else:
+        _preambular(state, para)
+
+
+def _unnumbered_operative(para: Paragraph) -> bool:
+    """A resolution with one operative paragraph does not number it ("Adopts the ...")."""
+    first = para.lines[0].text.strip()
+    return unga_preamble_opening(first) is None and unga_operative_opening(first) is not None
+
+
+def _preambular(state: _State, para: Paragraph) -> None:
+    state.preamble_count += 1
+    opening = unga_preamble_opening(" ".join(line.text.strip() for line in para.lines[:2]))
+    number = str(state.preamble_count)
+    state.units.append(
+        Unit(
+            Section.PREAMBLE,
+            para.start,
+            para.end,
+            (number,),
+            number,
+            keyword=opening[0] if opening else None,
+            keyword_en=opening[1] if opening else None,
+        )
+    )
+
+
+def _operative(state: _State, para: Paragraph, number: int) -> None:
+    state.operative = number
+    state.in_operative = True
+    state.stack = ItemStack()
+    joined = " ".join(line.text.strip() for line in para.lines)
+    opening = unga_operative_opening(_OPERATIVE.sub("", joined, count=1))
+    state.paragraph = str(number) if number else None
+    state.units.append(
+        Unit(
+            Section.OPERATIVE,
+            para.start,
+            para.end,
+            (str(number),) if number else (),
+            str(number) if number else None,
+            keyword=opening[0] if opening else None,
+            keyword_en=opening[1] if opening else None,
+            addressee=opening[2] if opening else None,
+        )
+    )
+
+
+def _sub_item(state: _State, para: Paragraph) -> None:
+    parent = state.units[-1] if state.units else None
+    section = Section.ANNEX if state.annex else Section.OPERATIVE
+    prefix = _container(state) + ((state.paragraph,) if state.paragraph else ())
+    label = " ".join(filter(None, [state.paragraph, state.stack.display(parenthesised=True)]))
+    state.units.append(
+        Unit(
+            section,
+            para.start,
+            para.end,
+            prefix + state.stack.labels(),
+            label,
+            keyword=parent.keyword if parent and section is Section.OPERATIVE else None,
+            keyword_en=parent.keyword_en if parent and section is Section.OPERATIVE else None,
+            addressee=parent.addressee if parent and section is Section.OPERATIVE else None,
+        )
+    )
+
+
+def _extend(state: _State, para: Paragraph) -> None:
+    if not state.units:
+        return
+    last = state.units[-1]
+    state.units[-1] = Unit(
+        last.section,
+        last.start,
+        para.end,
+        last.labels,
+        last.label,
+        last.keyword,
+        last.keyword_en,
+        last.addressee,
+        last.path_keyword,
+    )
+
+
+def _container(state: _State) -> tuple[str, ...]:
+    if state.annex is None:
+        return ()
+    return (state.annex, f"article-{state.article}") if state.article else (state.annex,)
+
+
+def _start_annex(state: _State, para: Paragraph) -> None:
+    state.annex_count += 1
+    state.annex = "annex" if state.annex_count == 1 else f"annex-{state.annex_count}"
+    state.article, state.paragraph, state.ordinal = None, None, 0
+    state.stack = ItemStack()
+    state.units.append(Unit(Section.ANNEX, para.start, para.end, (state.annex, "title"), "Annex"))
+
+
+def _annex_paragraph(state: _State, para: Paragraph) -> None:
+    first = para.lines[0].text
+    article = _ARTICLE.match(first)
+    if article:
+        state.article = "-".join(filter(None, article.groups()))
+        state.paragraph, state.stack = None, ItemStack()
+        label = f"Article {state.article}"
+        state.units.append(Unit(Section.ANNEX, para.start, para.end, _container(state), label))
+        return
+    number = _OPERATIVE.match(first)
+    if number:
+        state.paragraph, state.stack = number.group(1), ItemStack()
+        label = (
+            f"Article {state.article}, para. {state.paragraph}"
+            if state.article
+            else state.paragraph
+        )
+        labels = (*_container(state), state.paragraph)
+        state.units.append(Unit(Section.ANNEX, para.start, para.end, labels, label))
+        return
+    readings = parse_marker(first)
+    if readings and readings[0].kind != "num" and state.stack.accept(readings, True):
+        _sub_item(state, para)
+        return
+    state.ordinal += 1
+    labels = (*_container(state), f"p{state.ordinal}")
+    state.units.append(Unit(Section.ANNEX, para.start, para.end, labels, None))
