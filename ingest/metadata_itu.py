@@ -1,0 +1,181 @@
+"""ITU metadata from text: resolutions, decisions, recommendations, ITU-T Recommendations,
+the Constitution and Convention, and Chinese proposals to revise a PP resolution."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rescite.core.records import Body, DocType
+
+HEAD_CHARS = 4000
+HEADER = re.compile(
+    r"^(RESOLUTION|DECISION|RECOMMENDATION)\s+(\d{1,3}[A-Z]?)\s*\(\s*(REV\.\s*)?"
+    r"([^,()\d]+?),\s*(\d{4})\s*\)",
+    re.I | re.M,
+)
+FORMULAS = (
+    ("Plenipotentiary Conference", Body.ITU_PP, "itu-pp"),
+    ("World Telecommunication Standardization Assembly", Body.ITU_WTSA, "itu-wtsa"),
+    ("World Telecommunication Development Conference", Body.ITU_WTDC, "itu-wtdc"),
+)
+KINDS = {
+    "resolution": (DocType.RESOLUTION, "res"),
+    "decision": (DocType.DECISION, "dec"),
+    "recommendation": (DocType.RECOMMENDATION, "rec"),
+}
+ITU_T_REC = re.compile(r"(?:ITU-T|UIT-T|МСЭ-[TТ])\s+([A-Z])\.(\d{1,4}(?:\.\d{1,3})?)\b")
+REC_DATE = re.compile(r"\((?:(\d{2})/(\d{4})|(\d{4})/(\d{2}))\)")  # (04/2017); ar: (2017/04)
+TREATY = re.compile(r"\b(CONSTITUTION|CONVENTION)\s+OF\s+THE\s+INTERNATIONAL\s+TELECOMMUNICATION")
+TREATY_PLACE = re.compile(r"\(\s*(Geneva),?\s*(1992)\s*\)", re.I)
+ZH_CITIES = {
+    "釜山": "Busan",
+    "布加勒斯特": "Bucharest",
+    "迪拜": "Dubai",
+    "瓜达拉哈拉": "Guadalajara",
+    "安塔利亚": "Antalya",
+    "马拉喀什": "Marrakesh",
+    "明尼阿波利斯": "Minneapolis",
+    "京都": "Kyoto",
+    "日内瓦": "Geneva",
+}
+ZH_REVISED = re.compile(r"第\s?(\d{1,3})\s?号决议（(\d{4})年，(\S{1,8}?)，修订版）")
+ZH_TARGET = re.compile(r"全权代表大会（[^）]*?(\d{4})年，(\S{1,8}?)）")
+
+
+@dataclass(frozen=True)
+class ItuFacts:
+    body: Body
+    doc_type: DocType
+    number: str
+    revision: str | None
+    year: int | None
+    title: str
+    doc_id_stem: str  # without the language
+
+
+def detect_itu(text: str) -> ItuFacts | None:
+    """An ITU resolution/decision/recommendation headed `RESOLUTION 2 (REV. BUCHAREST, 2022)`."""
+    head = text[:HEAD_CHARS]
+    match = HEADER.search(head)
+    if not match:
+        return detect_treaty(head)
+    kind, number, rev, place, year = match.groups()
+    after = head[match.end() :]
+    body, prefix = _body(after)
+    doc_type, short = KINDS[kind.lower()]
+    city = " ".join(word.capitalize() for word in place.split())
+    revision = f"Rev. {city}, {year}" if rev else f"{city}, {year}"
+    return ItuFacts(
+        body=body,
+        doc_type=doc_type,
+        number=number.upper(),
+        revision=revision,
+        year=int(year),
+        title=_title(after),
+        doc_id_stem=f"{prefix}/{short}-{number.lower()}/{_slug(revision)}",
+    )
+
+
+def _body(after: str) -> tuple[Body, str]:
+    formula = " ".join(after[:1200].split())
+    for phrase, body, prefix in FORMULAS:
+        if phrase in formula:
+            return body, prefix
+    return Body.ITU_OTHER, "itu"
+
+
+def _title(after: str) -> str:
+    """The lines between the header and the enacting formula."""
+    parts: list[str] = []
+    for line in after.split("\n")[1:8]:
+        stripped = line.strip()
+        if stripped.startswith("The ") and ("Conference" in line or "Assembly" in line):
+            break
+        if stripped and not stripped.startswith("("):
+            parts.append(stripped)
+    return " ".join(parts)
+
+
+def detect_treaty(head: str) -> ItuFacts | None:
+    """The ITU Constitution or Convention (Geneva, 1992, as amended)."""
+    match = TREATY.search(" ".join(head.split()))
+    if not match:
+        return None
+    name = match.group(1).lower()
+    return ItuFacts(
+        body=Body.ITU_OTHER,
+        doc_type=DocType.TREATY,
+        number=name.capitalize(),
+        revision="Geneva, 1992",
+        year=1992,
+        title=f"{name.capitalize()} of the International Telecommunication Union",
+        doc_id_stem=f"itu/{name}/geneva-1992",
+    )
+
+
+def detect_itu_t(text: str) -> ItuFacts | None:
+    """An ITU-T Recommendation such as E.119, dated `(04/2017)`."""
+    head = text[:20000]
+    match = ITU_T_REC.search(head)
+    if not match:
+        return None
+    series, number = match.group(1), match.group(2)
+    dated = REC_DATE.search(head)
+    month, year = _month_year(dated)
+    revision = f"{month}/{year}" if dated else None
+    return ItuFacts(
+        body=Body.ITU_OTHER,
+        doc_type=DocType.RECOMMENDATION,
+        number=f"{series}.{number}",
+        revision=revision,
+        year=int(year) if year else None,
+        title=_rec_title(head, match.end()),
+        doc_id_stem=f"itu-t/rec-{_slug(series + '-' + number)}/"
+        + (f"{year}-{month}" if dated else "undated"),
+    )
+
+
+def _month_year(dated: re.Match[str] | None) -> tuple[str | None, str | None]:
+    if dated is None:
+        return None, None
+    if dated.group(1):
+        return dated.group(1), dated.group(2)
+    return dated.group(4), dated.group(3)
+
+
+def _rec_title(head: str, end: int) -> str:
+    line = head[end:].split("\n", 1)
+    return line[1].split("\n", 1)[0].strip()[:200] if len(line) > 1 else ""
+
+
+def detect_proposal(text: str) -> ItuFacts | None:
+    """A Chinese proposal to revise a PP resolution (提案 ... 修订第174号决议)."""
+    head = text[:HEAD_CHARS]
+    revised = ZH_REVISED.search(head)
+    if not revised or "全权代表大会" not in head or "提" not in head:
+        return None
+    number, old_year, old_city = revised.groups()
+    target = ZH_TARGET.search(head)
+    new_year, new_city = target.groups() if target else (None, None)
+    old = f"Rev. {ZH_CITIES.get(old_city, old_city)}, {old_year}"
+    new_city_en = ZH_CITIES.get(new_city or "", new_city or "")
+    stem = f"proposal-{_slug(new_city_en)}-{new_year}" if target else "proposal"
+    return ItuFacts(
+        body=Body.ITU_PP,
+        doc_type=DocType.PROPOSAL,
+        number=number,
+        revision=f"proposal to revise Res. {number} ({old}) for {_pp(new_year)} ({new_city_en}, "
+        f"{new_year})",
+        year=int(new_year) if new_year else None,
+        title=f"Proposal to revise Resolution {number} ({old})",
+        doc_id_stem=f"itu-pp/res-{number}/{stem}",
+    )
+
+
+def _pp(year: str | None) -> str:
+    return f"PP-{year[2:]}" if year else "PP"
+
+
+def _slug(value: str) -> str:
+    return re.sub(r"[^\w]+", "-", value.lower(), flags=re.ASCII).strip("-")

@@ -1,0 +1,148 @@
+"""Akoma Ntoso XML reader (lxml).
+
+A `documentCollection` gives one text per component (resolution, decision,
+recommendation); a single `act`/`statement`/... gives one. Each text is rendered so that its
+structure survives in plain text, one unit per line, the way the ITU `.txt` texts lay out a
+resolution:
+
+    RESOLUTION 130 (REV. DUBAI, 2018)        docType + docNumber
+    <title>                                  preface container "title" / docTitle
+    The Plenipotentiary Conference ... ,     formula
+    considering                              recitals/intro, hcontainer/heading
+    a) <text>                                recital/paragraph/point: num + text
+    ANNEX ...                                headings of annexes (attachments), on their own
+
+A unit without <num> keeps its text as written (the text often starts with its label).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from rescite.core.errors import CorruptFile, EmptyFile
+from rescite.ingest.normalise import clean_line, normalise_text
+from rescite.ingest.read_paragraphs import Extracted, Line, assemble
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+DOCUMENT_TAGS = ("act", "bill", "statement", "doc", "debateReport", "judgment", "amendment")
+UNITS = frozenset(
+    [
+        "recital",
+        "paragraph",
+        "point",
+        "article",
+        "section",
+        "subparagraph",
+        "item",
+        "alinea",
+        "clause",
+        "indent",
+        "rule",
+        "subsection",
+        "list",
+    ]
+)
+SKIP = frozenset(["meta", "num", "heading", "intro", "subheading", "authorialNote"])
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def is_akn(data: bytes) -> bool:
+    head = data[:4096]
+    return b"akomaNtoso" in head or AKN_NS.encode() in head
+
+
+def read_akn(data: bytes, path: str) -> list[Extracted]:
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise CorruptFile(
+            f"not well-formed XML ({error}): the file is truncated or damaged", path
+        ) from error
+    documents = [el for el in root.iter() if _local(el) in DOCUMENT_TAGS]
+    out = [_render(document) for document in documents]
+    out = [item for item in out if item.text.strip()]
+    if not out:
+        raise EmptyFile("the Akoma Ntoso file holds no document text: nothing to ingest", path)
+    return out
+
+
+def _render(document: etree._Element) -> Extracted:
+    lines: list[str] = []
+    for child in document:
+        name = _local(child)
+        if name == "preface":
+            lines.extend(_preface(child))
+        elif name != "meta":
+            lines.extend(_structure(child))
+    rendered = [Line(line) for line in (clean_line(normalise_text(text)) for text in lines) if line]
+    text, _ = assemble(rendered, frozenset())
+    hints = {"akn_name": document.get("name", _local(document))}
+    return Extracted(text=text, fmt="akn", hints=hints)
+
+
+def _preface(preface: etree._Element) -> list[str]:
+    lines: list[str] = []
+    for element in preface:
+        name = _local(element)
+        if name == "longTitle":
+            lines.append(_flat(element))
+        else:
+            lines.extend(_flat(p) for p in _paragraphs(element))
+    return lines
+
+
+def _paragraphs(element: etree._Element) -> list[etree._Element]:
+    found = [el for el in element.iter() if _local(el) == "p"]
+    return found or [element]
+
+
+def _structure(element: etree._Element) -> list[str]:
+    """Lines for a structural element: its heading/intro, then its units or paragraphs."""
+    name = _local(element)
+    lines: list[str] = []
+    for child in element:
+        child_name = _local(child)
+        own_num = child_name == "num" and name not in UNITS
+        if child_name in ("heading", "subheading", "intro", "wrapUp") or own_num:
+            lines.append(_flat(child))
+    if name in UNITS:
+        return lines + _unit(element)
+    for child in element:
+        child_name = _local(child)
+        if child_name in SKIP or child_name in ("subheading", "wrapUp"):
+            continue
+        if child_name == "p":
+            lines.append(_flat(child))
+        else:
+            lines.extend(_structure(child))
+    return lines
+
+
+def _unit(element: etree._Element) -> list[str]:
+    """A recital/paragraph/point: `num text` on one line, then its nested units."""
+    num = next((_flat(c) for c in element if _local(c) == "num"), "")
+    own: list[str] = []
+    nested: list[str] = []
+    for child in element:
+        name = _local(child)
+        if name in ("num", "heading", "intro"):
+            continue
+        if name in UNITS:
+            nested.extend(_unit(child))
+        elif name == "content":
+            own.extend(_flat(p) for p in _paragraphs(child))
+        elif name == "p":
+            own.append(_flat(child))
+        elif name not in SKIP:
+            nested.extend(_structure(child))
+    first = " ".join(part for part in (num, own[0] if own else "") if part)
+    return ([first] if first else []) + own[1:] + nested
+
+
+def _flat(element: etree._Element) -> str:
+    """An element's text content with its inline markup flattened."""
+    return " ".join("".join(element.itertext()).split())
