@@ -81,10 +81,12 @@ def eval_command(
     for row in result["targets"]:
         mark = "[green]met[/]" if row["met"] else "[yellow]not met[/]"
         console.print(f"target {row['target']}: {row['value']}  {mark}")
-    if result["floor_failures"]:
-        for failure in result["floor_failures"]:
-            console.print(f"[bold red]below floor:[/] {failure}")
-        raise typer.Exit(1)
+    from rescite.evals.report import exit_code
+
+    for failure in result["floor_failures"]:
+        console.print(f"[bold red]below floor:[/] {failure}")
+    if exit_code(result):
+        raise typer.Exit(exit_code(result))
     console.print("[green]all floors met[/]")
 
 

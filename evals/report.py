@@ -155,3 +155,8 @@ def write_outputs(result: Mapping[str, Any], json_path: Path | None, md_path: Pa
         plot = md_path.with_suffix(".recall.png")
         plot_recall(result["systems"], plot)
         md_path.write_text(markdown(result, plot.name), encoding="utf-8")
+
+
+def exit_code(result: Mapping[str, Any]) -> int:
+    """Non-zero when any floor failed: what CI keys on."""
+    return 1 if result.get("floor_failures") else 0
