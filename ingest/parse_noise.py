@@ -110,6 +110,28 @@ def _header_lines(lines: list[Line], title: str) -> set[int]:
             found.update(_blank_run(lines, index, -1))
         elif _UNGA_ANCHOR.match(line.text):
             found.update(_unga_region(lines, index, title))
+    found.update(_running_titles(lines, title))
+    return found
+
+
+def _running_titles(lines: list[Line], title: str) -> set[int]:
+    """Running-header title lines standing alone between blank lines (anchors already gone)."""
+    found: set[int] = set()
+    index = 1
+    while index < len(lines):
+        if not lines[index - 1].blank or lines[index].blank:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and not lines[end].blank and _is_title_fragment(lines[end], title):
+            end += 1
+        group = " ".join(_words(" ".join(line.text for line in lines[index:end])))
+        closed = end == len(lines) or lines[end].blank
+        if end > index and closed and len(group.split()) >= 3 and f" {group} " in f" {title} ":
+            found.update(range(index, end))
+            found.update(_blank_run(lines, index, -1))
+            found.update(_blank_run(lines, end - 1, 1))
+        index = max(end, index + 1)
     return found
 
 

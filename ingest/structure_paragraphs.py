@@ -7,11 +7,14 @@ footnote blocks already taken out count as nothing); texts written one paragraph
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from statistics import median
 
 from rescite.ingest.parse_lines import Line
+
+_CLOSED = re.compile(r"[.;:,!?)”\"’\d]\s*$")
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,32 @@ def line_mode(lines: list[Line]) -> bool:
     return median(len(line.text) for line in lines) > 110
 
 
-def paragraphs(lines: list[Line]) -> Iterator[Paragraph]:
-    """Paragraphs of consecutive lines, split where a line has `blank_before`."""
+def paragraphs(
+    lines: list[Line], opens: Callable[[str], bool] | None = None
+) -> Iterator[Paragraph]:
+    """Paragraphs of consecutive lines.
+
+    A paragraph opens at a line with `blank_before` (unless the blank only interrupts a
+    sentence: the previous line has no closing punctuation and this one starts in lower
+    case), at every line in one-paragraph-per-line texts, and where `opens(line)` says so
+    (a numbered paragraph, a sub-item marker).
+    """
     if not lines:
         return
     per_line = line_mode(lines)
     current: list[Line] = [lines[0]]
     for line in lines[1:]:
-        if per_line or line.blank_before:
+        if per_line or _opens(current[-1], line, opens):
             yield Paragraph(tuple(current))
             current = []
         current.append(line)
     yield Paragraph(tuple(current))
+
+
+def _opens(previous: Line, line: Line, opens: Callable[[str], bool] | None) -> bool:
+    if opens is not None and opens(line.text):
+        return True
+    if not line.blank_before:
+        return False
+    interrupted = not _CLOSED.search(previous.text) and line.text.lstrip()[:1].islower()
+    return not interrupted

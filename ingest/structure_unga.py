@@ -22,7 +22,8 @@ TITLE = re.compile(
     r"^\s*(?:(?:ES-|S-)?\d{1,3}/\d{1,3}(?:\s+[A-Z])?\s*\.|\d{2,4}\s+\([IVXL]+\)\.)\s"
 )
 _FORMULA = re.compile(r"^\s*The General Assembly\s*[,.:]?\s*$")
-_OPERATIVE = re.compile(r"^\s*(\d{1,3})\.\s+")
+_OPERATIVE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|$)")
+_ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivxl]+)\)(?:\s|$)")
 _ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+[IVXL\d]+)?\s*$")
 _ARTICLE = re.compile(r"^\s*Article\s+(\d+)(?:\s+(bis|ter))?\b")
 _CLOSING = re.compile(r"^\s*\d+(?:st|nd|rd|th)\s+plenary\s+meeting", re.IGNORECASE)
@@ -47,7 +48,7 @@ def parse_unga(lines: list[Line], language: str) -> list[Unit]:
     del language
     state = _State()
     body = _front_matter(lines, state)
-    for para in paragraphs(lines[body:]):
+    for para in paragraphs(lines[body:], _opens_paragraph):
         _step(state, para)
     return state.units
 
@@ -61,6 +62,10 @@ def _front_matter(lines: list[Line], state: _State) -> int:
         state.units.append(Unit(Section.TITLE, lines[title].start, lines[formula - 1].end))
     state.units.append(Unit(Section.FORMULA, lines[formula].start, lines[formula].end))
     return formula + 1
+
+
+def _opens_paragraph(text: str) -> bool:
+    return bool(_OPERATIVE.match(text) or _ITEM.match(text) or _ARTICLE.match(text))
 
 
 def _step(state: _State, para: Paragraph) -> None:
