@@ -6,64 +6,13 @@ import re
 from collections import Counter
 
 SAMPLE = 6000
+EN_WORDS = "the of and to in that for is on with by as are be this"
+FR_WORDS = "le la les des et du une dans pour que est sur aux au par l d qu"
+ES_WORDS = "el los las del y que para por con una su se al"
 STOP_WORDS = {
-    "en": frozenset(
-        [
-            "the",
-            "of",
-            "and",
-            "to",
-            "in",
-            "that",
-            "for",
-            "is",
-            "on",
-            "with",
-            "by",
-            "as",
-            "are",
-            "be",
-            "this",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "et",
-            "du",
-            "en",
-            "une",
-            "dans",
-            "pour",
-            "que",
-            "est",
-            "sur",
-            "aux",
-            "au",
-        ]
-    ),
-    "es": frozenset(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "del",
-            "y",
-            "en",
-            "que",
-            "para",
-            "por",
-            "con",
-            "una",
-            "su",
-            "se",
-            "al",
-        ]
-    ),
+    "en": frozenset(EN_WORDS.split(" ")),
+    "fr": frozenset(FR_WORDS.split(" ")),
+    "es": frozenset(ES_WORDS.split(" ")),
 }
 WORD = re.compile(r"[^\W\d_]+")
 

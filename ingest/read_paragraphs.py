@@ -103,3 +103,23 @@ def _page_starts(first_at: dict[int, int], pages: int, size: int, lead: int) -> 
         starts[page] = min(following, size)
     starts[0] = 0
     return tuple(starts)
+
+
+def defer_notes(lines: Sequence[Line]) -> list[Line]:
+    """Move each page's footnotes (from a `_____` rule to the page's end) after the
+    paragraph that runs on to the next page, so a sentence broken by a page stays whole."""
+    out: list[Line] = []
+    pending: list[Line] = []
+    rule_page = -1
+    for line in lines:
+        if line.text.startswith("_____"):
+            rule_page = line.page
+        if line.page == rule_page:
+            pending.append(line)
+            continue
+        if pending and line.opens:
+            out.extend(pending)
+            pending = []
+        out.append(line)
+    out.extend(pending)
+    return out

@@ -26,7 +26,7 @@ from rescite.ingest.read_pages import (
     page_numbers,
     un_furniture,
 )
-from rescite.ingest.read_paragraphs import Extracted, Line, assemble
+from rescite.ingest.read_paragraphs import Extracted, Line, assemble, defer_notes
 
 LABEL = re.compile(r"^(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)\s|\([ivxlc]+\)\s|[a-z]\)\s|_{5,})")
 TITLE = re.compile(r"^(?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}\.\s")
@@ -73,9 +73,15 @@ def read_text(data: bytes, path: str) -> Extracted:
 
 def _furniture(lines: Sequence[str]) -> tuple[set[int], list[int]]:
     symbol = find_symbol(lines)
-    if symbol:
-        return un_furniture(lines, symbol)
-    return itu_furniture(lines)
+    drop, breaks = un_furniture(lines, symbol) if symbol else itu_furniture(lines)
+    return drop, _inner_breaks(lines, drop, breaks)
+
+
+def _inner_breaks(lines: Sequence[str], drop: set[int], breaks: list[int]) -> list[int]:
+    """Page breaks with text after them (a counter at the foot of the last page is none)."""
+    kept = [index for index, line in enumerate(lines) if line and index not in drop]
+    last = kept[-1] if kept else -1
+    return [index for index in breaks if index <= last]
 
 
 def _count(breaks: Sequence[int]) -> int:
@@ -91,6 +97,7 @@ def read_markdown(data: bytes, path: str) -> Extracted:
     if symbol is None:
         return read_text("\n".join(source).encode("utf-8"), path)
     drop, breaks = un_furniture(cleaned, symbol)
+    breaks = _inner_breaks(cleaned, drop, breaks)
     pages = page_numbers(len(cleaned), breaks)
     lines = _layout_lines(cleaned, raw, pages, drop)
     words = vocabulary("\n".join(cleaned))
@@ -132,7 +139,7 @@ def _layout_lines(
         opens = opens or (previous_blank and not _same_page_run(lines, pages[index]))
         lines.append(Line(line, pages[index], opens))
         previous_blank = False
-    return lines
+    return defer_notes(lines)
 
 
 def _in_notes(lines: list[Line]) -> bool:
