@@ -67,18 +67,28 @@ function filtersFromForm() {
   return filters;
 }
 
+// Where the quote sits in the clause text, allowing for line breaks and runs of spaces that the
+// quote (one line) and the stored clause text (as in the document) may lay out differently.
+function findQuote(text, quote) {
+  const words = (quote || "").trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const match = new RegExp(escaped.join("\\s+")).exec(text);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
+
 // The clause text with the quote marked: three text nodes, the middle one inside <mark>.
 function highlighted(text, quote) {
   const block = el("blockquote", { className: "clause-text" });
-  const at = quote ? text.indexOf(quote) : -1;
-  if (at < 0) {
+  const found = findQuote(text, quote);
+  if (!found) {
     block.append(document.createTextNode(text));
     return block;
   }
   block.append(
-    document.createTextNode(text.slice(0, at)),
-    el("mark", { text: quote }),
-    document.createTextNode(text.slice(at + quote.length)),
+    document.createTextNode(text.slice(0, found.start)),
+    el("mark", { text: text.slice(found.start, found.end) }),
+    document.createTextNode(text.slice(found.end)),
   );
   return block;
 }
