@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import typer
-
-from rescite.cli import answer_cmds, eval_cmds, index_cmds, parse_cmds, serve_cmds
+from rescite.cli import answer_cmds, eval_cmds, fetch_cmds, index_cmds, parse_cmds, serve_cmds
 
 app = typer.Typer(
     name="rescite",
@@ -13,7 +12,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (parse_cmds, index_cmds, answer_cmds, serve_cmds, eval_cmds):
+for module in (parse_cmds, index_cmds, answer_cmds, serve_cmds, eval_cmds, fetch_cmds):
     module.register(app)
 
 

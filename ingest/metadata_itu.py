@@ -25,6 +25,7 @@ KINDS = {
     "recommendation": (DocType.RECOMMENDATION, "rec"),
 }
 ITU_T_REC = re.compile(r"(?:ITU-T|UIT-T|МСЭ-[TТ])\s+([A-Z])\.(\d{1,4}(?:\.\d{1,3})?)\b")
+REC_HEADING = re.compile(r"^\S+\s+(?:ITU-T|UIT-T|МСЭ-[TТ])\s+[A-Z]\.\d{1,4}(?:\.\d{1,3})?$")
 REC_DATE = re.compile(r"\((?:(\d{2})/(\d{4})|(\d{4})/(\d{2}))\)")  # (04/2017); ar: (2017/04)
 TREATY = re.compile(r"\b(CONSTITUTION|CONVENTION)\s+OF\s+THE\s+INTERNATIONAL\s+TELECOMMUNICATION")
 TREATY_PLACE = re.compile(r"\(\s*(Geneva),?\s*(1992)\s*\)", re.I)
@@ -145,8 +146,13 @@ def _month_year(dated: re.Match[str] | None) -> tuple[str | None, str | None]:
 
 
 def _rec_title(head: str, end: int) -> str:
-    line = head[end:].split("\n", 1)
-    return line[1].split("\n", 1)[0].strip()[:200] if len(line) > 1 else ""
+    """The line after the heading `Recommendation ITU-T E.119` (any language)."""
+    lines = head.split("\n")
+    for index, line in enumerate(lines[:-1]):
+        following = lines[index + 1].strip()
+        if REC_HEADING.match(line.strip()) and following and not following.isupper():
+            return following[:200]
+    return ""
 
 
 def detect_proposal(text: str) -> ItuFacts | None:
