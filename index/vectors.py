@@ -36,7 +36,7 @@ from llama_index.core.vector_stores.types import (
     MetadataFilters,
 )
 from llama_index.vector_stores.chroma import ChromaVectorStore
-from rescite.core.errors import EmbedderMismatch, StoreUnavailable
+from rescite.core.errors import ConfigError, EmbedderMismatch, StoreUnavailable
 from rescite.core.records import Filters
 from rescite.index.embedders import Embedder
 from rescite.index.filters import MetaValue, filter_conditions
@@ -65,7 +65,22 @@ class OurEmbeddingFunction(EmbeddingFunction[Documents]):
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> OurEmbeddingFunction:
-        raise NotImplementedError("rescite passes its embedder explicitly")
+        return OurEmbeddingFunction(_NoEmbedder(str(config.get("model_id", "?"))))
+
+
+class _NoEmbedder:
+    """What Chroma gets when it rebuilds our function from config: it refuses to embed."""
+
+    dimension = 0
+
+    def __init__(self, model_id: str) -> None:
+        self.model_id = model_id
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        raise ConfigError(f"open this collection through rescite (embedder {self.model_id})")
+
+    def embed_query(self, text: str) -> np.ndarray:
+        raise ConfigError(f"open this collection through rescite (embedder {self.model_id})")
 
 
 def chroma_client(home: Path, url: str | None) -> Any:
