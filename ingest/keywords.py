@@ -37,7 +37,7 @@ class KeywordMatch:
 def match_heading(line: str, language: str) -> KeywordMatch | None:
     """The keyword a whole heading line states, or None when the line is not a heading."""
     text = line.strip().strip(_TRAILING).strip()
-    if not text or len(text) > 160 or re.search(r"\d|[.;。；]\s*$", line.strip()):
+    if not text or len(text) > 260 or re.search(r"\d|[.;。；]\s*$", line.strip()):
         return None
     if language == "zh":
         return _match_zh(text)
@@ -95,9 +95,9 @@ def _match_en(text: str) -> KeywordMatch | None:
     for verb in sorted(data.OPERATIVE_EN, key=len, reverse=True):
         if lower == verb or lower.startswith(verb + " "):
             rest = text[len(verb) :]
-            if len(rest.split()) > 20:
+            if len(rest.split()) > 40:
                 return None
-            addressee, english_rest = addressee_of(rest)
+            addressee, english_rest = addressee_of(rest.split(",")[0])
             keyword_en = (verb + " " + english_rest).strip()
             return KeywordMatch(text, keyword_en, Section.OPERATIVE, addressee)
     return None

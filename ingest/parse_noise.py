@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import median
 
 from rescite.ingest.parse_lines import Line, split_lines
 
@@ -26,6 +27,7 @@ _UNGA_ANCHOR = re.compile(
 _BAR = re.compile(r"^\s*_{5,}\s*$")
 _NOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(?=\S)")
 _ITU_NOTE_START = re.compile(r"^\s*(\d{1,2}|\*)\s+[A-Z\"“(]")
+_FINAL = (".", ".”", '."', ".)")
 _TITLE = re.compile(r"^\s*(?:ES-|S-)?\d{1,3}/\d{1,3}\s*[.\s]\s*(\S.*)$")
 
 
@@ -58,6 +60,9 @@ def _find_noise(text: str) -> Noise:
     spans += _margin_notes(lines)
     blocks = _bar_blocks(lines, headers) + _itu_bottom_notes(text, lines, headers)
     footnotes: list[Footnote] = []
+    for start, end, notes in [*_inline_notes(lines), *_bracket_notes(text)]:
+        spans.append((start, end))
+        footnotes += notes
     for first, last in blocks:
         spans.append((lines[first].start, min(lines[last].next_start, len(text))))
         footnotes += _notes_in(lines[first : last + 1])
@@ -187,11 +192,22 @@ def _bar_blocks(lines: list[Line], headers: set[int]) -> list[tuple[int, int]]:
 
 
 def _notes_end(lines: list[Line], bar: int) -> int:
-    """Without a following header, notes run while lines look like notes or blanks."""
+    """Without a following header, notes run while lines look like notes or blanks.
+
+    In hard-wrapped text a note goes on over lines until one ends a sentence; in text
+    written one paragraph per line only the lines right under the bar (a note carried over
+    from the page before) continue without a number of their own.
+    """
+    wrapped = median(len(line.text) for line in lines) <= 110
     last = bar
+    numbered = False
     for cursor in range(bar + 1, min(len(lines), bar + 40)):
         line = lines[cursor]
-        continues = last > bar and not lines[cursor - 1].blank
+        above = lines[cursor - 1]
+        if _NOTE_START.match(line.text):
+            numbered = True
+        open_note = not above.blank and not above.text.rstrip().endswith(_FINAL)
+        continues = (wrapped and last > bar and open_note) or (not wrapped and not numbered)
         if line.blank or _NOTE_START.match(line.text) or continues:
             last = cursor
         else:
@@ -255,3 +271,51 @@ def _note(lines: list[Line]) -> Footnote:
         body[match.end() - (len(lines[0].text) - len(lines[0].text.lstrip())) :] if match else body
     )
     return Footnote(lines[0].start, lines[-1].end, marker, body.strip())
+
+
+_INLINE_BAR = re.compile(r"\s_{10,}\s")
+_INLINE_NOTE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}|\*)\s+(?=[A-Z\"“(])")
+
+
+def _inline_notes(lines: list[Line]) -> list[tuple[int, int, list[Footnote]]]:
+    """Notes a conversion put inside a paragraph line ("...; ____ 1 These include ...").
+
+    They run to the end of the line, or to a folded keyword section that follows them.
+    """
+    from rescite.ingest.structure_folded import folded_headings
+
+    found = []
+    for line in lines:
+        match = _INLINE_BAR.search(line.text)
+        if match is None or not line.text[: match.start()].strip():
+            continue
+        end = len(line.text)
+        for head_start, _ in folded_headings(line):
+            if head_start > match.end():
+                end = head_start
+                break
+        body_start = match.end()
+        notes = []
+        starts = list(_INLINE_NOTE.finditer(line.text, body_start, end))
+        for index, note in enumerate(starts):
+            note_end = starts[index + 1].start() if index + 1 < len(starts) else end
+            body = line.text[note.end() : note_end].strip()
+            notes.append(
+                Footnote(line.start + note.start(), line.start + note_end, note.group(1), body)
+            )
+        found.append((line.start + match.start(), line.start + end, notes))
+    return found
+
+
+_BRACKET_NOTE = re.compile(r"[ \t]?\[(\d{1,3}):[ \t]*(?:\d{1,3}[ \t]+)?([^\]\n]*)\]")
+
+
+def _bracket_notes(text: str) -> list[tuple[int, int, list[Footnote]]]:
+    """Word footnotes a conversion left inline as "[1: 1 text]"."""
+    found = []
+    for match in _BRACKET_NOTE.finditer(text):
+        note = Footnote(match.start(), match.end(), match.group(1), match.group(2).strip())
+        found.append((match.start(), match.end(), [note]))
+    for match in re.finditer(r"\[footnoteRef:\d{1,3}\]", text):
+        found.append((match.start(), match.end(), []))
+    return found

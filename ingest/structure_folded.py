@@ -17,7 +17,7 @@ from rescite.ingest.keywords import match_heading
 from rescite.ingest.parse_lines import Line
 
 _FOLDED = re.compile(
-    r"(?<=[,;:]\s)(?P<head>(?:further\s+)?(?:resolves\s+to\s+(?:instruct|invite|request|encourage)"
+    r"(?<=[,;:.]\s)(?P<head>(?:further\s+)?(?:resolves\s+to\s+(?:instruct|invite|request|encourage)"
     r"|resolves|instructs|invites|requests|encourages|urges|decides)"
     r"(?:\s+(?:the|all|Member|Sector|ITU|relevant)\b[^;:]{0,220}?)?)"
     r"\s+(?=(?:1\s+)?(?:to|that)\s)"
@@ -54,11 +54,7 @@ def unfold_line(line: Line) -> list[Line]:
         limit = heads[index + 1][0] if index + 1 < len(heads) else len(line.text)
         cuts += _item_cuts(line.text, end, limit)
     cuts.append(len(line.text))
-    return [
-        _sub_line(line, a, b)
-        for a, b in itertools.pairwise(cuts)
-        if line.text[a:b].strip()
-    ]
+    return [_sub_line(line, a, b) for a, b in itertools.pairwise(cuts) if line.text[a:b].strip()]
 
 
 def _item_cuts(text: str, start: int, limit: int) -> list[int]:
