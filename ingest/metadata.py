@@ -35,6 +35,14 @@ UDHR_TITLES = {
     "ar": "الإعلان العالمي لحقوق الإنسان",
     "zh": "世界人权宣言",
 }
+ASSEMBLY_NAMES = (
+    "General Assembly",
+    "Assemblée générale",
+    "Asamblea General",
+    "Генеральная Ассамблея",
+    "الجمعية العامة",
+    "大会",
+)
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -54,7 +62,26 @@ def detect(text: str, *, source: str = "", sha256: str = "") -> DocumentMeta:
     itu = detect_itu_t(text) or detect_proposal(text)
     if itu:
         return _from_itu(itu, common)
+    old = OLD_SYMBOL.search(head[:800])
+    if old and any(name in head for name in ASSEMBLY_NAMES):
+        return _unga_old(old, common)
     return _other(text, language, common)
+
+
+def _unga_old(match: re.Match[str], common: dict[str, str]) -> DocumentMeta:
+    """A resolution numbered the pre-1976 way: `2758 (XXVI)`, `217 A (III)`."""
+    number = _old_number(match)
+    session = roman(match.group(3))
+    return DocumentMeta(
+        doc_id=f"unga/{slug(number)}/{common['language']}",
+        body=Body.UNGA,
+        doc_type=DocType.RESOLUTION,
+        number=number,
+        symbol=number,
+        session=session,
+        year=1945 + session,
+        **common,
+    )
 
 
 def _un_symbol(head: str) -> str | None:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-SYMBOL = re.compile(r"\bA/(?:RES/)?(?:ES-\d+/|S-\d+/)?[\w.]+/\d+[\w/.()-]*")
+SYMBOL = re.compile(r"\bA/RES/(?:(?:ES|S)-)?\d{1,3}/\d{1,4}\b")
 BARCODE = re.compile(r"^\*\d{7,8}\*$")
-JOB = re.compile(r"^\d{2}-\d{5}\s*\([A-Z]\)(?:\s+\d{6})?(?:\s+\d{6})?$")
+JOB = re.compile(r"^\d{2}-\d{5}\*?\s*\([A-Z]\)(?:\s+\d{6})?(?:\s+\d{6})?$")
 JOB_BARE = re.compile(r"^\d{2}-\d{5}$")
 COUNTER = re.compile(r"^\d{1,3}/\d{1,3}$")
 COUNTER_JOB = re.compile(r"^(?:\d{2}-\d{5}\s+\d{1,3}/\d{1,3}|\d{1,3}/\d{1,3}\s+\d{2}-\d{5})$")
@@ -83,7 +83,7 @@ def un_furniture(lines: Sequence[str], symbol: str) -> tuple[set[int], list[int]
             if below > index + 1 and JOB.match(lines[index]):
                 drop.update(range(index, below))
                 breaks.append(index)
-        if not is_counter(lines, index):
+        if not (is_counter(lines, index) or _bare_counter(lines, index, symbol)):
             continue
         start, end = _header_block(lines, index, symbol, title_lines)
         drop.update(range(start, end))
@@ -110,6 +110,16 @@ def _header_block(
                 above -= 1
         return above, end
     return start, _header_below(lines, end, symbol)
+
+
+def _bare_counter(lines: Sequence[str], index: int, symbol: str) -> bool:
+    """A page counter with no job number next to it, under a header holding the symbol."""
+    if not COUNTER.match(lines[index]):
+        return False
+    start = index
+    while start > 0 and not lines[start - 1]:
+        start -= 1
+    return _symbol_above(lines, start, symbol) is not None
 
 
 def _symbol_above(lines: Sequence[str], start: int, symbol: str) -> int | None:

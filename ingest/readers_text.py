@@ -65,7 +65,8 @@ def read_text(data: bytes, path: str) -> Extracted:
     drop, breaks = _furniture(raw)
     pages = page_numbers(len(raw), breaks)
     lines = [Line(line, pages[i]) for i, line in enumerate(raw) if i not in drop]
-    text, starts = assemble(lines, frozenset(), pages=_count(breaks), keep_blank=True)
+    pages_found = _count(breaks) or (1 if drop else 0)  # furniture, no break: one page
+    text, starts = assemble(lines, frozenset(), pages=pages_found, keep_blank=True)
     if not text.strip():
         raise EmptyFile("the file holds no text: nothing to ingest", path)
     return Extracted(text=text, page_starts=starts, fmt="text")
@@ -101,7 +102,7 @@ def read_markdown(data: bytes, path: str) -> Extracted:
     pages = page_numbers(len(cleaned), breaks)
     lines = _layout_lines(cleaned, raw, pages, drop)
     words = vocabulary("\n".join(cleaned))
-    text, starts = assemble(lines, words, pages=_count(breaks))
+    text, starts = assemble(lines, words, pages=_count(breaks) or 1)
     if not text.strip():
         raise EmptyFile("the file holds no text: nothing to ingest", path)
     return Extracted(text=text, page_starts=starts, fmt="markdown")
