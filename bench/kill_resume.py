@@ -82,16 +82,17 @@ def committed(home: Path) -> int:
         return 0
 
 
-def killed_run(paths: list[Path], home: Path, rng: random.Random, timeout: float) -> int:
-    """Start an ingest, SIGKILL it once it has committed at least one more document."""
+def killed_run(paths: list[Path], home: Path, rng: random.Random, budget: float) -> int:
+    """Start an ingest; SIGKILL it at a random moment within `budget` seconds, or soon after
+    it commits one more document, whichever comes first."""
     before = committed(home)
     process = subprocess.Popen(
         _ingest_command(paths), env=_env(home), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + rng.uniform(0.3, 1.0) * budget
     while process.poll() is None and committed(home) <= before and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(rng.uniform(0.0, 1.5))
+        time.sleep(0.05)
+    time.sleep(rng.uniform(0.0, 1.0))
     if process.poll() is not None:
         return committed(home)  # finished before the kill
     process.send_signal(signal.SIGKILL)
@@ -109,10 +110,11 @@ def run(paths: list[Path], kills: int, work: Path, seed: int = 7) -> bool:
     clean_seconds = time.perf_counter() - started
     clean = probe(clean_home)
     print(
-        f"clean ingest: {clean['documents']} documents, {clean['clauses']} clauses, {clean_seconds:.1f} s"
+        f"clean ingest: {clean['documents']} documents, {clean['clauses']} clauses, "
+        f"{clean_seconds:.1f} s"
     )
     for n in range(1, kills + 1):
-        done = killed_run(paths, killed_home, rng, timeout=max(60.0, clean_seconds * 2))
+        done = killed_run(paths, killed_home, rng, budget=clean_seconds)
         state = probe(killed_home)
         print(
             f"kill {n}: {done} documents committed; reopened: {state['documents']} documents, "
@@ -124,7 +126,8 @@ def run(paths: list[Path], kills: int, work: Path, seed: int = 7) -> bool:
     same = final["ids"] == clean["ids"] and final["consistent"] is True
     print(
         f"resumed: {final['documents']} documents, {final['clauses']} clauses, "
-        f"{final['vectors']} vectors, {final['bm25_clauses']} bm25, consistent={final['consistent']}"
+        f"{final['vectors']} vectors, {final['bm25_clauses']} bm25, "
+        f"consistent={final['consistent']}"
     )
     print(f"clause ids identical to the clean ingest: {same}")
     return same
