@@ -32,6 +32,10 @@ _ANNEX = re.compile(
 )
 
 
+_DANGLING = re.compile(r"\b(?:and|the|of|for|in|with|and the)\s*$|,\s*$")
+_HISTORY = re.compile(r"^\s*\((?:Rev\.\s*)?[A-Z][A-Za-z .-]+,\s*\d{4}\)\s*(?:[–-]|$)")
+
+
 @dataclass
 class _State:
     units: list[Unit] = field(default_factory=list)
@@ -45,6 +49,17 @@ class _State:
     prev_text: str = ""
     annex_count: int = 0
     annex_ordinal: int = 0
+    history: bool = False
+    path_keyword: str | None = None
+    seen_keywords: dict[str, int] = field(default_factory=dict)
+
+    def set_keyword(self, heading: KeywordMatch) -> None:
+        """A keyword section; a second section with the same keyword gets `-2` in its id."""
+        count = self.seen_keywords.get(heading.keyword_en, 0) + 1
+        self.seen_keywords[heading.keyword_en] = count
+        suffix = f" {count}" if count > 1 else ""
+        self.keyword, self.section, self.stack = heading, heading.section, ItemStack()
+        self.path_keyword = heading.keyword_en + suffix
 
     def close(self) -> None:
         if self.open_start is None:
@@ -60,7 +75,7 @@ class _State:
                 keyword=keyword.keyword if keyword else None,
                 keyword_en=keyword.keyword_en if keyword else None,
                 addressee=keyword.addressee if keyword else None,
-                path_keyword=keyword.keyword_en if keyword else None,
+                path_keyword=self.path_keyword,
             )
         )
         self.open_start = None
@@ -74,11 +89,51 @@ class _State:
 def parse_itu(lines: list[Line], language: str) -> list[Unit]:
     state = _State()
     body_start = _front_matter(lines, state)
-    for line in unfold_lines(lines[body_start:], language):
+    body = _join_wrapped_headings(unfold_lines(lines[body_start:], language), language)
+    for line in body:
+        if _HISTORY.match(line.text):
+            state.close()
+            state.keyword, state.section, state.path_keyword = None, Section.BODY, None
+            state.history = True
+            continue
+        if state.history and not _ANNEX.match(line.text):
+            continue
+        state.history = False
         _step(state, line, language)
         state.prev_text = line.stripped
     state.close()
     return state.units
+
+
+def _join_wrapped_headings(lines: list[Line], language: str) -> list[Line]:
+    """A heading wrapped over several lines ("instructs the Director of the ...," / "in
+    close consultation with the Directors of the" / "three Bureaux") becomes one line."""
+    joined: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if match_heading(line.text, language) is None:
+            joined.append(line)
+            continue
+        while index < len(lines) and _continues_heading(line, lines[index], language):
+            follower = lines[index]
+            line = Line(line.start, follower.end, line.text.rstrip() + " " + follower.text.strip())
+            index += 1
+        joined.append(line)
+    return joined
+
+
+def _continues_heading(heading: Line, follower: Line, language: str) -> bool:
+    text = follower.text.strip()
+    if not text or parse_marker(text) or text.endswith((".", ";", ":")):
+        return False
+    if language == "en" and re.match(r"(?:to|that)\b", text):
+        return False
+    if language != "en" and not _DANGLING.search(heading.text):
+        return False
+    merged = heading.text.rstrip() + " " + text
+    return match_heading(merged, language) is not None and match_heading(text, language) is None
 
 
 def _front_matter(lines: list[Line], state: _State) -> int:
@@ -113,7 +168,7 @@ def _step(state: _State, line: Line, language: str) -> None:
     heading = match_heading(line.text, language)
     if heading is not None:
         state.close()
-        state.keyword, state.section, state.stack = heading, heading.section, ItemStack()
+        state.set_keyword(heading)
         state.prev_text = ":"
         return
     readings = parse_marker(line.text)
@@ -142,6 +197,7 @@ def _start_annex(state: _State, line: Line) -> None:
     state.close()
     state.annex_count += 1
     state.section, state.keyword, state.stack = Section.ANNEX, None, ItemStack()
+    state.path_keyword = None
     state.annex_ordinal = 0
     state.open(line, _annex_labels(state, ("title",)), None)
 
