@@ -62,7 +62,7 @@ def read_akn(data: bytes, path: str) -> list[Extracted]:
         raise CorruptFile(
             f"not well-formed XML ({error}): the file is truncated or damaged", path
         ) from error
-    documents = [el for el in root.iter() if _local(el) in DOCUMENT_TAGS]
+    documents = [el for el in root.iter() if _local(el) in DOCUMENT_TAGS and not _nested(el)]
     out = [_render(document) for document in documents]
     out = [item for item in out if item.text.strip()]
     if not out:
@@ -143,6 +143,20 @@ def _unit(element: etree._Element) -> list[str]:
     return ([first] if first else []) + own[1:] + nested
 
 
+def _nested(element: etree._Element) -> bool:
+    """A document inside another (an annex in attachments) is rendered with its host."""
+    return any(_local(parent) in DOCUMENT_TAGS for parent in element.iterancestors())
+
+
 def _flat(element: etree._Element) -> str:
-    """An element's text content with its inline markup flattened."""
-    return " ".join("".join(element.itertext()).split())
+    """An element's text with inline markup flattened and notes (authorialNote) left out."""
+    return " ".join(_text_without_notes(element).split())
+
+
+def _text_without_notes(element: etree._Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if _local(child) != "authorialNote":
+            parts.append(_text_without_notes(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -198,3 +198,46 @@ def test_reading_is_deterministic(documents: Path, relative: str) -> None:
     second = read_file(documents / relative, max_bytes=MAX)
     assert first == second
     assert all(doc.meta.sha256 == first[0].meta.sha256 for doc in first)
+
+
+AKN_ACT = b"""<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+ <statement name="resolution">
+  <meta/>
+  <preface><longTitle><p><docType>RESOLUTION</docType> <docNumber>999 (TESTVILLE, 2030)</docNumber>
+  </p></longTitle><container name="title"><p>A test title</p></container></preface>
+  <preamble><formula name="enactingFormula"><p>The Plenipotentiary Conference of the
+  International Telecommunication Union (Testville, 2030),</p></formula>
+   <recitals><intro><p><i>considering</i></p></intro>
+    <recital><num>a)</num><p>first<authorialNote><p>note</p></authorialNote> recital;</p></recital>
+    <recital><p>b) second recital,</p></recital></recitals></preamble>
+  <mainBody><hcontainer name="resolves"><heading><i>resolves</i></heading>
+   <paragraph><num>1</num><content><p>to test</p></content>
+    <list><point><num>1.1</num><content><p>a point</p></content></point></list></paragraph>
+  </hcontainer></mainBody>
+  <attachments><attachment><doc name="annex"><preface><longTitle><p>ANNEX TO RESOLUTION 999</p>
+  </longTitle></preface><mainBody><p>annex text</p></mainBody></doc></attachment></attachments>
+ </statement>
+</akomaNtoso>
+"""
+
+
+def test_akn_rendering(tmp_path: Path) -> None:
+    path = tmp_path / "one.akn.xml"
+    path.write_bytes(AKN_ACT)
+    (doc,) = read_file(path, max_bytes=MAX)
+    assert doc.text.split("\n") == [
+        "RESOLUTION 999 (TESTVILLE, 2030)",
+        "A test title",
+        "The Plenipotentiary Conference of the International Telecommunication Union "
+        "(Testville, 2030),",
+        "considering",
+        "a) first recital;",
+        "b) second recital,",
+        "resolves",
+        "1 to test",
+        "1.1 a point",
+        "ANNEX TO RESOLUTION 999",
+        "annex text",
+    ]
+    assert doc.meta.doc_id == "itu-pp/res-999/testville-2030/en"
