@@ -13,6 +13,18 @@ from rich.console import Console
 from rich.table import Table
 
 console = Console()
+SHORT = {
+    "recall@5": "R@5",
+    "recall@10": "R@10",
+    "recall@20": "R@20",
+    "mrr": "MRR",
+    "ndcg@10": "nDCG",
+    "citation_precision": "CitP",
+    "citation_recall": "CitR",
+    "quotes_verified": "Quot",
+    "refusal_accuracy": "Ref",
+    "false_refusals": "FRef",
+}
 COLUMNS = (
     "recall@5",
     "recall@10",
@@ -28,25 +40,25 @@ COLUMNS = (
 
 
 def _table(result: dict[str, Any]) -> Table:
-    from rescite.evals.report import fmt
+    from rescite.evals.report import fmt2 as fmt
 
     table = Table(title=f"rescite eval: {result['gold']['questions']} gold questions")
     table.add_column("system")
     for column in COLUMNS:
-        table.add_column(column.replace("citation_", "cit. "), justify="right")
+        table.add_column(SHORT[column], justify="right")
     for name, data in result["systems"].items():
         table.add_row(name, *(fmt(data["overall"].get(c)) for c in COLUMNS))
     return table
 
 
 def _kind_table(result: dict[str, Any]) -> Table:
-    from rescite.evals.report import fmt
+    from rescite.evals.report import fmt2 as fmt
 
     table = Table(title="rescite by kind / language")
     table.add_column("group")
     table.add_column("n", justify="right")
     for column in COLUMNS:
-        table.add_column(column.replace("citation_", "cit. "), justify="right")
+        table.add_column(SHORT[column], justify="right")
     ours = result["systems"]["rescite"]
     for name, summary in [*ours["by_kind"].items(), *ours["by_language"].items()]:
         n = str(int(summary.get("questions") or 0))

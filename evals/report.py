@@ -29,6 +29,10 @@ def fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
+def fmt2(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
 def load_floors(path: Path = DEFAULT_FLOORS) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
@@ -63,7 +67,7 @@ def target_status(systems: Mapping[str, Any], floors: Mapping[str, Any]) -> list
             }
         )
     margin = float(targets.get("margin_over_best_baseline", 0.0))
-    for metric in targets.get("margin_metrics", []):
+    for metric in targets.get("margin_metrics", []) if baselines else []:
         best = max((systems[n]["overall"].get(metric) or 0.0 for n in baselines), default=0.0)
         value = ours.get(metric)
         rows.append(
