@@ -10,10 +10,10 @@ from rescite.answer.question import Reading, read_question
 from rescite.answer.quotes import select_quote, sentences
 from rescite.answer.support import Candidate, similarities
 from rescite.answer.verify import VerifiedQuote, locate
-from rescite.core.records import Answer, Document, Filters
+from rescite.core.records import Answer, Document, Filters, Section
 from rescite.core.settings import Settings
 
-RELATIVE_CUT = 0.72  # keep citations whose support is within this share of the best
+RELATIVE_CUT = 0.85  # keep citations ranked within this share of the best
 
 
 @dataclass
@@ -51,7 +51,7 @@ def ask(
     if not found.items or best < threshold:
         reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
         return refused(question, reason, best)
-    chosen = choose(found.items, best, threshold, settings.answer.max_citations)
+    chosen = choose(found.items, threshold, settings.answer.max_citations)
     quoted = quote_all(DocumentCache(archive), reading, chosen, embedder)
     if not quoted:
         return refused(question, "no quote could be verified against the stored text.", best)
@@ -72,12 +72,14 @@ def refused(question: str, reason: str, support: float) -> Answer:
     )
 
 
-def choose(items: list[Candidate], best: float, threshold: float, limit: int) -> list[Candidate]:
-    floor = max(threshold, best * RELATIVE_CUT)
+def choose(items: list[Candidate], threshold: float, limit: int) -> list[Candidate]:
+    """The named section whole; else the clauses ranked close to the best, above the threshold."""
     direct = [candidate for candidate in items if candidate.direct]
     if direct:
-        return direct[: max(limit, len(direct))]
-    kept = [candidate for candidate in items if candidate.support >= floor]
+        return direct
+    usable = [c for c in items if c.hit.clause.section is not Section.FORMULA]
+    top = max((candidate.rank for candidate in usable), default=0.0)
+    kept = [c for c in usable if c.support >= threshold and c.rank >= top * RELATIVE_CUT]
     return kept[:limit]
 
 
@@ -106,7 +108,7 @@ def best_verified_quote(
     if embedder is not None and len(clause.text) > 420 and len(spans) > 1:
         sims = similarities(embedder, reading.query, [clause.text[s.start : s.end] for s in spans])
     for span in select_quote(clause.text, reading.terms, sims):
-        verified = locate(document.text, clause, clause.text[span.start : span.end])
+        verified = locate(document, clause, clause.text[span.start : span.end])
         if verified is not None:
             return verified
     return None

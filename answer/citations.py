@@ -157,7 +157,9 @@ def _divisions_locator(section: str, labels: list[str]) -> str:
             out.append(f"{_DIVISIONS[division.group(1)]} {division.group(2)}")
         else:
             numbers.append(label)
-    if numbers:
+    if numbers and not numbers[0].isdigit() and out:
+        out[-1] += " " + " ".join(f"({label})" for label in numbers)
+    elif numbers:
         out.append("para. " + _paragraph(numbers))
     return ", ".join(out) if out else section
 

@@ -104,20 +104,19 @@ def _heading(meta: DocumentMeta) -> str:
 
 
 def extractive_text(groups: Sequence[Sequence[Quoted]], cited: Sequence[Citation]) -> str:
-    """One paragraph per resolution: its name, then what each clause does, with [n] markers."""
+    """Per resolution: its name and title, then what each clause does, with [n] markers."""
     lines: list[str] = []
     position = 0
     for group in groups:
         meta = group[0].candidate.hit.document
-        parts: list[str] = []
+        lines.append(f"{_heading(meta)}:")
         for _ in group:
             citation = cited[position]
             position += 1
             locator = clause_locator(meta, citation_clause(group, citation))
             verb = action(meta, citation)
             lead = f"{locator} ({verb})" if verb and verb not in locator else locator
-            parts.append(f"{lead}: “{shorten(citation.quote)}” [{citation.n}]")
-        lines.append(f"{_heading(meta)}: " + "; ".join(parts) + ".")
+            lines.append(f"  - {lead}: “{shorten(citation.quote)}” [{citation.n}]")
     return "\n".join(lines)
 
 

@@ -21,6 +21,8 @@ MANDATE_BONUS = 0.08
 PREAMBLE_PENALTY = 0.06
 ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
+TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
+EMBED_CHARS = 600  # clause text embedded for the support score (cost grows with length)
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ def similarities(embedder: TextEmbedder | None, question: str, texts: Sequence[s
     if embedder is None or not texts:
         return [0.0] * len(texts)
     query = np.asarray(embedder.embed_query(question), dtype=np.float32)
-    rows = np.asarray(embedder.embed_documents(list(texts)), dtype=np.float32)
+    clipped = [text[:EMBED_CHARS] for text in texts]
+    rows = np.asarray(embedder.embed_documents(clipped), dtype=np.float32)
     return [max(float(value), 0.0) for value in rows @ query]
 
 
@@ -54,6 +57,8 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
             bonus += MANDATE_BONUS
         elif clause.section is Section.PREAMBLE:
             bonus -= PREAMBLE_PENALTY
+    if clause.section in (Section.TITLE, Section.FORMULA):
+        bonus -= TITLE_PENALTY
     if reading.addressee and clause.addressee == reading.addressee:
         bonus += ADDRESSEE_BONUS
     if reading.verb and clause.keyword_en and clause.keyword_en.startswith(reading.verb):

@@ -89,6 +89,8 @@ CASES = [
     (A78_237, "preamble/3", PRE, None, "A/RES/78/237, preambular para. 3"),
     (A79_243, "annex/article-5/1", ANNEX, None, "A/RES/79/243, annex, art. 5, para. 1"),
     (A79_243, "annex-2/3", ANNEX, None, "A/RES/79/243, annex II, para. 3"),
+    (A79_243, "annex/article-1/c", ANNEX, None, "A/RES/79/243, annex, art. 1 (c)"),
+    (A79_243, "annex/article-6/2/a", ANNEX, None, "A/RES/79/243, annex, art. 6, para. 2 (a)"),
     (UDHR, "body/article-5", BODY, None,
      "Universal Declaration of Human Rights (resolution 217 A (III)), art. 5"),
     (UDHR, "preamble/1", PRE, None,

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 from rescite.answer.quotes import select_quote, sentences
 from rescite.answer.verify import VerifiedQuote, locate, verify
-from rescite.core.records import Clause, Section
+from rescite.core.records import Body, Clause, DocType, Document, DocumentMeta, Section
 
 DOC = "RESOLUTION 999\nresolves\n1 to ask the  Bureau to study\nwidgets;\n2 to report back.\n"
+DOCUMENT = Document(
+    meta=DocumentMeta(doc_id="x/res-999/en", body=Body.ITU_PP, doc_type=DocType.RESOLUTION),
+    text=DOC,
+)
 START = DOC.index("1 to ask")
 END = DOC.index("widgets;") + len("widgets;")
 
@@ -25,7 +29,7 @@ def clause(text: str, start: int = START, end: int = END) -> Clause:
 
 
 def test_locate_allows_whitespace_only_differences() -> None:
-    found = locate(DOC, clause("1 to ask the Bureau to study widgets;"), "ask the Bureau to study")
+    found = locate(DOCUMENT, clause("1 to ask the Bureau to study widgets;"), "ask the Bureau to study")
     assert found is not None
     assert found.text == "ask the Bureau to study"
     assert DOC[found.start : found.end] == "ask the  Bureau to study"
@@ -42,11 +46,11 @@ def test_locate_allows_whitespace_only_differences() -> None:
     ],
 )
 def test_tampered_quote_is_rejected(tampered: str) -> None:
-    assert locate(DOC, clause("1 to ask the Bureau to study widgets;"), tampered) is None
+    assert locate(DOCUMENT, clause("1 to ask the Bureau to study widgets;"), tampered) is None
 
 
 def test_verify_rejects_a_quote_whose_text_does_not_match_its_offsets() -> None:
-    good = locate(DOC, clause("x"), "to study widgets")
+    good = locate(DOCUMENT, clause("x"), "to study widgets")
     assert good is not None
     assert not verify(DOC, clause("x"), VerifiedQuote("to study gadgets", good.start, good.end))
     shifted = VerifiedQuote(good.text, good.start + 1, good.end + 1)
@@ -71,3 +75,21 @@ def test_short_clause_is_quoted_whole() -> None:
     best = select_quote(text, ["cooperate"])[0]
     assert (best.start, best.end) == (0, len(text))
     assert len(sentences(text)) == 2
+
+
+def test_quote_spanning_a_dropped_page_header_is_verified_piecewise() -> None:
+    document_text = DOC.replace("widgets;", "wid-\nRes. 999 12\ngets;")
+    text = "1 to ask the  Bureau to study\nwid-\ngets;"
+    quote = VerifiedQuote(
+        "to study wid- gets;",
+        document_text.index("to study"),
+        document_text.index("gets;") + 5,
+        pieces=(
+            (document_text.index("to study"), document_text.index("Res. 999")),
+            (document_text.index("gets;"), document_text.index("gets;") + 5),
+        ),
+    )
+    item = clause(text, START, document_text.index("gets;") + 5)
+    assert verify(document_text, item, quote)
+    forged = VerifiedQuote("to study gadgets;", quote.start, quote.end, quote.pieces)
+    assert not verify(document_text, item, forged)
