@@ -11,7 +11,9 @@ of the lines to drop and the indices of the lines where pages 2, 3, ... begin.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 SYMBOL = re.compile(r"\bA/RES/(?:(?:ES|S)-)?\d{1,3}/\d{1,4}\b")
@@ -168,3 +170,45 @@ def page_numbers(count: int, breaks: Sequence[int]) -> list[int]:
             page += 1
         pages.append(page)
     return pages
+
+
+PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Page\s+)?\d{1,4}(?:\s*-)?(?:\s*/\s*\d{1,4})?$", re.I)
+
+
+def running_lines(pages: Sequence[Sequence[str]]) -> list[set[int]]:
+    """For PDFs without a UN masthead: the indices of each page's running header/footer lines.
+
+    From each end of a page inward (two lines at most), a bare page number, an ITU page
+    header (`Resolution 2 239`) or a line that recurs, digits aside, at the same end of at
+    least 40% of the pages (two at least) is furniture.
+    """
+    edges = [_edges(page) for page in pages]
+    counts: Counter[tuple[int, str]] = Counter()
+    for page, sides in zip(pages, edges, strict=True):
+        counts.update({(side, _shape(page[i])) for side, found in enumerate(sides) for i in found})
+    threshold = max(2, math.ceil(0.4 * len(pages)))
+    out: list[set[int]] = []
+    for page, sides in zip(pages, edges, strict=True):
+        drop: set[int] = set()
+        for side, found in enumerate(sides):
+            for index in found:
+                line = page[index]
+                if counts[(side, _shape(line))] < threshold and not (
+                    PAGE_NUMBER.match(line) or ITU_HEAD.match(line)
+                ):
+                    break
+                drop.add(index)
+        out.append(drop)
+    return out
+
+
+def _edges(page: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Indices of the first two and the last two non-blank lines, from the edge inward."""
+    filled = [index for index, line in enumerate(page) if line]
+    if len(filled) <= 2:
+        return filled, []
+    return filled[:2], filled[-2:][::-1]
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line)

@@ -19,7 +19,7 @@ from rescite.ingest.normalise import (
     normalise_text,
     vocabulary,
 )
-from rescite.ingest.read_pages import find_symbol, is_stamp, pdf_page_head_end
+from rescite.ingest.read_pages import find_symbol, is_stamp, pdf_page_head_end, running_lines
 from rescite.ingest.read_paragraphs import Extracted, Line, assemble
 
 LABEL = re.compile(r"^(?:\d{1,3}\.(?:\s|$)|\([a-z]{1,4}\)\s|\([ivxlc]+\)\s|[a-z]\)\s|_{5,})")
@@ -87,13 +87,20 @@ def _page_lines(raw_pages: list[str]) -> list[Line]:
     Footnotes at the foot of a page are written after the paragraph that runs on from that
     page to the next, so a sentence broken by a page stays whole.
     """
-    symbol = find_symbol([clean_line(line) for line in raw_pages[0].split("\n")])
-    state = _State(masthead=symbol is not None)
-    for number, raw in enumerate(raw_pages):
-        page = raw.split("\n")
-        cleaned = [clean_line(line) for line in page]
+    split = [raw.split("\n") for raw in raw_pages]
+    cleaned_pages = [[clean_line(line) for line in page] for page in split]
+    symbol = find_symbol(cleaned_pages[0])
+    running = [set[int]() for _ in split] if symbol else running_lines(cleaned_pages)
+    wide = None if symbol else _wide_line(cleaned_pages)
+    state = _State(masthead=symbol is not None, wide=wide)
+    for number, (page, cleaned) in enumerate(zip(split, cleaned_pages, strict=True)):
         skip = pdf_page_head_end(cleaned) if symbol and number else 0
-        body = _trim_blank(list(zip(page[skip:], cleaned[skip:], strict=True)))
+        pairs = [
+            pair
+            for index, pair in enumerate(zip(page, cleaned, strict=True))
+            if index >= skip and index not in running[number]
+        ]
+        body = _trim_blank(pairs)
         notes = state.add_page(number, [p for p in body if not (symbol and is_stamp(p[1]))])
         state.flush_notes()
         state.pending = notes
@@ -102,7 +109,8 @@ def _page_lines(raw_pages: list[str]) -> list[Line]:
 
 
 class _State:
-    def __init__(self, *, masthead: bool) -> None:
+    def __init__(self, *, masthead: bool, wide: int | None) -> None:
+        self.wide = wide
         self.lines: list[Line] = []
         self.pending: list[Line] = []
         self.masthead = masthead
@@ -111,14 +119,15 @@ class _State:
         """Add a page's main text; return its footnote lines (written later)."""
         split = _notes_start(body)
         for original, line in body[:split]:
+            opens = self.masthead or _opens(original, line, self.lines, self.wide)
             self.masthead = self.masthead and not TITLE.match(line)
-            opens = self.masthead or _opens(original, line, self.lines)
             if opens and self.pending:
                 self.flush_notes()
             self.lines.append(Line(line, number, opens))
         notes: list[Line] = []
         for original, line in body[split:]:
-            notes.append(Line(line, number, _opens(original, line, notes) or not notes))
+            opens = _opens(original, line, notes, self.wide) or not notes
+            notes.append(Line(line, number, opens))
         return notes
 
     def flush_notes(self) -> None:
@@ -143,8 +152,18 @@ def _trim_blank(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return pairs[start:end]
 
 
-def _opens(original: str, line: str, before: list[Line]) -> bool:
+def _wide_line(pages: list[list[str]]) -> int:
+    """Three quarters of a full line's length (90th percentile of line lengths)."""
+    lengths = sorted(len(line) for page in pages for line in page if line)
+    return int(0.75 * lengths[int(0.9 * (len(lengths) - 1))]) if lengths else 0
+
+
+def _opens(original: str, line: str, before: list[Line], wide: int | None) -> bool:
+    """Does this line open a paragraph? UN documents indent first lines; other PDFs end a
+    paragraph with a short line (`wide` is the length below which a line is short)."""
     if not line or original[:1].isspace() or LABEL.match(line):
+        return True
+    if wide is not None and before and len(before[-1].text) < wide:
         return True
     if before and before[-1].text.startswith("_____"):
         return True

@@ -11,7 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from rescite.core.records import DocType, Document
 from rescite.ingest.load import iter_files, read_file
 from rescite.ingest.normalise import join_lines, normalise_text, vocabulary
@@ -241,3 +242,88 @@ def test_akn_rendering(tmp_path: Path) -> None:
         "annex text",
     ]
     assert doc.meta.doc_id == "itu-pp/res-999/testville-2030/en"
+
+
+def make_pdf(pages: list[list[str]], path: Path) -> Path:
+    """A small PDF with one Helvetica text line per entry (a leading space indents it)."""
+    writer = PdfWriter()
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    font_ref = writer._add_object(font)
+    for lines in pages:
+        page = writer.add_blank_page(612, 792)
+        ops = ["BT", "/F1 10 Tf", "12 TL", "60 740 Td"]
+        for line in lines:
+            indent = 24 if line.startswith(" ") else 0
+            text = line.strip().replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"{indent} 0 Td ({text}) Tj {-indent} 0 Td T*")
+        ops.append("ET")
+        stream = DecodedStreamObject()
+        stream.set_data("\n".join(ops).encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+        fonts = DictionaryObject({NameObject("/F1"): font_ref})
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): fonts})
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+FILL = "words written for this test only so that the line is as long as a printed line"
+ITU_PAGES = [
+    [
+        "Resolution 9 101",
+        "RESOLUTION 9 (TESTVILLE, 2030)",
+        "A title for testing",
+        "The Plenipotentiary Conference of the International Telecommunication Union",
+        "(Testville, 2030),",
+        "considering",
+        f"a) that {FILL} and the informa-",
+        f"tion {FILL}, and information",
+        f"b) that {FILL} and it goes on",
+    ],
+    ["102 Resolution 9", f"to the next page, {FILL} until", "the end;", "resolves", f"1 {FILL}"],
+]
+
+
+def test_pdf_without_un_masthead(tmp_path: Path) -> None:
+    (doc,) = read_file(make_pdf(ITU_PAGES, tmp_path / "itu.pdf"), max_bytes=MAX)
+    lines = doc.text.split("\n")
+    assert lines[:3] == ["RESOLUTION 9 (TESTVILLE, 2030)", "A title for testing", lines[2]]
+    assert lines[2].endswith("(Testville, 2030),")
+    assert lines[3] == "considering"
+    assert "information" in lines[4].split()  # soft hyphen mended: the word occurs elsewhere
+    assert lines[5].startswith("b) ") and lines[5].endswith("the end;")  # across the page
+    assert lines[6:] == ["resolves", f"1 {FILL}"]
+    assert not re.search(r"Resolution 9 \d|\d Resolution 9", doc.text)
+    assert len(doc.page_starts) == 2
+    assert doc.page_at(doc.text.index("to the next page")) == 2
+    assert doc.meta.doc_id == "itu-pp/res-9/testville-2030/en"
+
+
+def test_pdf_un_indented_paragraphs(tmp_path: Path) -> None:
+    pages = [
+        [
+            "United Nations A/RES/99/1",
+            "General Assembly",
+            "99/1. A test title",
+            " The General Assembly,",
+            f" Recalling {FILL} and then",
+            "the drug -",
+            f"resistant {FILL},",
+            f" 1. Decides {FILL};",
+        ],
+        ["A/RES/99/1", "A test title", "", "99-12345 2/2", "", f" 2. Requests {FILL}."],
+    ]
+    (doc,) = read_file(make_pdf(pages, tmp_path / "un.pdf"), max_bytes=MAX)
+    lines = doc.text.split("\n")
+    assert "The General Assembly," in lines
+    assert any(line.startswith("Recalling") and "drug-resistant" in line for line in lines)
+    assert [line[:3] for line in lines if line[:1].isdigit()] == ["99/", "1. ", "2. "]
+    assert "99-12345" not in doc.text
+    assert doc.meta.symbol == "A/RES/99/1"
