@@ -120,8 +120,7 @@ class Bm25Index:
         if self._retriever is not None:
             self._retriever.save(str(staging))
         rows = [
-            [cid, {name: _plain(col[i]) for name, col in self.columns.columns.items()}]
-            for i, cid in enumerate(self.columns.clause_ids)
+            list(pair) for pair in zip(self.columns.clause_ids, self.columns.rows(), strict=True)
         ]
         (staging / "clauses.json").write_text(json.dumps(rows), encoding="utf-8")
         (staging / "generation.json").write_text(json.dumps({"generation": generation}))
@@ -132,13 +131,21 @@ class Bm25Index:
         staging.rename(folder)
         shutil.rmtree(old, ignore_errors=True)
 
+    @staticmethod
+    def saved_generation(folder: Path) -> int | None:
+        try:
+            stamp = json.loads((folder / "generation.json").read_text())
+        except (OSError, ValueError):
+            return None
+        value = stamp.get("generation")
+        return value if isinstance(value, int) else None
+
     @classmethod
     def load(cls, folder: Path, generation: int) -> Bm25Index | None:
         """The saved index, or None when it is missing or older than `generation`."""
+        if cls.saved_generation(folder) != generation:
+            return None
         try:
-            stamp = json.loads((folder / "generation.json").read_text())
-            if stamp.get("generation") != generation:
-                return None
             rows = json.loads((folder / "clauses.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
@@ -164,7 +171,3 @@ class Bm25Index:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [self.columns.clause_ids[i] for i in top]
-
-
-def _plain(value: object) -> MetaValue:
-    return int(value) if isinstance(value, np.integer) else str(value)

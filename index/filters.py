@@ -54,19 +54,44 @@ def filter_conditions(filters: Filters) -> list[tuple[str, str, MetaValue | list
     return conditions
 
 
+_TEXT_COLUMNS = ("doc_id", "body", "doc_type", "section", "keyword_en", "language")
+
+
 @dataclass(frozen=True)
 class ClauseColumns:
-    """Per-clause metadata as aligned arrays (the BM25 side of filtering)."""
+    """Per-clause metadata as aligned arrays (the BM25 side of filtering).
+
+    Text columns are stored as integer codes into a per-column vocabulary, so a filter is an
+    integer `isin` over the clauses, not a string comparison.
+    """
 
     clause_ids: tuple[str, ...]
-    columns: dict[str, np.ndarray]
+    codes: dict[str, np.ndarray]
+    vocab: dict[str, dict[str, int]]
+    years: np.ndarray
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, dict[str, MetaValue]]]) -> ClauseColumns:
-        names = ("doc_id", "body", "doc_type", "year", "section", "keyword_en", "language")
-        columns = {name: np.array([meta[name] for _, meta in rows], dtype=object) for name in names}
-        columns["year"] = np.array([int(meta["year"]) for _, meta in rows], dtype=np.int64)
-        return cls(tuple(cid for cid, _ in rows), columns)
+        codes: dict[str, np.ndarray] = {}
+        vocab: dict[str, dict[str, int]] = {}
+        for name in _TEXT_COLUMNS:
+            words: dict[str, int] = {}
+            codes[name] = np.array(
+                [words.setdefault(str(meta[name]), len(words)) for _, meta in rows],
+                dtype=np.int32,
+            )
+            vocab[name] = words
+        years = np.array([int(meta["year"]) for _, meta in rows], dtype=np.int64)
+        return cls(tuple(cid for cid, _ in rows), codes, vocab, years)
+
+    def rows(self) -> list[dict[str, MetaValue]]:
+        """Every clause's metadata back as dicts (for saving)."""
+        words = {name: list(self.vocab[name]) for name in _TEXT_COLUMNS}
+        out: list[dict[str, MetaValue]] = [{"year": int(y)} for y in self.years]
+        for name in _TEXT_COLUMNS:
+            for row, code in zip(out, self.codes[name].tolist(), strict=True):
+                row[name] = words[name][code]
+        return out
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """True where a clause passes every filter; None when there is nothing to filter."""
@@ -75,12 +100,12 @@ class ClauseColumns:
             return None
         keep = np.ones(len(self.clause_ids), dtype=bool)
         for name, operator, value in conditions:
-            column = self.columns[name]
             if operator == "in":
                 assert isinstance(value, list)
-                keep &= np.isin(column, np.array(value, dtype=object))
+                wanted = [self.vocab[name][str(v)] for v in value if str(v) in self.vocab[name]]
+                keep &= np.isin(self.codes[name], np.array(wanted, dtype=np.int32))
             elif operator == ">=":
-                keep &= column >= value
+                keep &= self.years >= value
             else:
-                keep &= column <= value
+                keep &= self.years <= value
         return keep

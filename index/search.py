@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
+import numpy as np
 from rescite.core.errors import QueryError
 from rescite.core.records import DocumentMeta, Filters, Hit
 from rescite.index.bm25 import Bm25Index
 from rescite.index.docstore import DocStore
 from rescite.index.embedders import Embedder
-from rescite.index.fusion import reciprocal_rank_fusion
+from rescite.index.fusion import Fused, reciprocal_rank_fusion
 from rescite.index.vectors import VectorStore
 
 MAX_QUERY_CHARS = 4000
 MAX_K = 200
+QUERY_CACHE = 512
 
 
 def candidates_for(k: int) -> int:
@@ -32,6 +35,7 @@ class HybridSearcher:
         self._bm25_dir = bm25_dir
         self._bm25: tuple[int, Bm25Index] | None = None
         self._metas: dict[str, DocumentMeta] = {}
+        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
     def bm25(self) -> Bm25Index:
@@ -49,7 +53,7 @@ class HybridSearcher:
     def refresh_bm25(self) -> None:
         """Rebuild and save BM25 if the store changed (writers only, under the lock)."""
         generation = self._store.generation()
-        if Bm25Index.load(self._bm25_dir, generation) is not None:
+        if Bm25Index.saved_generation(self._bm25_dir) == generation:
             return
         index = Bm25Index.build(self._store.bm25_rows())
         index.save(self._bm25_dir, generation)
@@ -76,27 +80,47 @@ class HybridSearcher:
             raise QueryError("year_from is after year_to; swap them")
         depth = candidates_for(k)
         bm25 = self.bm25()
-        vector_ids = self._vectors.search(self._embedder.embed_query(text), depth, filters)
+        vector_ids = self._vectors.search(self._query_vector(text), depth, filters)
         bm25_ids = bm25.search(text, depth, filters)
         fused = reciprocal_rank_fusion(vector_ids, bm25_ids, k=depth)
+        hits: list[Hit] = []
+        for start in range(0, len(fused), 2 * k):
+            hits.extend(self._hydrate(fused[start : start + 2 * k]))
+            if len(hits) >= k:
+                break
+        return hits[:k]
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        """The query's embedding; the last QUERY_CACHE ones are kept (chat and evals repeat)."""
+        with self._lock:
+            cached = self._query_vectors.get(text)
+            if cached is not None:
+                self._query_vectors.move_to_end(text)
+                return cached
+        vector = self._embedder.embed_query(text)
+        with self._lock:
+            self._query_vectors[text] = vector
+            while len(self._query_vectors) > QUERY_CACHE:
+                self._query_vectors.popitem(last=False)
+        return vector
+
+    def _hydrate(self, fused: list[Fused]) -> list[Hit]:
+        """Hits for fused ids; clauses of documents not committed (being rewritten) drop out."""
         clauses = self._store.clauses_by_id([f.clause_id for f in fused])
         hits: list[Hit] = []
         for item in fused:
             clause = clauses.get(item.clause_id)
             meta = self._meta(clause.doc_id) if clause else None
-            if clause is None or meta is None:
-                continue  # a clause of a document being rewritten: not committed yet
-            hits.append(
-                Hit(
-                    clause=clause,
-                    document=meta,
-                    score=item.score,
-                    vector_rank=item.vector_rank,
-                    bm25_rank=item.bm25_rank,
+            if clause is not None and meta is not None:
+                hits.append(
+                    Hit(
+                        clause=clause,
+                        document=meta,
+                        score=item.score,
+                        vector_rank=item.vector_rank,
+                        bm25_rank=item.bm25_rank,
+                    )
                 )
-            )
-            if len(hits) == k:
-                break
         return hits
 
     def _meta(self, doc_id: str) -> DocumentMeta | None:

@@ -61,6 +61,8 @@ def test_errors_map_to_exit_codes(documents: Path, tmp_path: Path) -> None:
     missing = runner.invoke(app, ["ingest", str(tmp_path / "nowhere")], env=env)
     with WriteLock(tmp_path / "home"):
         locked = runner.invoke(app, ["ingest", str(documents / SMALL)], env=env)
+    dead = runner.invoke(app, ["search", "x"], env={**env, "RESCITE_CHROMA_URL": "127.0.0.1:9"})
     assert empty.exit_code == 64 and "empty query" in empty.output
+    assert dead.exit_code == 74 and "does not answer" in dead.output
     assert missing.exit_code == 66
     assert locked.exit_code == 75 and "index is locked" in locked.output
