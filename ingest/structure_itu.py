@@ -15,6 +15,7 @@ from rescite.ingest.parse_build import Unit
 from rescite.ingest.parse_lines import Line
 from rescite.ingest.structure_folded import unfold_lines
 from rescite.ingest.structure_items import ItemStack, parse_marker
+from rescite.ingest.structure_paragraphs import line_mode
 
 _HEADER = re.compile(
     r"^\s*(?:(?:RESOLUTION|DECISION|RECOMMENDATION|R[EÉ]SOLUTION|RESOLUCI[OÓ]N|РЕЗОЛЮЦИЯ|"
@@ -50,6 +51,7 @@ class _State:
     annex_count: int = 0
     annex_ordinal: int = 0
     history: bool = False
+    per_line: bool = False
     path_keyword: str | None = None
     seen_keywords: dict[str, int] = field(default_factory=dict)
 
@@ -89,6 +91,7 @@ class _State:
 def parse_itu(lines: list[Line], language: str) -> list[Unit]:
     state = _State()
     body_start = _front_matter(lines, state)
+    state.per_line = line_mode(lines[body_start:])
     body = _join_wrapped_headings(unfold_lines(lines[body_start:], language), language)
     for line in body:
         if _HISTORY.match(line.text):
@@ -210,8 +213,10 @@ def _annex_labels(state: _State, labels: tuple[str, ...]) -> tuple[str, ...]:
 def _annex_line(state: _State, line: Line) -> None:
     """Annex paragraphs: a new unit at each marker, or after a line that ends a sentence."""
     readings = parse_marker(line.text)
-    ends_sentence = state.prev_text.endswith((".", ";", ":", "。", "；", "：")) or _short_heading(
-        state.prev_text
+    ends_sentence = (
+        state.per_line
+        or state.prev_text.endswith((".", ";", ":", "。", "；", "："))
+        or _short_heading(state.prev_text)
     )
     if readings and readings[0].kind in {"num", "dec"} and ends_sentence:
         label = readings[0].value
