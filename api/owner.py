@@ -76,7 +76,9 @@ class ArchiveOwner:
         self._owns_archive = archive is None
         self._open_lock = threading.Lock()
         self.lock = ReadWriteLock()
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rescite-api")
+        self._workers = workers
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
 
     @property
     def is_open(self) -> bool:
@@ -108,7 +110,7 @@ class ArchiveOwner:
             with self.lock.writing() if write else self.lock.reading():
                 return fn(archive)
 
-        future = asyncio.get_running_loop().run_in_executor(self._pool, call)
+        future = asyncio.get_running_loop().run_in_executor(self._executor(), call)
         limit = self.settings.api.request_timeout_s if timeout_s is None else timeout_s
         try:
             return await asyncio.wait_for(future, timeout=limit if limit > 0 else None)
@@ -117,8 +119,18 @@ class ArchiveOwner:
                 504, f"the request took longer than {limit:g} s; narrow it (smaller k, filters)"
             ) from None
 
+    def _executor(self) -> ThreadPoolExecutor:
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="rescite-api")
+            return self._pool
+
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the pool and close an archive we opened; a later call starts them again."""
+        with self._pool_lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
         if self._owns_archive and self._archive is not None:
             self._archive.close()
             self._archive = None

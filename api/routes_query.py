@@ -32,6 +32,16 @@ SSE_DESCRIPTION = """Server-sent events, in this order:
   citation is lost even if a client drops the earlier events.
 """
 
+SSE_EVENT_SCHEMA = {
+    "type": "object",
+    "description": "One server-sent event.",
+    "required": ["event", "data"],
+    "properties": {
+        "event": {"type": "string", "enum": ["citation", "answer", "done"]},
+        "data": {"type": "string", "contentMediaType": "application/json"},
+    },
+}
+
 
 def owner_of(request: Request) -> ArchiveOwner:
     owner: ArchiveOwner = request.app.state.owner
@@ -77,7 +87,7 @@ async def ask_route(owner: Owner, body: AskRequest) -> Answer:
     summary="A cited answer as server-sent events",
     description=SSE_DESCRIPTION,
     response_class=StreamingResponse,
-    responses={200: {"content": {SSE_MEDIA_TYPE: {"schema": {"type": "string"}}}}},
+    responses={200: {"content": {SSE_MEDIA_TYPE: {"schema": SSE_EVENT_SCHEMA}}}},
 )
 async def ask_stream(owner: Owner, body: AskRequest) -> StreamingResponse:
     answer = await _answer(owner, body)  # errors still get their HTTP status here
