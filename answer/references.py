@@ -71,7 +71,7 @@ def _year_of(meta: DocumentMeta) -> int:
 
 def resolve_itu(archive: ArchiveReader, ref: DocRef, language: str) -> str | None:
     bodies = (ref.body,) if ref.body else ITU_FAMILY
-    filters = Filters(body=bodies, doc_type=(ref.doc_type,))
+    filters = Filters(body=bodies, doc_type=(ref.doc_type, DocType.PROPOSAL))
     metas = [
         meta
         for meta in all_documents(archive, filters)

@@ -1,0 +1,133 @@
+"""`ask` end to end over the real core archive: references, revisions, sections, refusal,
+grouping, verification and the JSON contract."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rescite.answer import ask
+from rescite.answer.verify import collapse
+from rescite.core.archive import Archive
+from rescite.core.records import Answer, Section
+from rescite.core.settings import AnswerSettings, Settings
+
+# A threshold for tests: off-topic questions score well below it, on-topic ones above. The
+# shipped default is calibrated on the gold set by the evaluation suite.
+SETTINGS = Settings(answer=AnswerSettings(refusal_threshold=0.3))
+
+
+def answer(archive: Archive, question: str) -> Answer:
+    return ask(archive, question, settings=SETTINGS)
+
+
+def assert_verified(archive: Archive, result: Answer) -> None:
+    for citation in result.citations:
+        assert citation.verified
+        assert citation.quote_start is not None and citation.quote_end is not None
+        text = archive.document(citation.document.doc_id).text
+        span = collapse(text[citation.quote_start : citation.quote_end])
+        assert span.startswith(citation.quote[:20]) and span.endswith(citation.quote[-10:])
+        assert all(word in collapse(citation.text) for word in citation.quote.split()[:5])
+
+
+def test_named_resolution_and_section(core_archive: Archive) -> None:
+    result = answer(core_archive, "What does Resolution 130 instruct the Secretary-General to do?")
+    assert not result.refused
+    prefix = "itu-pp/res-130/rev-dubai-2018/en/operative/instructs-the-secretary-general"
+    assert result.citations and all(c.clause_id.startswith(prefix) for c in result.citations)
+    assert result.citations[-1].citation.startswith(
+        "Resolution 130 (Rev. Dubai, 2018), instructs the Secretary-General, "
+    )
+    assert "[1]" in result.answer and "Resolution 130 (Rev. Dubai, 2018)" in result.answer
+    assert_verified(core_archive, result)
+
+
+REVISIONS = [
+    ("What does res 2 resolve?", "itu-pp/res-2/rev-bucharest-2022/en/"),
+    ("What does Resolution 2 (Rev. Dubai, 2018) resolve?", "itu-pp/res-2/rev-dubai-2018/en/"),
+    ("What does A/RES/79/243 adopt?", "unga/a-res-79-243/en/"),
+    ("what does 74/247 decide", "unga/a-res-74-247/en/"),
+]
+
+
+@pytest.mark.parametrize(("question", "prefix"), REVISIONS)
+def test_references_resolve_to_the_right_expression(
+    core_archive: Archive, question: str, prefix: str
+) -> None:
+    result = answer(core_archive, question)
+    assert not result.refused
+    assert all(c.clause_id.startswith(prefix) for c in result.citations)
+    assert_verified(core_archive, result)
+
+
+def test_a_document_not_in_the_archive_is_refused(core_archive: Archive) -> None:
+    result = answer(core_archive, "What does Resolution 999 instruct the Secretary-General to do?")
+    assert result.refused and not result.citations
+    assert "Resolution 999" in result.answer and "not in the archive" in result.answer
+
+
+OFF_TOPIC = [
+    "What is the best recipe for a chocolate cake?",
+    "Who won the football world cup in 1998?",
+    "How do I fix a puncture on a bicycle tyre?",
+]
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_unanswerable_questions_are_refused(core_archive: Archive, question: str) -> None:
+    result = answer(core_archive, question)
+    assert result.refused, (result.support, result.answer)
+    assert not result.citations
+    assert result.support < SETTINGS.answer.refusal_threshold
+
+
+def test_mandate_questions_prefer_operative_clauses(core_archive: Archive) -> None:
+    result = answer(
+        core_archive, "Which resolutions instruct action to build confidence and security in ICTs?"
+    )
+    assert not result.refused
+    sections = [c.section for c in result.citations]
+    assert sections.count(Section.OPERATIVE) > len(sections) / 2
+    assert_verified(core_archive, result)
+
+
+def test_citations_grouped_by_document_and_numbered(core_archive: Archive) -> None:
+    result = answer(core_archive, "What has been said about cybersecurity and the misuse of ICTs?")
+    assert not result.refused and len(result.citations) >= 2
+    assert [c.n for c in result.citations] == list(range(1, len(result.citations) + 1))
+    order = [c.document.doc_id for c in result.citations]
+    groups = [doc for i, doc in enumerate(order) if i == 0 or order[i - 1] != doc]
+    assert len(groups) == len(set(groups)), order
+    for citation in result.citations:
+        assert f"[{citation.n}]" in result.answer
+
+
+def test_chinese_question_over_english_texts(core_archive: Archive) -> None:
+    result = answer(core_archive, "国际电联组织法关于国际通信保密的规定是什么？")
+    assert not result.refused
+    assert any(c.document.language == "en" for c in result.citations)
+    assert_verified(core_archive, result)
+
+
+def test_english_question_over_the_chinese_proposal(core_archive: Archive) -> None:
+    result = answer(
+        core_archive,
+        "What does the proposal on Resolution 174 instruct the Secretary-General to do?",
+    )
+    assert not result.refused
+    assert all(c.document.language == "zh" for c in result.citations)
+    assert_verified(core_archive, result)
+
+
+def test_json_contract(core_archive: Archive) -> None:
+    result = answer(core_archive, "What does the Universal Declaration say about torture?")
+    data = json.loads(json.dumps(result.model_dump(mode="json")))
+    assert {"schema_version", "question", "answer", "refused", "citations"} <= set(data)
+    citation = data["citations"][0]
+    assert set(citation) >= {"n", "clause_id", "citation", "document", "section", "keyword",
+                             "label", "text", "quote", "verified", "page", "score"}  # fmt: skip
+    assert set(citation["document"]) == {"doc_id", "body", "doc_type", "number", "symbol",
+        "revision", "year", "title", "language", "source"}  # fmt: skip
+    assert citation["citation"].startswith("Universal Declaration of Human Rights")
+    assert citation["verified"] is True
