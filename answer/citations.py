@@ -21,7 +21,7 @@ _KIND_WORD = {
     DocType.RESOLUTION: "Resolution",
     DocType.DECISION: "Decision",
     DocType.RECOMMENDATION: "Recommendation",
-    DocType.PROPOSAL: "Proposal on Resolution",
+    DocType.PROPOSAL: "Proposal to revise Resolution",
 }
 _COLLISION = re.compile(r"^([a-z]{1,4}|\d{1,4})-(\d+)$")
 _ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -63,15 +63,15 @@ def section_part(clause: Clause) -> str:
 
 def revision_text(meta: DocumentMeta) -> str | None:
     """`Rev. Dubai, 2018` / `Kyoto, 1994`, from the metadata or else from the doc id."""
-    if meta.revision and "," in meta.revision:
+    if meta.revision and re.fullmatch(r"(Rev\. )?[^(),]+, \d{4}", meta.revision.strip("() ")):
         return meta.revision.strip().strip("()")
     segments = meta.doc_id.split("/")
-    raw = meta.revision or (segments[2] if len(segments) > 3 else "")
-    match = re.fullmatch(r"(rev-)?([a-z-]+?)-(\d{4})", raw.strip().lower())
+    raw = segments[2] if len(segments) > 3 else (meta.revision or "")
+    match = re.fullmatch(r"(rev-|proposal-)?([a-z-]+?)-(\d{4})", raw.strip().lower())
     if not match:
         return meta.revision or None
     city = " ".join(word.capitalize() for word in match.group(2).split("-"))
-    prefix = "Rev. " if match.group(1) else ""
+    prefix = "Rev. " if match.group(1) == "rev-" else ""
     return f"{prefix}{city}, {match.group(3)}"
 
 

@@ -65,12 +65,34 @@ def ask(
 
 
 def open_with_embedder(settings: Settings) -> tuple[Embedder, Archive]:
-    """The embedder, loaded once, and the archive that searches with it."""
-    from rescite.core.wiring import open_archive
+    """The embedder, loaded once, and the archive that searches with it.
+
+    The model loads (and runs once) in a thread while this thread imports the index stack, so
+    the two slowest parts of a cold start overlap.
+    """
+    import threading
+
     from rescite.index.embedders import make_embedder
 
-    embedder = make_embedder(settings.embedder)
-    return embedder, open_archive(settings, embedder=embedder)
+    loaded: list[Embedder] = []
+    failed: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            embedder = make_embedder(settings.embedder)
+            embedder.embed_query("warm-up")
+            loaded.append(embedder)
+        except BaseException as error:  # re-raised in the calling thread
+            failed.append(error)
+
+    worker = threading.Thread(target=load, name="embedder-load", daemon=True)
+    worker.start()
+    from rescite.core.wiring import open_archive
+
+    worker.join()
+    if failed:
+        raise failed[0]
+    return loaded[0], open_archive(settings, embedder=loaded[0])
 
 
 def chat() -> None:

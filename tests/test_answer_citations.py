@@ -114,10 +114,13 @@ def test_chinese_keyword_with_english_slug_keeps_its_own_words() -> None:
         doc_type=DocType.PROPOSAL,
         number="174",
         language="zh",
+        revision="proposal to revise Res. 174 (Rev. Busan, 2014) for PP (Bucharest, 2022)",
     )
     item = clause(meta, "preamble/considering/a", PRE, "考虑到", "considering")
     assert label_path(item) == ["a"]
-    assert citation_string(meta, item).endswith("考虑到 a)")
+    assert citation_string(meta, item) == (
+        "Proposal to revise Resolution 174 (Bucharest, 2022), 考虑到 a)"
+    )
 
 
 def test_revision_read_from_doc_id_when_metadata_lacks_it() -> None:
