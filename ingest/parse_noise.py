@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from statistics import median
 
 from rescite.ingest.parse_lines import Line, split_lines
+from rescite.ingest.structure_paragraphs import line_mode
 
 _ITU_HEADER = re.compile(
     r"^\s*(?:(?:Res\.|Resolution|Decision|Dec\.|Recommendation|Rec\.)\s+\d+[A-Z]?\s+\d{1,4}"
@@ -198,7 +198,7 @@ def _notes_end(lines: list[Line], bar: int) -> int:
     written one paragraph per line only the lines right under the bar (a note carried over
     from the page before) continue without a number of their own.
     """
-    wrapped = median(len(line.text) for line in lines) <= 110
+    wrapped = not line_mode(lines)
     last = bar
     numbered = False
     for cursor in range(bar + 1, min(len(lines), bar + 40)):

@@ -30,13 +30,35 @@ _INLINE_ANNEX = re.compile(
 _MIN_LENGTH = 60
 
 
-def unfold_lines(lines: list[Line], language: str) -> list[Line]:
+def unfold_lines(lines: list[Line], language: str, per_line: bool) -> list[Line]:
+    """Folded sections are looked for only in texts written one paragraph per line (the
+    AKN rendering); in hard-wrapped text a line ending "..., taking into account" is just
+    a wrapped sentence."""
     if language != "en":
         return lines
     unfolded: list[Line] = []
-    for line in lines:
-        unfolded.extend(unfold_line(line) if len(line.text) >= _MIN_LENGTH else [line])
+    for whole in lines:
+        for line in _split_leading_heading(whole):
+            folded = per_line and len(line.text) >= _MIN_LENGTH
+            unfolded.extend(unfold_line(line) if folded else [line])
     return unfolded
+
+
+_LEADING = re.compile(
+    r"^\s*(?P<head>(?:further\s+)?(?:resolves|recommends|decides|instructs|invites|requests|"
+    r"encourages|urges)(?:\s+(?:the|all|Member|Sector|ITU)\b[^;:,]{0,120}?)?)\s+(?=(?:that|to)\s)"
+)
+
+
+def _split_leading_heading(line: Line) -> list[Line]:
+    """ "recommends that developed countries ..." on one line: the heading, then its text."""
+    match = _LEADING.match(line.text)
+    if match is None:
+        return [line]
+    heading = match_heading(match.group("head"), "en")
+    if heading is None or heading.section is not Section.OPERATIVE:
+        return [line]
+    return _pieces(line, [0, match.end("head"), len(line.text)])
 
 
 _FOLDED_PREAMBLE = re.compile(

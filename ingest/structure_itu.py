@@ -92,7 +92,8 @@ def parse_itu(lines: list[Line], language: str) -> list[Unit]:
     state = _State()
     body_start = _front_matter(lines, state)
     state.per_line = line_mode(lines[body_start:])
-    body = _join_wrapped_headings(unfold_lines(lines[body_start:], language), language)
+    unfolded = unfold_lines(lines[body_start:], language, state.per_line)
+    body = _join_wrapped_headings(unfolded, language)
     for line in body:
         if _HISTORY.match(line.text):
             state.close()

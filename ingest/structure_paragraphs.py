@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from statistics import median
 
 from rescite.ingest.parse_lines import Line
 
@@ -31,10 +30,11 @@ class Paragraph:
 
 
 def line_mode(lines: list[Line]) -> bool:
-    """True when the text holds one paragraph per line (long lines, few wrapped ones)."""
+    """True when the text holds one paragraph per line: hard-wrapped text has no long lines."""
     if not lines:
         return True
-    return median(len(line.text) for line in lines) > 110
+    long_lines = sum(1 for line in lines if len(line.text) > 120)
+    return long_lines >= max(1, len(lines) // 10)
 
 
 def paragraphs(
