@@ -138,7 +138,23 @@ def _un_title(text: str, number: str) -> str:
                 break
             parts.append(line.strip())
         return " ".join(parts)
-    return ""
+    return _title_above_formula(text[:HEAD_CHARS])
+
+
+def _title_above_formula(head: str) -> str:
+    """No `79/9.` line: the block of lines just above `The General Assembly`."""
+    lines = head.split("\n")
+    end = next((i for i, line in enumerate(lines) if line.startswith("The General Assembly")), 0)
+    parts: list[str] = []
+    for line in reversed(lines[:end]):
+        stripped = line.strip()
+        if not stripped and parts:
+            break
+        if stripped.startswith(("[", "Resolution adopted", "on ")):
+            break
+        if stripped:
+            parts.insert(0, stripped)
+    return " ".join(parts)[:300]
 
 
 def _is_udhr(head: str) -> bool:

@@ -123,8 +123,10 @@ def collection_problems(row: dict[str, str], docs: list[Document]) -> list[str]:
 def test_metadata_matches_catalog(documents: Path) -> None:
     rows = list(catalog_rows(documents))
     mismatches: dict[str, list[str]] = {}
+    untitled: list[str] = []
     for row in rows:
         docs = read_file(documents / row["path"], max_bytes=MAX_BYTES)
+        untitled.extend(doc.meta.doc_id for doc in docs if not doc.meta.title)
         problems = row_problems(row, docs)
         if problems:
             mismatches[row["path"]] = problems
@@ -132,8 +134,10 @@ def test_metadata_matches_catalog(documents: Path) -> None:
     print(f"\nmetadata vs CATALOG.tsv: {len(rows) - len(mismatches)}/{len(rows)} = {rate:.2%}")
     for path, problems in sorted(mismatches.items()):
         print(f"  MISMATCH {path}: {'; '.join(problems)}")
+    print(f"documents without a title: {len(untitled)} {untitled[:10]}")
     assert len(rows) > 900
     assert rate >= 0.99
+    assert len(untitled) <= 2
 
 
 @pytest.mark.parametrize(
