@@ -6,6 +6,18 @@
 The reader is chosen by content sniffing first (PDF, ZIP/Word, OLE, Akoma Ntoso, HTML
 magic), then by extension for text. Every failure is an InputError subclass whose message
 says what to do; a caller reading a batch catches InputError per file and goes on.
+
+The shape of `Document.text` (what the parser reads), by format:
+
+- PDF, layout Markdown, DOCX, HTML, AKN: one paragraph per line, no blank lines; line breaks
+  and hyphenation inside a paragraph mended. UN page furniture (job number, bar code,
+  running header with symbol/title/page counter) is gone; footnotes follow the `_____`
+  rule, one per line, after the paragraph that runs over the page break.
+- Plain text: the source's own lines (hard-wrapped as extracted), single blank lines kept;
+  UN page furniture and ITU page headers (`Resolution 2 239`) gone.
+- AKN: `RESOLUTION 130 (REV. DUBAI, 2018)`, title, formula, keyword lines, then each
+  recital/paragraph/point as `num text` on its own line (see readers_akn).
+`page_starts` is set for PDFs and for texts whose page furniture shows the page breaks.
 """
 
 from __future__ import annotations
