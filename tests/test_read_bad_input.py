@@ -49,6 +49,18 @@ CASES = [
     ("truncated.pdf", truncated_pdf, errors.CorruptFile, "truncated"),
     ("locked.pdf", encrypted_pdf, errors.EncryptedFile, "unprotected"),
     ("truncated.docx", truncated_docx, errors.CorruptFile, "damaged"),
+    (
+        "locked.docx",
+        write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        errors.EncryptedFile,
+        "unprotected",
+    ),
+    (
+        "old.doc",
+        write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        errors.UnsupportedFormat,
+        ".docx",
+    ),
     ("empty.txt", write(b""), errors.EmptyFile, "empty"),
     ("blank.md", write(b" \n\n \n"), errors.EmptyFile, "nothing to ingest"),
     ("zeros.txt", write(bytes(4096)), errors.CorruptFile, "binary"),
@@ -91,6 +103,19 @@ def test_oversized_file_is_refused_before_reading(documents: Path) -> None:
         read_file(path, max_bytes=path.stat().st_size - 1)
     assert "RESCITE_MAX_FILE_MB" in caught.value.message
     assert read_file(path, max_bytes=path.stat().st_size)  # at the limit: fine
+
+
+def test_pdf_with_owner_password_only_reads(documents: Path, tmp_path: Path) -> None:
+    writer = PdfWriter()
+    for page in PdfReader(documents / SMALL_PDF).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="owner")
+    path = tmp_path / "restricted.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    (doc,) = read_file(path, max_bytes=50 * MB)
+    assert doc.meta.doc_id == "unga/a-res-80-16/en"
+    assert len(doc.page_starts) == 2
 
 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
