@@ -7,6 +7,7 @@ headers, footers and footnotes live in other parts of the package and are not re
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 
@@ -19,6 +20,9 @@ from rescite.core.errors import CorruptFile, EmptyFile, EncryptedFile
 from rescite.ingest.normalise import join_lines, normalise_text, vocabulary
 from rescite.ingest.read_paragraphs import Extracted, Line, assemble
 
+ITU_HEADER = re.compile(
+    r"^(?:RESOLUTION|DECISION)\s+\d{1,3}[A-Z]?\s*\((?:Rev\.|REV\.)?[^()]*\d{4}\)"
+)
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -26,13 +30,23 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 
 def read_docx(data: bytes, path: str) -> Extracted:
     document = _open(data, path)
-    blocks = [normalise_text(text) for text in _blocks(document)]
+    blocks = _from_header([normalise_text(text) for text in _blocks(document)])
     words = vocabulary("\n".join(blocks))
     lines = [Line(join_lines(block.split("\n"), words)) for block in blocks]
     text, _ = assemble(lines, words)
     if not text.strip():
         raise EmptyFile("the Word file holds no text: nothing to ingest", path)
     return Extracted(text=text, fmt="docx")
+
+
+def _from_header(blocks: list[str]) -> list[str]:
+    """An ITU resolution published as a Word file starts at its `RESOLUTION 1 (...)` header:
+    the cover, foreword and copyright notice before it are the publication's, not the
+    resolution's (the ITU `.txt` texts start at the header too)."""
+    for index, block in enumerate(blocks):
+        if ITU_HEADER.match(block):
+            return blocks[index:]
+    return blocks
 
 
 def _open(data: bytes, path: str) -> WordDocument:

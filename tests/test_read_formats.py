@@ -166,6 +166,7 @@ def test_docx_wtsa_paragraphs(documents: Path) -> None:
     doc = only(documents, "core/itu-wtsa-res1-rev-hammamet-2016-en.docx")
     lines = doc.text.split("\n")
     assert doc.meta.doc_id == "itu-wtsa/res-1/rev-hammamet-2016/en"
+    assert lines[0] == "RESOLUTION 1 (Rev. Hammamet, 2016)"  # cover and foreword left out
     assert "considering" in lines
     assert sum(1 for line in lines if re.match(r"^\d+\.\d+ ", line)) > 50
 
