@@ -133,31 +133,39 @@ class DocStore:
             return None
         return str(rows[0][0]), str(rows[0][1]), bool(rows[0][2])
 
-    def begin_document(self, parsed: ParsedDocument, source_path: str, content_sha: str) -> None:
-        """Write a document and its clauses uncommitted (replacing an older version)."""
+    def begin_documents(self, items: Sequence[tuple[ParsedDocument, str, str]]) -> None:
+        """Write documents and their clauses uncommitted, replacing older versions, in one
+        transaction. items: (parsed document, source path, content sha)."""
+        with self._tx() as db:
+            for parsed, source_path, content_sha in items:
+                self._write_document(db, parsed, source_path, content_sha)
+
+    @staticmethod
+    def _write_document(
+        db: sqlite3.Connection, parsed: ParsedDocument, source_path: str, content_sha: str
+    ) -> None:
         document = parsed.document
         meta = document.meta
-        with self._tx() as db:
-            db.execute("DELETE FROM clauses WHERE doc_id = ?", (meta.doc_id,))
-            db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,0)",
+        db.execute("DELETE FROM clauses WHERE doc_id = ?", (meta.doc_id,))
+        db.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,0)",
+            (
+                meta.doc_id, meta.model_dump_json(), document.text,
+                json.dumps(list(document.page_starts)), meta.body.value,
+                meta.doc_type.value, meta.year or 0, meta.language.lower(),
+                source_path, content_sha,
+            ),
+        )  # fmt: skip
+        db.executemany(
+            "INSERT INTO clauses VALUES (?,?,?,?,?,?,?)",
+            [
                 (
-                    meta.doc_id, meta.model_dump_json(), document.text,
-                    json.dumps(list(document.page_starts)), meta.body.value,
-                    meta.doc_type.value, meta.year or 0, meta.language.lower(),
-                    source_path, content_sha,
-                ),
-            )  # fmt: skip
-            db.executemany(
-                "INSERT INTO clauses VALUES (?,?,?,?,?,?,?)",
-                [
-                    (
-                        c.clause_id, meta.doc_id, c.ordinal, c.section.value,
-                        keyword_key(c.keyword_en), c.text, c.model_dump_json(),
-                    )
-                    for c in parsed.clauses
-                ],
-            )  # fmt: skip
+                    c.clause_id, meta.doc_id, c.ordinal, c.section.value,
+                    keyword_key(c.keyword_en), c.text, c.model_dump_json(),
+                )
+                for c in parsed.clauses
+            ],
+        )  # fmt: skip
 
     def set_committed(self, doc_ids: Sequence[str], committed: bool) -> None:
         with self._tx() as db:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-import numpy as np
 from rescite.core.records import FailedFile, ParsedDocument, SyncReport
 from rescite.index.docstore import DocStore, flat_rows
 from rescite.index.embedders import Embedder
@@ -50,6 +49,22 @@ class _Silent:
         pass
 
 
+@dataclass(frozen=True)
+class _Queued:
+    parsed: ParsedDocument
+    existed: bool
+    owner: str  # the file whose text is kept
+
+
+# When the same resolution arrives from several files, the text kept is the one from the most
+# authoritative format (official PDF/Word, then AKN XML, plain text, HTML, Markdown copies).
+FORMAT_RANK = {".pdf": 0, ".docx": 1, ".doc": 1, ".xml": 2, ".txt": 3, ".html": 4, ".htm": 4}
+
+
+def format_rank(path: str) -> tuple[int, str]:
+    return FORMAT_RANK.get(Path(path).suffix.lower(), 5), path
+
+
 @dataclass
 class _Run:
     progress: IngestProgress
@@ -59,14 +74,14 @@ class _Run:
     removed: list[str] = field(default_factory=list)
     failed: list[FailedFile] = field(default_factory=list)
     embedded: int = 0
-    pending_docs: list[tuple[ParsedDocument, bool]] = field(default_factory=list)
+    pending_docs: dict[str, _Queued] = field(default_factory=dict)
     pending_files: list[tuple[Path, str, list[str]]] = field(default_factory=list)
 
     def report(self) -> SyncReport:
         return SyncReport(
             added=tuple(sorted(set(self.added))),
-            updated=tuple(sorted(set(self.updated))),
-            unchanged=tuple(sorted(set(self.unchanged))),
+            updated=tuple(sorted(set(self.updated) - set(self.added))),
+            unchanged=tuple(sorted(set(self.unchanged) - set(self.added) - set(self.updated))),
             removed=tuple(sorted(set(self.removed))),
             failed=tuple(self.failed),
             clauses_embedded=self.embedded,
@@ -86,6 +101,22 @@ def content_sha(parsed: ParsedDocument) -> str:
     for clause in parsed.clauses:
         digest.update(clause.model_dump_json().encode())
     return digest.hexdigest()
+
+
+class InvalidClausesError(ValueError):
+    kind = "invalid_clauses"
+
+
+def check_ids(parsed: ParsedDocument) -> None:
+    """Clause ids must be unique and live under their document's id (they are primary keys)."""
+    doc_id = parsed.document.meta.doc_id
+    ids = [clause.clause_id for clause in parsed.clauses]
+    if len(set(ids)) != len(ids):
+        repeated = sorted({i for i in ids if ids.count(i) > 1})[:3]
+        raise InvalidClausesError(f"{doc_id}: repeated clause ids {repeated}; a parser bug")
+    stray = [i for i in ids if not i.startswith(doc_id + "/")]
+    if stray:
+        raise InvalidClausesError(f"{doc_id}: clause ids outside the document: {stray[:3]}")
 
 
 class Sync:
@@ -136,6 +167,8 @@ class Sync:
                 run.progress.file_done(path, "unchanged")
                 return
             parsed_docs = self._read(path)
+            for parsed in parsed_docs:
+                check_ids(parsed)
         except Exception as error:  # a bad file is reported; the batch goes on
             kind = str(getattr(error, "kind", type(error).__name__))
             run.failed.append(FailedFile(path=key, kind=kind, message=str(error)))
@@ -143,61 +176,59 @@ class Sync:
             return
         doc_ids = [self._plan(parsed, key, run) for parsed in parsed_docs]
         run.pending_files.append((path, sha, doc_ids))
-        if sum(len(p.clauses) for p, _ in run.pending_docs) >= BATCH_CLAUSES:
+        if sum(len(q.parsed.clauses) for q in run.pending_docs.values()) >= BATCH_CLAUSES:
             self._flush(run)
 
     def _plan(self, parsed: ParsedDocument, key: str, run: _Run) -> str:
-        """Decide what one parsed document needs; queue it for embedding if it changed."""
+        """Decide what one parsed document needs; queue it for embedding if it changed.
+
+        A document already held from another file (a duplicate) is only re-embedded when this
+        file's format ranks higher; either way both files are recorded as its sources.
+        """
         doc_id = parsed.document.meta.doc_id
+        queued = run.pending_docs.get(doc_id)
+        if queued is not None:  # the same document twice in this batch
+            if format_rank(key) < format_rank(queued.owner):
+                run.pending_docs[doc_id] = _Queued(parsed, queued.existed, key)
+            return doc_id
         state = self._store.state_of(doc_id)
-        if state is not None and state[2]:
+        if state is not None:
             owner, old_sha, _ = state
-            if owner != key and owner in self._store.doc_paths(doc_id):
-                run.unchanged.append(doc_id)  # the same resolution from another file
-                return doc_id
-            if old_sha == content_sha(parsed):
+            held_elsewhere = owner != key and owner in self._store.doc_paths(doc_id)
+            if (held_elsewhere and format_rank(key) > format_rank(owner)) or (
+                owner == key and old_sha == content_sha(parsed)
+            ):
                 run.unchanged.append(doc_id)
                 return doc_id
-        if any(doc_id == queued.document.meta.doc_id for queued, _ in run.pending_docs):
-            run.unchanged.append(doc_id)  # a duplicate within this batch: first one wins
-            return doc_id
-        run.pending_docs.append((parsed, state is not None))
+        run.pending_docs[doc_id] = _Queued(parsed, state is not None, key)
         return doc_id
 
     def _flush(self, run: _Run) -> None:
-        docs, run.pending_docs = run.pending_docs, []
-        rows = [flat_rows(parsed) for parsed, _ in docs]
-        texts = [text for doc_rows in rows for _, text, _ in doc_rows]
-        started = time.perf_counter()
-        vectors = self._embedder.embed_documents(texts)
-        run.embedded += len(texts)
-        run.progress.clauses_embedded(len(texts), time.perf_counter() - started)
-        offset = 0
-        for (parsed, existed), doc_rows in zip(docs, rows, strict=True):
-            block = vectors[offset : offset + len(doc_rows)]
-            offset += len(doc_rows)
-            self._write(parsed, doc_rows, block, self._owner(parsed, run))
-            (run.updated if existed else run.added).append(parsed.document.meta.doc_id)
+        """Embed and write the queued documents, then record the files they came from."""
+        docs, run.pending_docs = list(run.pending_docs.values()), {}
+        if docs:
+            self._write(docs, run)
         files, run.pending_files = run.pending_files, []
         for path, sha, doc_ids in files:
             self._record(path, sha, doc_ids, run)
             run.progress.file_done(path, "indexed")
 
-    def _owner(self, parsed: ParsedDocument, run: _Run) -> str:
-        doc_id = parsed.document.meta.doc_id
-        for path, _, doc_ids in run.pending_files:
-            if doc_id in doc_ids:
-                return str(path)
-        return ""
-
-    def _write(
-        self, parsed: ParsedDocument, rows: list[Row], vectors: np.ndarray, owner: str
-    ) -> None:
-        doc_id = parsed.document.meta.doc_id
-        self._store.begin_document(parsed, owner, content_sha(parsed))
-        self._vectors.delete_document(doc_id)
+    def _write(self, docs: list[_Queued], run: _Run) -> None:
+        """Rows uncommitted -> old vectors out -> new vectors in -> rows committed."""
+        rows = [row for q in docs for row in flat_rows(q.parsed)]
+        started = time.perf_counter()
+        vectors = self._embedder.embed_documents([text for _, text, _ in rows])
+        run.embedded += len(rows)
+        run.progress.clauses_embedded(len(rows), time.perf_counter() - started)
+        self._store.begin_documents([(q.parsed, q.owner, content_sha(q.parsed)) for q in docs])
+        doc_ids = [q.parsed.document.meta.doc_id for q in docs]
+        for q, doc_id in zip(docs, doc_ids, strict=True):
+            if q.existed:
+                self._vectors.delete_document(doc_id)
         self._vectors.add([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], vectors)
-        self._store.set_committed([doc_id], True)
+        self._store.set_committed(doc_ids, True)
+        for q, doc_id in zip(docs, doc_ids, strict=True):
+            (run.updated if q.existed else run.added).append(doc_id)
 
     def _record(self, path: Path, sha: str, doc_ids: list[str], run: _Run) -> None:
         key = str(path)

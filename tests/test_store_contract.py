@@ -23,6 +23,8 @@ from rescite.core.records import Body, Filters, Section, SyncReport
 from rescite.core.settings import EmbedderSettings, Settings
 from rescite.core.wiring import open_archive
 from rescite.index.lock import WriteLock
+from rescite.ingest.load import read_file
+from rescite.ingest.parse import parse
 
 FILES = [
     "core/itu-pp-res2-rev-bucharest-2022-en.txt",
@@ -118,12 +120,19 @@ def test_add_indexes_every_document_and_clause(indexed: Indexed) -> None:
     assert len(report.added) == 5 == stats.documents
     assert stats.clauses == stats.vectors == stats.bm25_clauses == report.clauses_embedded
     assert stats.consistent and stats.uncommitted == 0
-    for doc_id in report.added:
+    parsed = {
+        p.document.meta.doc_id: p
+        for name in FILES[:-1]  # the .md copy of a resolution already indexed from .txt
+        for p in map(parse, read_file(indexed.folder / Path(name).name, max_bytes=1 << 26))
+    }
+    assert set(parsed) == set(report.added)
+    for doc_id, expected in parsed.items():  # what comes back is what was parsed
         clauses = archive.clauses(doc_id)
-        assert clauses and [c.ordinal for c in clauses] == sorted(c.ordinal for c in clauses)
-        assert archive.clause(clauses[0].clause_id) == clauses[0]
+        assert tuple(clauses) == expected.clauses
+        assert archive.clause(clauses[-1].clause_id) == clauses[-1]
         document = archive.document(doc_id)
-        assert all(document.text[c.start : c.end] == c.text for c in clauses)
+        assert document.text == expected.document.text
+        assert document.page_starts == expected.document.page_starts
 
 
 def test_unchanged_files_embed_nothing(indexed: Indexed) -> None:
@@ -275,6 +284,8 @@ _HOLD_LOCK = """
 import sys, time
 from pathlib import Path
 from rescite.index.lock import WriteLock
+from rescite.ingest.load import read_file
+from rescite.ingest.parse import parse
 WriteLock(Path(sys.argv[1])).acquire()
 print("locked", flush=True)
 time.sleep(120)
