@@ -55,7 +55,7 @@ def target_status(systems: Mapping[str, Any], floors: Mapping[str, Any]) -> list
     """The issue's targets: absolute levels and margins over the best baseline (not gating)."""
     targets = floors.get("targets", {})
     ours = systems.get("rescite", {}).get("overall", {})
-    baselines = [n for n in systems if n != "rescite"]
+    baselines = [n for n in systems if not n.startswith("rescite")]
     rows = []
     for metric, level in targets.get("rescite", {}).items():
         value = ours.get(metric)
@@ -143,6 +143,7 @@ def markdown(result: Mapping[str, Any], plot_name: str | None) -> str:
             f"Chosen `answer.refusal_threshold` = {calibration['refusal_threshold']:.4f} "
             f"(balanced refusal score {calibration['balanced_score']:.3f}).",
         ]
+    lines += _misses(result)
     failures = result.get("floor_failures", [])
     lines += ["", "## Floors", "", "All floors met." if not failures else "FAILED:"]
     lines += [f"- {f}" for f in failures]
@@ -150,6 +151,17 @@ def markdown(result: Mapping[str, Any], plot_name: str | None) -> str:
     if notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in notes]
     return "\n".join(lines) + "\n"
+
+
+def _misses(result: Mapping[str, Any]) -> list[str]:
+    """Answerable questions where rescite finds no relevant clause in its top 10."""
+    rows = result.get("per_question", {}).get("rescite", [])
+    missed = [r for r in rows if r["answerable"] and r["retrieval"].get("recall@10", 1.0) == 0.0]
+    if not missed:
+        return []
+    lines = ["", f"## Missed by rescite (recall@10 = 0): {len(missed)} questions", ""]
+    lines += [f"- {r['qid']} ({r['kind']}, {r['language']})" for r in missed]
+    return lines
 
 
 def write_outputs(result: Mapping[str, Any], json_path: Path | None, md_path: Path | None) -> None:

@@ -30,7 +30,7 @@ from .runner import (
     run_retriever,
     score_answers,
 )
-from .systems import Retriever, bm25_only, hybrid, squash, vector_only
+from .systems import Retriever, ask_retrieval, bm25_only, hybrid, squash, vector_only
 
 
 @dataclass
@@ -128,6 +128,7 @@ def baseline_runs(
     notes: list[str],
 ) -> list[SystemRun]:
     runs = [
+        run_retriever("rescite-ask-retrieval", ask_retrieval(archive, embedder), questions, texts),
         run_retriever("rescite-vector-only", vector_only(archive), questions, texts),
         run_retriever("rescite-bm25-only", bm25_only(archive), questions, texts),
     ]

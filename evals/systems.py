@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from rescite.core.records import Filters, Hit
 
@@ -91,3 +91,16 @@ def nothing(question: str, k: int) -> list[Retrieved]:
 def garbage(question: str, k: int) -> list[Retrieved]:
     """A broken retriever: returns ids that are not clauses."""
     return [Retrieved(f"garbage/{i}", 0.0) for i in range(k)]
+
+
+def ask_retrieval(archive: Any, embedder: Any) -> Retriever:
+    """The clauses `ask` weighs for a question (named documents resolved), best first."""
+    from rescite.answer.question import read_question
+    from rescite.answer.retrieve import candidates
+
+    def retrieve(question: str, k: int) -> list[Retrieved]:
+        found = candidates(archive, read_question(question), Filters(), k, embedder)
+        ranked = sorted(found.items, key=lambda c: c.rank, reverse=True)[:k]
+        return [Retrieved(c.hit.clause.clause_id, c.rank) for c in ranked]
+
+    return retrieve
