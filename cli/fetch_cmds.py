@@ -55,3 +55,8 @@ def _print(report: FetchReport) -> None:
         f"{len(report.fetched)} fetched, {len(report.present)} already present, "
         f"{len(report.no_url)} without a URL, {len(report.failed)} failed"
     )
+    if report.failed:
+        console.print(
+            "check the network (or use --base-url for a mirror), or download the files "
+            "by hand and `rescite ingest` them"
+        )
