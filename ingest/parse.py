@@ -22,7 +22,7 @@ _ITU_TYPES = {DocType.RESOLUTION, DocType.DECISION, DocType.RECOMMENDATION, DocT
 
 
 def parse(document: Document) -> ParsedDocument:
-    noise = find_noise(document.text)
+    noise = find_noise(document.text, document.page_starts)
     lines = content_lines(document.text, noise)
     units = structure_units(document, lines)
     return ParsedDocument(document=document, clauses=build_clauses(document, units, noise))

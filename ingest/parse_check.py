@@ -19,7 +19,7 @@ from rescite.ingest.parse_noise import find_noise
 
 def layout_problems(parsed: ParsedDocument) -> list[str]:
     text = parsed.document.text
-    noise = find_noise(text)
+    noise = find_noise(text, parsed.document.page_starts)
     problems: list[str] = []
     ids = [clause.clause_id for clause in parsed.clauses]
     if len(set(ids)) != len(ids):
@@ -43,7 +43,7 @@ def layout_problems(parsed: ParsedDocument) -> list[str]:
 def uncovered(parsed: ParsedDocument) -> list[str]:
     """Non-blank text between the first and last clause that belongs to no clause."""
     text = parsed.document.text
-    noise = find_noise(text)
+    noise = find_noise(text, parsed.document.page_starts)
     gaps: list[str] = []
     for before, after in zip(parsed.clauses, parsed.clauses[1:], strict=False):
         gap = "".join(text[s:e] for s, e in kept_spans(noise, before.end, after.start)).strip()

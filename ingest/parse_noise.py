@@ -9,6 +9,7 @@ to the clause that cites them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,17 +49,19 @@ class Noise:
         return any(s <= start and end <= e for s, e in self.spans)
 
 
-def find_noise(text: str) -> Noise:
-    return _find_noise(text)
+def find_noise(text: str, page_starts: tuple[int, ...] = ()) -> Noise:
+    """Noise in `text`; `page_starts` (a reader's page offsets) marks page feet too."""
+    return _find_noise(text, page_starts)
 
 
 @lru_cache(maxsize=8)
-def _find_noise(text: str) -> Noise:
+def _find_noise(text: str, page_starts: tuple[int, ...]) -> Noise:
     lines = split_lines(text)
     headers = _header_lines(lines, _title_words(lines))
     spans = [_line_span(lines[i], len(text)) for i in sorted(headers)]
     spans += _margin_notes(lines)
-    blocks = _bar_blocks(lines, headers) + _itu_bottom_notes(text, lines, headers)
+    page_ends = _page_end_lines(lines, headers, page_starts)
+    blocks = _bar_blocks(lines, headers) + _itu_bottom_notes(text, lines, page_ends, headers)
     footnotes: list[Footnote] = []
     for start, end, notes in [*_inline_notes(lines), *_bracket_notes(text)]:
         spans.append((start, end))
@@ -217,11 +220,25 @@ def _notes_end(lines: list[Line], bar: int) -> int:
     return last
 
 
-def _itu_bottom_notes(text: str, lines: list[Line], headers: set[int]) -> list[tuple[int, int]]:
+def _page_end_lines(
+    lines: list[Line], headers: set[int], page_starts: tuple[int, ...]
+) -> list[int]:
+    """Indexes of the lines that begin a page (an ITU page header or a reader's page start),
+    plus the end of the text."""
+    ends = {i for i in headers if _ITU_HEADER.match(lines[i].text) and i > 0}
+    starts = [line.start for line in lines]
+    for offset in page_starts:
+        if offset > 0:
+            ends.add(bisect_left(starts, offset))
+    ends.add(len(lines))
+    return sorted(ends)
+
+
+def _itu_bottom_notes(
+    text: str, lines: list[Line], page_ends: list[int], headers: set[int]
+) -> list[tuple[int, int]]:
     """ITU footnotes without a bar: numbered lines at a page foot whose marker is cited above."""
     blocks = []
-    page_ends = sorted(i for i in headers if _ITU_HEADER.match(lines[i].text) and i > 0)
-    page_ends.append(len(lines))
     for end in page_ends:
         cursor = end - 1
         while cursor > 0 and (cursor in headers or lines[cursor].blank):

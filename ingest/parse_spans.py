@@ -15,7 +15,7 @@ from rescite.ingest.parse_noise import find_noise
 
 def clause_text_spans(document: Document, clause: Clause) -> list[tuple[int, int]]:
     """Document spans whose texts, concatenated, equal `clause.text`."""
-    noise = find_noise(document.text)
+    noise = find_noise(document.text, document.page_starts)
     return kept_spans(noise, clause.start, clause.end)
 
 

@@ -1,0 +1,181 @@
+"""The parser over the whole corpus: every file parses, the invariants hold, ids are stable,
+and UNGA operative paragraphs agree with a third party's extraction.
+
+Reference comparison (raw/unga-78-80-text/*.json, field `paragraphs`, keyed by paragraph
+number): a reference paragraph is *found* when the clause with the same number (operative,
+or a numbered annex paragraph), joined with its sub-items, has a token overlap >= 0.9
+(`reference_overlap`: difflib ratio on lowercased word tokens). The reference has its own
+errors (stray footnote blocks and running headers inside paragraphs, the closing "Nth
+plenary meeting" line): those are taken out of the reference before comparing, and the
+resolution's title (running header) out of both sides. Precision: the share of our numbered
+operative paragraphs that match the reference paragraph with the same number.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from rescite.core.errors import InputError, NoTextLayer
+from rescite.core.records import ParsedDocument, Section
+from rescite.ingest.load import iter_files, read_file
+from rescite.ingest.parse import parse
+from rescite.ingest.parse_check import layout_problems, reference_overlap, uncovered
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Corpus:
+    parsed: dict[str, list[ParsedDocument]]  # by file path
+    failures: dict[str, InputError]
+
+
+@pytest.fixture(scope="module")
+def parsed_corpus(documents: Path) -> Corpus:
+    parsed: dict[str, list[ParsedDocument]] = {}
+    failures: dict[str, InputError] = {}
+    for path in iter_files([documents / "core", documents / "bulk", documents / "problem"]):
+        try:
+            parsed[str(path)] = [parse(doc) for doc in read_file(path, max_bytes=MAX_BYTES)]
+        except InputError as error:
+            failures[str(path)] = error
+    return Corpus(parsed, failures)
+
+
+def _all(corpus: Corpus) -> Iterator[ParsedDocument]:
+    for items in corpus.parsed.values():
+        yield from items
+
+
+def test_every_core_and_bulk_file_parses_into_clauses(parsed_corpus: Corpus) -> None:
+    failed = [path for path in parsed_corpus.failures if "/problem/" not in path]
+    assert failed == []
+    assert len(parsed_corpus.parsed) >= 940
+    empty = [
+        doc.document.meta.doc_id
+        for doc in _all(parsed_corpus)
+        if not any(
+            c.section in {Section.OPERATIVE, Section.BODY, Section.ANNEX} for c in doc.clauses
+        )
+    ]
+    assert empty == []
+
+
+def test_the_scanned_page_gets_its_error(parsed_corpus: Corpus) -> None:
+    problem = [error for path, error in parsed_corpus.failures.items() if "/problem/" in path]
+    assert len(problem) == 1
+    assert isinstance(problem[0], NoTextLayer)
+    assert "OCR it first" in problem[0].message
+
+
+def test_layout_invariants_hold_for_every_document(parsed_corpus: Corpus) -> None:
+    problems = {
+        doc.document.meta.doc_id: layout_problems(doc)[:3]
+        for doc in _all(parsed_corpus)
+        if layout_problems(doc)
+    }
+    assert problems == {}
+
+
+def test_text_between_clauses_is_only_headings(parsed_corpus: Corpus) -> None:
+    """Keyword headings, article headings, history and closing lines: short, never prose."""
+    long_gaps = [
+        (doc.document.meta.doc_id, len(gap.split()))
+        for doc in _all(parsed_corpus)
+        for gap in uncovered(doc)
+        if len(gap.split()) > 40
+    ]
+    print(f"gaps over 40 words: {len(long_gaps)}", long_gaps[:10])
+    assert len(long_gaps) <= 10
+
+
+def test_clause_ids_are_unique_across_the_corpus_and_stable(parsed_corpus: Corpus) -> None:
+    ids = [c.clause_id for doc in _all(parsed_corpus) for c in doc.clauses]
+    assert len(ids) == len(set(ids))
+    again = [c.clause_id for doc in _all(parsed_corpus) for c in parse(doc.document).clauses]
+    assert again == ids
+
+
+def _clean_reference(text: str) -> str:
+    """Take the reference's stray footnote blocks and running headers out."""
+    text = re.sub(r"\s+\d+(?:st|nd|rd|th) plenary meeting.*$", "", text)
+    pieces, position = [], 0
+    for bar in re.finditer(r"_{5,}", text):
+        if bar.start() < position:
+            continue
+        pieces.append(text[position : bar.start()])
+        symbol = re.search(r"A/RES/\S+", text[bar.end() : bar.end() + 4000])
+        if symbol is None:
+            position = len(text)
+            break
+        tail_start = bar.end() + symbol.end()
+        last = 0
+        for token in re.finditer(
+            r"\d{2}-\d{5}|\b\d{1,3}/\d{1,3}\b", text[tail_start : tail_start + 40]
+        ):
+            last = token.end()
+        position = tail_start + last
+    pieces.append(text[position:])
+    joined = " ".join(pieces)
+    return re.sub(r"A/RES/\S+|\b\d{2}-\d{5}\b|\b\d{1,3}/\d{1,3}\b(?=\s)", "", joined)
+
+
+def _numbered_paragraphs(doc: ParsedDocument) -> dict[tuple[str, str], str]:
+    paragraphs: dict[tuple[str, str], list[str]] = {}
+    for clause in doc.clauses:
+        path = clause.clause_id[len(clause.doc_id) + 1 :].split("/")
+        if path[0] in {"operative", "annex"} and len(path) >= 2 and path[1].isdigit():
+            paragraphs.setdefault((path[0], path[1]), []).append(clause.text)
+    return {key: " ".join(texts) for key, texts in paragraphs.items()}
+
+
+def test_unga_operative_paragraphs_match_the_reference_extraction(
+    parsed_corpus: Corpus, corpus: Path
+) -> None:
+    found = total = ours = ours_matched = 0
+    for record_path in sorted((corpus / "raw" / "unga-78-80-text").glob("*.json")):
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        reference = record.get("paragraphs") or {}
+        docs = parsed_corpus.parsed.get(
+            str(corpus / "documents" / "bulk" / f"{record_path.stem}.txt")
+        )
+        if not docs or not reference:
+            continue
+        title = re.sub(r"^\S+\.\s+", "", record.get("title") or "")
+
+        def strip_title(text: str, title: str = title) -> str:
+            text = " ".join(text.split())
+            return text.replace(title, " ") if len(title) > 15 else text
+
+        paragraphs = _numbered_paragraphs(docs[0])
+        matched: set[tuple[str, str]] = set()
+        for number, theirs in reference.items():
+            total += 1
+            theirs_clean = strip_title(_clean_reference(theirs))
+            hits = [
+                key
+                for key in (("operative", number), ("annex", number))
+                if key in paragraphs
+                and reference_overlap(
+                    re.sub(r"^\d+\.\s*", "", strip_title(paragraphs[key])), theirs_clean
+                )
+                >= 0.9
+            ]
+            matched.update(hits)
+            found += bool(hits)
+        numbered = [key for key in paragraphs if key[0] == "operative"]
+        ours += len(numbered)
+        ours_matched += sum(1 for key in numbered if key in matched)
+    recall, precision = found / total, ours_matched / ours
+    print(
+        f"UNGA reference paragraphs: {total}; recall {recall:.4f} ({found}/{total}); "
+        f"precision {precision:.4f} ({ours_matched}/{ours})"
+    )
+    assert total >= 20000
+    assert recall >= 0.95
+    assert precision >= 0.95
