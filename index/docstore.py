@@ -113,6 +113,11 @@ class DocStore:
                 (path, sha256),
             )
 
+    def forget_sha(self, path: str) -> None:
+        """Make the next sync read this file again."""
+        with self._tx() as db:
+            db.execute("UPDATE files SET sha256 = '' WHERE path = ?", (path,))
+
     def forget_file(self, path: str) -> None:
         with self._tx() as db:
             db.execute("DELETE FROM file_docs WHERE path = ?", (path,))

@@ -76,6 +76,7 @@ class _Run:
     embedded: int = 0
     pending_docs: dict[str, _Queued] = field(default_factory=dict)
     pending_files: list[tuple[Path, str, list[str]]] = field(default_factory=list)
+    reread: set[str] = field(default_factory=set)
 
     def report(self) -> SyncReport:
         return SyncReport(
@@ -156,6 +157,7 @@ class Sync:
         self._flush(run)
         if prune:
             self._prune(paths, {str(p) for p in files}, run)
+        self._reread(run)
         return run.report()
 
     def _sync_file(self, path: Path, run: _Run) -> None:
@@ -237,11 +239,25 @@ class Sync:
         self._store.record_file(key, sha, doc_ids)
 
     def _detach(self, key: str, doc_id: str, run: _Run) -> None:
-        """Drop one file's claim on a document; the document goes when no file claims it."""
+        """Drop one file's claim on a document; the document goes when no file claims it,
+        and is re-read from another file when its text came from this one."""
+        state = self._store.state_of(doc_id)
         self._store.detach(key, doc_id)
-        if not self._store.doc_paths(doc_id):
+        holders = self._store.doc_paths(doc_id)
+        if not holders:
             self._remove(doc_id)
             run.removed.append(doc_id)
+        elif state is not None and state[0] == key:
+            run.reread.add(min(holders, key=format_rank))
+
+    def _reread(self, run: _Run) -> None:
+        """Read again the files that now hold a document whose text came from a lost file."""
+        paths, run.reread = sorted(run.reread), set()
+        for key in paths:
+            if Path(key).is_file():
+                self._store.forget_sha(key)
+                self._sync_file(Path(key), run)
+        self._flush(run)
 
     def _remove(self, doc_id: str) -> None:
         self._store.set_committed([doc_id], False)

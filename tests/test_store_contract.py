@@ -244,6 +244,36 @@ def test_prune_removes_documents_whose_files_are_gone(
     assert stats.documents == 2 and stats.consistent
 
 
+def test_duplicate_keeps_the_better_format_in_any_order(
+    make_settings: MakeSettings, documents: Path, tmp_path: Path
+) -> None:
+    copy, official = documents / FILES[-1], documents / FILES[-2]
+    expected = read_file(official, max_bytes=1 << 26)[0].text
+    with open_archive(make_settings(tmp_path / "home")) as archive:
+        first, second = archive.ingest([copy]), archive.ingest([official])
+        kept = archive.document(DUPLICATE)
+    assert first.added == (DUPLICATE,) and second.updated == (DUPLICATE,)
+    assert kept.text == expected
+    assert sorted(Path(s).suffix for s in kept.meta.sources) == [".md", ".txt"]
+
+
+def test_pruned_source_hands_the_document_to_the_other_copy(
+    make_settings: MakeSettings, documents: Path, tmp_path: Path
+) -> None:
+    folder = _copy(documents, tmp_path / "docs", FILES[-2:])
+    copy_text = read_file(folder / Path(FILES[-1]).name, max_bytes=1 << 26)[0].text
+    with open_archive(make_settings(tmp_path / "home")) as archive:
+        first = archive.ingest([folder])
+        (folder / Path(FILES[-2]).name).unlink()
+        pruned = archive.ingest([folder], prune=True)
+        kept = archive.document(DUPLICATE)
+        stats = archive.stats()
+    assert first.added == (DUPLICATE,) and pruned.removed == ()
+    assert pruned.updated == (DUPLICATE,) and kept.text == copy_text
+    assert [Path(s).suffix for s in kept.meta.sources] == [".md"]
+    assert stats.documents == 1 and stats.consistent
+
+
 def test_another_embedder_is_refused(
     make_settings: MakeSettings, documents: Path, tmp_path: Path
 ) -> None:
