@@ -1,8 +1,10 @@
 """The FastAPI app factory: `create_app(settings, archive=None)`.
 
 FastAPI and Starlette live only in this package. Given an Archive, the app uses it and leaves it
-open; given none, it opens one with `open_archive(settings)` at start-up (retrying on the next
-request if that fails, e.g. while a CLI ingest holds the index) and closes it at shutdown.
+open; given none, it opens one with `open_archive(settings)` and closes it at shutdown. At
+start-up the archive is opened and warmed (one search loads the embedding model) in the
+background; /readyz waits for that, and a failed open (e.g. while a CLI ingest holds the index)
+is retried by the next request.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        owner.try_open()
+        owner.start_warm_up()
         try:
             yield
         finally:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from rescite.api.cache import ResultCache
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
@@ -40,11 +41,21 @@ class ApiMetrics:
             "rescite_archive_clauses", "Clauses in the archive.", registry=self.registry
         )
 
+        self.cache = Gauge(
+            "rescite_result_cache",
+            "Result cache: entries now, hits and misses since start.",
+            ("measure",),
+            registry=self.registry,
+        )
+
     def observe(self, route: str, method: str, status: int, seconds: float) -> None:
         self.requests.labels(route, method, str(status)).inc()
         self.latency.labels(route, method).observe(seconds)
 
-    def render(self, documents: int | None, clauses: int | None) -> bytes:
+    def render(self, documents: int | None, clauses: int | None, cache: ResultCache) -> bytes:
+        self.cache.labels("entries").set(len(cache))
+        self.cache.labels("hits").set(cache.hits)
+        self.cache.labels("misses").set(cache.misses)
         if documents is not None:
             self.documents.set(documents)
         if clauses is not None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Hashable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import TypeVar, cast
 
+from rescite.api.cache import ResultCache
 from rescite.api.errors import ApiError
 from rescite.core.archive import Archive
 from rescite.core.settings import Settings
@@ -69,6 +70,7 @@ class ArchiveOwner:
         archive: Archive | None = None,
         *,
         workers: int = 8,
+        cache: ResultCache | None = None,
     ) -> None:
         self.settings = settings
         self._opener = opener
@@ -79,6 +81,8 @@ class ArchiveOwner:
         self._workers = workers
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
+        self.cache = cache if cache is not None else ResultCache()
+        self._warm: Future[None] | None = None
 
     @property
     def is_open(self) -> bool:
@@ -92,17 +96,47 @@ class ArchiveOwner:
                     self._archive = self._opener(self.settings)
         return self._archive
 
-    def try_open(self) -> None:
+    def start_warm_up(self) -> None:
+        """Open the archive and run one search on the pool (loads the embedding model), so the
+        first request is not the slow one. /readyz waits for it and reports its failure."""
+        self._warm = self._executor().submit(self._warm_up)
+
+    def _warm_up(self) -> None:
         try:
-            self.archive()
-        except Exception as error:  # logged; /readyz and the next request report it
-            log.warning("archive not opened yet: %s", error)
+            archive = self.archive()
+            with self.lock.reading():
+                archive.search("warm up", k=1)
+        except Exception as error:
+            log.warning("archive not ready yet: %s", error)
+            raise
+
+    async def wait_warm(self, timeout_s: float) -> None:
+        """Wait for the warm-up; start another if none ran or the last one failed."""
+        warm = self._warm
+        if warm is None or (warm.done() and warm.exception() is not None):
+            self.start_warm_up()
+            warm = self._warm
+        assert warm is not None
+        await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(warm)), timeout_s)
 
     async def read(self, fn: Callable[[Archive], T], *, timeout_s: float | None = None) -> T:
         return await self._run(fn, write=False, timeout_s=timeout_s)
 
+    async def cached_read(self, key: Hashable, fn: Callable[[Archive], T]) -> T:
+        """A read whose result is kept until the next write (see cache.py)."""
+        found = self.cache.get(key)
+        if found is not None:
+            return cast(T, found)
+        generation = self.cache.generation
+        value = await self.read(fn)
+        self.cache.put(key, value, generation)
+        return value
+
     async def write(self, fn: Callable[[Archive], T], *, timeout_s: float | None = None) -> T:
-        return await self._run(fn, write=True, timeout_s=timeout_s)
+        try:
+            return await self._run(fn, write=True, timeout_s=timeout_s)
+        finally:
+            self.cache.invalidate()
 
     async def _run(self, fn: Callable[[Archive], T], *, write: bool, timeout_s: float | None) -> T:
         def call() -> T:

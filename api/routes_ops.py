@@ -43,9 +43,10 @@ def _document_count(archive: Archive) -> int:
 )
 async def readyz(owner: Owner) -> Readiness | JSONResponse:
     try:
+        await owner.wait_warm(READY_TIMEOUT_S)
         total = await owner.read(_document_count, timeout_s=READY_TIMEOUT_S)
-    except (ResciteError, ApiError, OSError) as error:
-        message = getattr(error, "message", str(error))
+    except Exception as error:  # any failure means "not ready"; the message says which
+        message = getattr(error, "message", None) or str(error) or type(error).__name__
         body = Readiness(status="unavailable", message=message)
         return JSONResponse(body.model_dump(), status_code=503, headers={"Retry-After": "5"})
     return Readiness(status="ready", documents=total)
@@ -59,7 +60,7 @@ async def metrics(owner: Owner, request: Request) -> Response:
     if owner.is_open:
         with suppress(ResciteError, ApiError):  # still serve the request metrics
             documents, clauses = await owner.read(lambda a: a.counts(), timeout_s=READY_TIMEOUT_S)
-    return Response(registry.render(documents, clauses), media_type=CONTENT_TYPE)
+    return Response(registry.render(documents, clauses, owner.cache), media_type=CONTENT_TYPE)
 
 
 @router.get("/", include_in_schema=False)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from rescite.answer.ask import ask
 from rescite.api.limits import check_query
 from rescite.api.owner import ArchiveOwner
@@ -19,6 +19,7 @@ from rescite.api.schemas import (
     SearchResponse,
     filters_from_query,
 )
+from rescite.core.archive import Archive
 from rescite.core.records import Answer, Filters
 
 router = APIRouter(prefix="/v1", tags=["query"], responses=ERROR_RESPONSES)
@@ -52,25 +53,45 @@ Owner = Annotated[ArchiveOwner, Depends(owner_of)]
 QueryFilters = Annotated[Filters, Depends(filters_from_query)]
 
 
+class RenderedAnswer(NamedTuple):
+    """An Answer and its JSON, rendered once on the worker thread and cached together."""
+
+    answer: Answer
+    body: bytes
+
+
+def json_response(body: bytes) -> Response:
+    return Response(content=body, media_type="application/json")
+
+
 @router.get("/search", response_model=SearchResponse, summary="Hybrid clause search")
 async def search(
     owner: Owner,
     filters: QueryFilters,
     q: Annotated[str, Query(description="Words or a question, any UN language.")],
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 10,
-) -> SearchResponse:
+) -> Response:
     query = check_query(q, owner.settings.api)
-    hits = await owner.read(lambda archive: archive.search(query, k=k, filters=filters))
-    return SearchResponse(query=query, k=k, filters=filters, hits=hits)
+
+    def run(archive: Archive) -> bytes:
+        hits = archive.search(query, k=k, filters=filters)
+        return (
+            SearchResponse(query=query, k=k, filters=filters, hits=hits).model_dump_json().encode()
+        )
+
+    return json_response(await owner.cached_read(("search", query, k, filters), run))
 
 
-async def _answer(owner: ArchiveOwner, body: AskRequest) -> Answer:
+async def _answer(owner: ArchiveOwner, body: AskRequest) -> RenderedAnswer:
     question = check_query(body.question, owner.settings.api, what="question")
     k = body.k or owner.settings.answer.k
     settings = owner.settings
-    return await owner.read(
-        lambda archive: ask(archive, question, k=k, filters=body.filters, settings=settings)
-    )
+
+    def run(archive: Archive) -> RenderedAnswer:
+        answer = ask(archive, question, k=k, filters=body.filters, settings=settings)
+        return RenderedAnswer(answer, answer.model_dump_json().encode())
+
+    return await owner.cached_read(("ask", question, k, body.filters), run)
 
 
 @router.post(
@@ -78,8 +99,8 @@ async def _answer(owner: ArchiveOwner, body: AskRequest) -> Answer:
     response_model=Answer,
     summary="A cited answer (the `rescite ask --json` contract)",
 )
-async def ask_route(owner: Owner, body: AskRequest) -> Answer:
-    return await _answer(owner, body)
+async def ask_route(owner: Owner, body: AskRequest) -> Response:
+    return json_response((await _answer(owner, body)).body)
 
 
 @router.post(
@@ -90,13 +111,14 @@ async def ask_route(owner: Owner, body: AskRequest) -> Answer:
     responses={200: {"content": {SSE_MEDIA_TYPE: {"schema": SSE_EVENT_SCHEMA}}}},
 )
 async def ask_stream(owner: Owner, body: AskRequest) -> StreamingResponse:
-    answer = await _answer(owner, body)  # errors still get their HTTP status here
+    answer = (await _answer(owner, body)).answer  # errors still get their HTTP status here
     headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     return StreamingResponse(answer_events(answer), media_type=SSE_MEDIA_TYPE, headers=headers)
 
 
 def sse_event(event: str, data: str) -> str:
-    lines = "".join(f"data: {line}\n" for line in data.splitlines() or [""])
+    # SSE ends lines only at CR and LF (JSON escapes both); not at U+2028 as splitlines() would.
+    lines = "".join(f"data: {line}\n" for line in data.replace("\r", "").split("\n"))
     return f"event: {event}\n{lines}\n"
 
 

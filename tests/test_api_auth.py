@@ -142,6 +142,9 @@ def test_upload_needs_an_admin_key(
 
 
 def test_admin_upload_is_searchable_right_after(client: TestClient) -> None:
+    query = {"q": f"{MARKER} frequency register", "k": 5}
+    before = client.get("/v1/search", params=query, headers=key_headers(READER)).json()["hits"]
+    assert not any(MARKER in hit["clause"]["text"] for hit in before)
     response = upload(client, "res-977-kigali.txt", generated_resolution(977).encode())
     assert response.status_code == 201, response.text
     report = response.json()

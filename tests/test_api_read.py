@@ -275,6 +275,7 @@ def test_metrics_count_requests_by_route_and_the_archive(
     documents, clauses = core_archive.counts()
     assert f"rescite_archive_documents {float(documents)}" in text
     assert f"rescite_archive_clauses {float(clauses)}" in text
+    assert 'rescite_result_cache{measure="hits"}' in text
 
 
 def test_openapi_docs_and_page(client: TestClient) -> None:
