@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 LIGATURES = {
     "\ufb00": "ff",
@@ -75,18 +75,6 @@ def clean_line(line: str) -> str:
 def mend_spaced_hyphen(line: str) -> str:
     """`non -State` -> `non-State`: a space PDF extraction puts before a word hyphen."""
     return _SPACED_HYPHEN.sub("-", line)
-
-
-def collapse_blank_lines(lines: Iterable[str]) -> list[str]:
-    """Drop leading/trailing blank lines and keep at most one blank line in a row."""
-    out: list[str] = []
-    for line in lines:
-        if not line and (not out or not out[-1]):
-            continue
-        out.append(line)
-    while out and not out[-1]:
-        out.pop()
-    return out
 
 
 def vocabulary(text: str) -> frozenset[str]:
