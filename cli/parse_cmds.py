@@ -67,8 +67,10 @@ def _table(parsed: ParsedDocument) -> Table:
         f"{meta.doc_id} ({meta.body.value}, {meta.doc_type.value}): {len(parsed.clauses)} clauses"
     )
     table = Table(title=title, title_justify="left")
-    for column in ("clause id", "section", "keyword", "label", "page", "text"):
+    table.add_column("clause id", no_wrap=True)
+    for column in ("section", "keyword", "label", "page"):
         table.add_column(column, overflow="fold")
+    table.add_column("text", overflow="fold", min_width=20)
     prefix = len(meta.doc_id) + 1
     for clause in parsed.clauses:
         words = " ".join(clause.text.split()[:12])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rescite.core.records import Section
 from rescite.ingest.parse_build import Unit
 from rescite.ingest.parse_lines import Line
-from rescite.ingest.structure_items import ItemStack, parse_marker
+from rescite.ingest.structure_items import ItemStack, Marker, parse_marker
 from rescite.ingest.structure_paragraphs import Paragraph, paragraphs
 
 _ZH_DIGITS = {
@@ -29,12 +29,14 @@ _ZH_DIGITS = {
     "九": 9,
 }
 _ARTICLE = re.compile(
-    r"^\s*(?:Article|ARTICLE|Artículo|ARTÍCULO|Статья|СТАТЬЯ|المادة|Art\.)\s+(\d+[A-Z]?|[٠-٩]+)\b"
+    r"^\s*(?:Article|ARTICLE|Artículo|ARTÍCULO|Статья|СТАТЬЯ|المادة|Art\.)\s+(\d+[A-Z]?|[٠-٩]+|premier)\b"
     r"|^\s*第([〇零一二三四五六七八九十百]+)条"
 )
 _PREAMBLE = re.compile(r"^\s*(?:Preamble|PREAMBLE|Préambule|Preámbulo|Преамбула|序言|الديباجة)\s*$")
 _PROVISION = re.compile(r"^\s*(\d{1,3}[A-Z]?)\s+(?=\S)")
-_SECTION = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\s+(?=[A-ZА-ЯÀ-Ýء-ي\u4e00-\u9fff])")
+_SECTION_HEADING = re.compile(
+    r"^\s*(\d{1,2}(?:\.\d{1,2})*)\s+(?=[A-ZА-ЯÀ-Ýء-ي\u4e00-\u9fff])[^.;:]{1,90}$"
+)
 
 
 @dataclass
@@ -46,7 +48,12 @@ class _State:
     ordinal: int = 0
     stack: ItemStack = field(default_factory=ItemStack)
     provisions: bool = False
-    heading_open: bool = False
+    pending: list[tuple[Paragraph, tuple[str, ...] | None, str | None]] = field(
+        default_factory=list
+    )
+    after_heading: bool = False
+    seen_heading: bool = False
+    kind: str = "article"  # or "section" (numbered sections of a Recommendation)
 
 
 def parse_body(lines: list[Line], language: str) -> list[Unit]:
@@ -55,6 +62,7 @@ def parse_body(lines: list[Line], language: str) -> list[Unit]:
     for para in paragraphs(lines):
         for line_group in _split_provisions(para, state.provisions):
             _step(state, line_group)
+    _flush(state)
     return state.units
 
 
@@ -88,6 +96,8 @@ def _is_heading(text: str) -> bool:
 def _article_number(match: re.Match[str]) -> str:
     if match.group(1):
         digits = match.group(1)
+        if digits == "premier":
+            return "1"
         return str(int(digits)) if digits.isdigit() else digits
     return str(_zh_number(match.group(2)))
 
@@ -110,17 +120,43 @@ def _step(state: _State, para: Paragraph) -> None:
     first = para.lines[0].text
     article = _ARTICLE.match(first)
     if _PREAMBLE.match(first):
+        _flush(state)
         state.section, state.article, state.ordinal = Section.PREAMBLE, None, 0
-        _add(state, para, ("title",), first.strip())
+        state.seen_heading = True
+        return
+    if state.provisions and _is_heading(first) and not article:
+        _flush(state)
+        state.article, state.after_heading = None, True
+        return
+    if state.after_heading and state.provisions and _is_article_title(para):
+        state.after_heading = False
+        return
+    section_heading = _SECTION_HEADING.match(first)
+    if section_heading and not state.provisions and len(para.lines) == 1:
+        _flush(state)
+        state.section, state.article, state.kind = Section.BODY, section_heading.group(1), "section"
+        state.paragraph, state.ordinal, state.stack = None, 0, ItemStack()
+        state.seen_heading = True
         return
     if article:
+        _flush(state)
+        state.kind = "article"
         state.section, state.article = Section.BODY, _article_number(article)
         state.paragraph, state.ordinal, state.stack = None, 0, ItemStack()
-        _add(state, para, (), f"Article {state.article}")
-        state.heading_open = len(para.lines) == 1 and len(first.strip()) < 20
+        state.after_heading = state.seen_heading = True
         return
+    if state.provisions and state.article and state.after_heading and _is_article_title(para):
+        state.after_heading = False
+        return
+    state.after_heading = False
     _content(state, para, first)
-    state.heading_open = False
+
+
+def _is_article_title(para: Paragraph) -> bool:
+    """The title under `ARTICLE 5` in the Constitution ("Definitions"), on up to 3 lines."""
+    text = " ".join(line.text.strip() for line in para.lines)
+    short = len(para.lines) <= 3 and len(text) < 120
+    return short and not _PROVISION.match(text) and not text.endswith((".", ";", ":", ","))
 
 
 def _content(state: _State, para: Paragraph, first: str) -> None:
@@ -128,29 +164,54 @@ def _content(state: _State, para: Paragraph, first: str) -> None:
     if state.provisions and (provision := _PROVISION.match(text)):
         text = text[provision.end() :]
     readings = parse_marker(text)
-    if readings and readings[0].kind == "num" and state.article:
+    if state.article is not None:
+        _article_content(state, para, readings)
+        return
+    state.ordinal += 1
+    if state.section is Section.PREAMBLE:
+        number = str(state.ordinal)
+        state.units.append(Unit(Section.PREAMBLE, para.start, para.end, (number,), number))
+    elif not state.seen_heading and not state.units:
+        state.units.append(Unit(Section.TITLE, para.start, para.end))
+    else:
+        labels = (f"p{state.ordinal}",)
+        state.units.append(Unit(Section.BODY, para.start, para.end, labels, None))
+
+
+def _article_content(state: _State, para: Paragraph, readings: list[Marker]) -> None:
+    if readings and readings[0].kind == "num":
         state.paragraph, state.stack = readings[0].value, ItemStack()
-        _add(state, para, (state.paragraph,), f"Article {state.article}, para. {state.paragraph}")
+        label = f"{state.kind.capitalize()} {state.article}, para. {state.paragraph}"
+        state.pending.append((para, (state.paragraph,), label))
         return
     if readings and readings[0].kind in {"alpha", "roman"} and state.stack.accept(readings, True):
         prefix = (state.paragraph,) if state.paragraph else ()
-        _add(state, para, prefix + state.stack.labels(), state.stack.display())
+        label = f"{state.kind.capitalize()} {state.article}, " + " ".join(
+            filter(None, [state.paragraph, state.stack.display()])
+        )
+        state.pending.append((para, prefix + state.stack.labels(), label))
         return
-    section = _SECTION.match(first)
-    if section and not state.article:
-        _add(state, para, (section.group(1),), section.group(1))
-        return
-    if state.heading_open and state.units:
-        last = state.units[-1]
-        state.units[-1] = Unit(last.section, last.start, para.end, last.labels, last.label)
-        state.ordinal += 1
-        return
-    state.ordinal += 1
-    _add(state, para, (f"p{state.ordinal}",) if state.article or state.ordinal > 0 else (), None)
+    state.pending.append((para, None, None))
 
 
-def _add(state: _State, para: Paragraph, labels: tuple[str, ...], label: str | None) -> None:
-    prefix = (
-        (f"article-{state.article}",) if state.article and state.section is Section.BODY else ()
-    )
-    state.units.append(Unit(state.section, para.start, para.end, prefix + labels, label))
+def _flush(state: _State) -> None:
+    """Emit an article's units: a lone unnumbered paragraph is the article itself; several
+    are numbered by order (`article-2/1`, `article-2/2`)."""
+    if state.article is None or not state.pending:
+        state.pending = []
+        return
+    unnumbered = [entry for entry in state.pending if entry[1] is None]
+    numbered = len(unnumbered) < len(state.pending)
+    count = 0
+    for para, labels, label in state.pending:
+        if labels is None:
+            count += 1
+            name = f"{state.kind.capitalize()} {state.article}"
+            if len(unnumbered) == 1 and not numbered:
+                labels, label = (), name
+            else:
+                labels = (f"p{count}",) if numbered else (str(count),)
+                label = f"{name}, para. {count}" if not numbered else None
+        prefix = (f"{state.kind}-{state.article}",)
+        state.units.append(Unit(Section.BODY, para.start, para.end, prefix + labels, label))
+    state.pending = []

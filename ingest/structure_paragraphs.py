@@ -33,8 +33,13 @@ def line_mode(lines: list[Line]) -> bool:
     """True when the text holds one paragraph per line: hard-wrapped text has no long lines."""
     if not lines:
         return True
-    long_lines = sum(1 for line in lines if len(line.text) > 120)
+    long_lines = sum(1 for line in lines if _width(line.text) > 120)
     return long_lines >= max(1, len(lines) // 10)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters count twice."""
+    return len(text) + sum(1 for ch in text if "\u2e80" <= ch <= "\u9fff")
 
 
 def paragraphs(
