@@ -14,6 +14,24 @@ from types import TracebackType
 from rescite.core.errors import IndexLocked
 
 
+def active_writer(home: Path) -> int | None:
+    """The pid of a live process holding the write lock, if any (without touching the lock)."""
+    try:
+        text = (home / "write.lock").read_text().strip()
+    except OSError:
+        return None
+    if not text.isdigit():
+        return None
+    pid = int(text)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # killed without releasing: the kernel already dropped its flock
+    except PermissionError:
+        return pid
+    return pid
+
+
 class WriteLock:
     def __init__(self, home: Path) -> None:
         self._path = home / "write.lock"

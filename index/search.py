@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -13,6 +14,7 @@ from rescite.index.bm25 import Bm25Index
 from rescite.index.docstore import DocStore
 from rescite.index.embedders import Embedder
 from rescite.index.fusion import Fused, reciprocal_rank_fusion
+from rescite.index.lock import active_writer
 from rescite.index.vectors import VectorStore
 
 MAX_QUERY_CHARS = 4000
@@ -39,16 +41,32 @@ class HybridSearcher:
         self._lock = threading.Lock()
 
     def bm25(self) -> Bm25Index:
-        """The BM25 index for the store's current generation (loaded, or rebuilt in memory)."""
+        """The BM25 index for the store's current generation (loaded, or rebuilt in memory).
+
+        While another process is ingesting, the last index is kept (or the saved one loaded,
+        even if older) instead of rebuilding after every batch; the writer saves a fresh one
+        when it finishes.
+        """
         generation = self._store.generation()
         with self._lock:
-            if self._bm25 is None or self._bm25[0] != generation:
-                index = Bm25Index.load(self._bm25_dir, generation)
-                if index is None:
-                    index = Bm25Index.build(self._store.bm25_rows())
-                self._bm25 = (generation, index)
-                self._metas = {}
-            return self._bm25[1]
+            if self._bm25 is not None and self._bm25[0] == generation:
+                return self._bm25[1]
+            busy = self._writer_elsewhere()
+            if self._bm25 is not None and busy:
+                return self._bm25[1]
+            saved = Bm25Index.saved_generation(self._bm25_dir)
+            index = None
+            if saved is not None and (saved == generation or busy):
+                index = Bm25Index.load(self._bm25_dir, saved)
+            if index is None or saved is None:
+                index, saved = Bm25Index.build(self._store.bm25_rows()), generation
+            self._bm25 = (saved, index)  # tagged with what it holds, so stale ones get replaced
+            self._metas = {}
+            return index
+
+    def _writer_elsewhere(self) -> bool:
+        pid = active_writer(self._bm25_dir.parent)
+        return pid is not None and pid != os.getpid()
 
     def refresh_bm25(self) -> None:
         """Rebuild and save BM25 if the store changed (writers only, under the lock)."""
