@@ -15,6 +15,7 @@ from rescite.api.owner import ArchiveOwner
 from rescite.api.schemas import (
     ERROR_RESPONSES,
     MAX_K,
+    NOT_BLANK,
     AskRequest,
     SearchResponse,
     filters_from_query,
@@ -68,7 +69,13 @@ def json_response(body: bytes) -> Response:
 async def search(
     owner: Owner,
     filters: QueryFilters,
-    q: Annotated[str, Query(description="Words or a question, any UN language.")],
+    q: Annotated[
+        str,
+        Query(
+            pattern=NOT_BLANK,
+            description="Words or a question, any UN language (at most api.max_query_chars).",
+        ),
+    ],
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 10,
 ) -> Response:
     query = check_query(q, owner.settings.api)

@@ -17,6 +17,7 @@ from rescite.core.records import (
 )
 
 MAX_K = 100
+NOT_BLANK = r"\S"  # some text that is not only spaces
 
 
 class ApiModel(BaseModel):
@@ -24,7 +25,10 @@ class ApiModel(BaseModel):
 
 
 class AskRequest(ApiModel):
-    question: str = Field(description="The question, in any of the six UN languages.")
+    question: str = Field(
+        pattern=NOT_BLANK,
+        description="The question, in any of the six UN languages (at most api.max_query_chars).",
+    )
     k: int | None = Field(
         default=None,
         ge=1,
