@@ -1,0 +1,43 @@
+"""The index over the real core corpus (the shared `core_archive` fixture)."""
+
+from __future__ import annotations
+
+import pytest
+from rescite.core.archive import Archive
+from rescite.core.records import Body, Filters, Section
+
+
+def test_core_index_is_consistent(core_archive: Archive) -> None:
+    stats = core_archive.stats()
+    assert stats.consistent and stats.uncommitted == 0
+    assert stats.documents >= 100 and stats.clauses >= 3000
+    page = core_archive.documents(Filters(body=(Body.ITU_PP,)), limit=1000)
+    assert page.total == len(page.items) >= 60
+    assert all(item.body == Body.ITU_PP and item.sources for item in page.items)
+
+
+@pytest.mark.parametrize("language", ["ar", "es", "fr", "ru", "zh"])
+def test_an_english_question_finds_the_article_in_each_language(
+    core_archive: Archive, language: str
+) -> None:
+    hits = core_archive.search(
+        "everyone has the right to education", k=3, filters=Filters(language=(language,))
+    )
+    assert hits[0].clause.clause_id == f"unga/217-a-iii/{language}/body/article-26"
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "expected_doc"),
+    [
+        ("crime committed using information and communications technology systems",
+         Filters(body=(Body.UNGA,), year_from=2024), "unga/a-res-79-243/en"),
+        ("网络安全", Filters(language=("zh",), section=(Section.PREAMBLE,)),
+         "itu-pp/res-174/proposal-bucharest-2022/zh"),
+    ],
+)  # fmt: skip
+def test_filtered_search_finds_the_expected_document(
+    core_archive: Archive, query: str, filters: Filters, expected_doc: str
+) -> None:
+    hits = core_archive.search(query, k=5, filters=filters)
+    assert expected_doc in {h.clause.doc_id for h in hits}
+    assert all(h.document.doc_id == h.clause.doc_id for h in hits)
