@@ -17,6 +17,7 @@ from importlib import resources
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from rescite.api import routes_documents, routes_ops, routes_query
 from rescite.api.auth import require_reader
 from rescite.api.errors import install_error_handlers
@@ -53,7 +54,9 @@ def create_app(
         finally:
             owner.close()
 
-    app = FastAPI(
+    # FastAPIOffline serves /docs and /redoc from files shipped in its wheel (no CDN: intranets
+    # and the offline CI have no internet).
+    app = FastAPIOffline(
         title="rescite",
         version=API_VERSION,
         description=DESCRIPTION,

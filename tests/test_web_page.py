@@ -150,3 +150,9 @@ def test_untrusted_text_is_never_markup(page: Page, server_url: str) -> None:
     page.goto(server_url + "/#clause=" + "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
     expect(page.locator("#error")).to_contain_text("no clause")
     assert page.locator("img").count() == 0
+
+
+def test_api_docs_render_offline(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("rescite")
+    expect(page.locator(".opblock-summary-path", has_text="/v1/ask").first).to_be_visible()
