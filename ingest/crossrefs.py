@@ -79,7 +79,7 @@ def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
         refs.append(
             (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
         )
-    for match in _UNGA_LIST.finditer(text):
+    for match in _UNGA_LIST.finditer(text) if "esolution" in text else ():
         for bare in _UNGA_BARE.finditer(match.group(1)):
             start = match.start(1) + bare.start()
             target = f"A/RES/{int(bare.group(1))}/{int(bare.group(2))}"
@@ -103,6 +103,8 @@ def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
 
 def _action_lines(text: str) -> list[tuple[int, CrossRef]]:
     refs = []
+    if "ction" not in text and "行动" not in text:
+        return []
     for match in _ACTION_LINE.finditer(text):
         for line in re.findall(r"C\d{1,2}", match.group(0)):
             refs.append(

@@ -8,6 +8,7 @@ the span holds no noise, `clause.text == document.text[clause.start:clause.end]`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rescite.core.records import Clause, Document, Section
@@ -36,8 +37,11 @@ def kept_spans(noise: Noise, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) minus the noise spans."""
     pieces: list[tuple[int, int]] = []
     cursor = start
-    for noise_start, noise_end in noise.spans:
-        if noise_end <= cursor or noise_start >= end:
+    first = max(0, bisect_right(noise.starts, start) - 1)
+    for noise_start, noise_end in noise.spans[first:]:
+        if noise_start >= end:
+            break
+        if noise_end <= cursor:
             continue
         if noise_start > cursor:
             pieces.append((cursor, noise_start))

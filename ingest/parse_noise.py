@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rescite.ingest.parse_lines import Line, split_lines
@@ -45,8 +45,10 @@ class Noise:
     spans: tuple[tuple[int, int], ...]
     footnotes: tuple[Footnote, ...]
 
-    def covers(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.spans)
+    starts: tuple[int, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(start for start, _ in self.spans))
 
 
 def find_noise(text: str, page_starts: tuple[int, ...] = ()) -> Noise:
@@ -61,7 +63,9 @@ def _find_noise(text: str, page_starts: tuple[int, ...]) -> Noise:
     spans = [_line_span(lines[i], len(text)) for i in sorted(headers)]
     spans += _margin_notes(lines)
     page_ends = _page_end_lines(lines, headers, page_starts)
-    blocks = _bar_blocks(lines, headers) + _itu_bottom_notes(text, lines, page_ends, headers)
+    wrapped = not line_mode(lines)
+    blocks = _bar_blocks(lines, headers, wrapped)
+    blocks += _itu_bottom_notes(text, lines, page_ends, headers)
     footnotes: list[Footnote] = []
     for start, end, notes in [*_inline_notes(lines), *_bracket_notes(text)]:
         spans.append((start, end))
@@ -177,7 +181,7 @@ def _margin_notes(lines: list[Line]) -> list[tuple[int, int]]:
     return spans
 
 
-def _bar_blocks(lines: list[Line], headers: set[int]) -> list[tuple[int, int]]:
+def _bar_blocks(lines: list[Line], headers: set[int], wrapped: bool) -> list[tuple[int, int]]:
     """A `_____` line and the notes under it, up to the next page header."""
     blocks = []
     for index, line in enumerate(lines):
@@ -189,19 +193,18 @@ def _bar_blocks(lines: list[Line], headers: set[int]) -> list[tuple[int, int]]:
             last = cursor
             cursor += 1
         if cursor - index > 40 or cursor >= len(lines):
-            last = _notes_end(lines, index)
+            last = _notes_end(lines, index, wrapped)
         blocks.append((index, last))
     return blocks
 
 
-def _notes_end(lines: list[Line], bar: int) -> int:
+def _notes_end(lines: list[Line], bar: int, wrapped: bool) -> int:
     """Without a following header, notes run while lines look like notes or blanks.
 
     In hard-wrapped text a note goes on over lines until one ends a sentence; in text
     written one paragraph per line only the lines right under the bar (a note carried over
     from the page before) continue without a number of their own.
     """
-    wrapped = not line_mode(lines)
     last = bar
     numbered = False
     for cursor in range(bar + 1, min(len(lines), bar + 40)):

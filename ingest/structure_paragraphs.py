@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rescite.ingest.parse_lines import Line
 
+_CJK = re.compile(r"[\u2e80-\u9fff]")
 _CLOSED = re.compile(r"[.;:,!?)”\"’\d]\s*$")
 
 
@@ -33,13 +34,17 @@ def line_mode(lines: list[Line]) -> bool:
     """True when the text holds one paragraph per line: hard-wrapped text has no long lines."""
     if not lines:
         return True
-    long_lines = sum(1 for line in lines if _width(line.text) > 120)
+    long_lines = sum(1 for line in lines if _is_long(line.text))
     return long_lines >= max(1, len(lines) // 10)
 
 
-def _width(text: str) -> int:
-    """Display width: CJK characters count twice."""
-    return len(text) + sum(1 for ch in text if "\u2e80" <= ch <= "\u9fff")
+def _is_long(text: str) -> bool:
+    """Wider than 120 columns; CJK characters count twice."""
+    if len(text) > 120:
+        return True
+    if len(text) <= 60:
+        return False
+    return len(text) + len(_CJK.findall(text)) > 120
 
 
 def paragraphs(
