@@ -40,6 +40,7 @@ class Reading:
     language: str
     refs: tuple[DocRef, ...] = ()
     mandate: bool = False  # "which resolutions mandate / instruct / call for X"
+    crossref: bool = False  # "which resolutions recall resolution 68/243": refs are targets
     verb: str | None = None  # "instruct", "invite", "request", "resolve", ...
     addressee: str | None = None  # "Secretary-General", "Member States", ...
     bodies: tuple[Body, ...] = ()
@@ -104,6 +105,11 @@ _BODY_WORDS: dict[Body, str] = {
     Body.ITU_WTDC: r"\bWTDC\b|world telecommunication development conference",
 }
 _ITU_WORDS = r"\bITU\b|国际电联|\bUIT\b|\bМСЭ\b"
+_CROSSREF = re.compile(
+    r"\b(?:which|what)\b.{0,40}\b(?:recall\w*|cit(?:e|es|ed|ing)|refer\w*|mention\w*|"
+    r"reaffirm\w*|invok\w+|build\w* on)\b|忆及|援引|提及",
+    re.IGNORECASE,
+)
 _YEAR_FROM = re.compile(r"\b(?:since|after|from|from the year)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_TO = re.compile(r"\b(?:before|until|up to)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_IN = re.compile(r"\bin\s+((?:19|20)\d\d)\b", re.I)
@@ -145,6 +151,8 @@ def content_terms(text: str) -> tuple[str, ...]:
 def find_refs(text: str) -> tuple[DocRef, ...]:
     refs: list[DocRef] = []
     for match in _UNGA_SYMBOL.finditer(text):
+        if match.group(0) == "24/7":  # round the clock, not resolution 24/7
+            continue
         refs.append(DocRef("unga", f"{match.group(1).upper()}/{match.group(2)}", body=Body.UNGA))
     if _UDHR.search(text):
         refs.append(DocRef("unga", "217 A (III)", DocType.DECLARATION, Body.UNGA))
@@ -224,6 +232,7 @@ def _years(text: str) -> tuple[int | None, int | None]:
 def read_question(question: str) -> Reading:
     text = " ".join(question.split())
     refs = find_refs(text)
+    crossref = bool(refs) and bool(_CROSSREF.search(text))
     mandate = bool(_MANDATE.search(text))
     year_from, year_to = _years(text)
     if refs:
@@ -234,6 +243,7 @@ def read_question(question: str) -> Reading:
         language=detect_language(text),
         refs=refs,
         mandate=mandate,
+        crossref=crossref,
         verb=_first_match(_VERBS, text),
         addressee=_first_match(_ADDRESSEES, text),
         bodies=() if refs else _body_restriction(text),

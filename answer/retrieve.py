@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
-from rescite.answer.question import Reading
-from rescite.answer.references import resolve
+from rescite.answer.question import DocRef, Reading
+from rescite.answer.references import all_documents, resolve
 from rescite.answer.support import Candidate, score
 from rescite.core.records import Clause, Filters, Hit, Section
 
 SEARCH_DEPTH = 3  # search k * this many clauses, then rank them ourselves
 MIN_DEPTH = 24
+CITING_BONUS = 0.3  # a clause whose cross-references name the document asked about
+CITING_SUPPORT = 0.6
+MAX_CITING = 60
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ def candidates(
     embedder: TextEmbedder | None,
 ) -> Found:
     depth = max(k * SEARCH_DEPTH, MIN_DEPTH)
+    if reading.crossref:
+        return Found(citing(archive, reading, merged_filters(filters, reading), depth, embedder))
     if reading.refs:
         resolved = resolve(archive, reading.refs, reading.language)
         if not resolved.doc_ids:
@@ -49,6 +55,44 @@ def candidates(
         return Found(named(archive, reading, resolved.doc_ids, filters, depth, embedder))
     hits = archive.search(reading.query, k=depth, filters=merged_filters(filters, reading))
     return Found(prefer_language(score(reading, hits, embedder), reading.language))
+
+
+def refers_to(clause: Clause, ref: DocRef) -> bool:
+    """The clause's parsed cross-references name the referenced document."""
+    for found in clause.references:
+        target = found.target.lower()
+        if ref.kind == "unga" and target in (f"a/res/{ref.number.lower()}", ref.number.lower()):
+            return True
+        if ref.kind == "itu" and re.match(rf"itu-[a-z]+/(?:res|dec)-{ref.number}(?:/|$)", target):
+            return True
+    return False
+
+
+def citing(
+    archive: ArchiveReader,
+    reading: Reading,
+    filters: Filters,
+    depth: int,
+    embedder: TextEmbedder | None,
+) -> list[Candidate]:
+    """Clauses that cite the referenced documents ("which resolutions recall 68/243?"): found by
+    their parsed cross-references across the (filtered) catalogue, ranked by similarity."""
+    hits = [
+        Hit(clause=clause, document=meta, score=1.0)
+        for meta in all_documents(archive, filters.model_copy(update={"section": ()}))
+        for clause in archive.clauses(meta.doc_id)
+        if any(refers_to(clause, ref) for ref in reading.refs)
+    ][:MAX_CITING]
+    found = {hit.clause.clause_id for hit in hits}
+    hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)
+             if hit.clause.clause_id not in found]  # fmt: skip
+    out: list[Candidate] = []
+    for candidate in score(reading, hits, embedder):
+        if candidate.hit.clause.clause_id in found:
+            support = max(candidate.support, CITING_SUPPORT)
+            candidate = Candidate(candidate.hit, support, candidate.rank + CITING_BONUS)
+        out.append(candidate)
+    return prefer_language(sorted(out, key=lambda c: -c.rank), reading.language)
 
 
 def section_matches(reading: Reading, clause: Clause) -> bool:

@@ -131,3 +131,11 @@ def test_json_contract(core_archive: Archive) -> None:
         "revision", "year", "title", "language", "source"}  # fmt: skip
     assert citation["citation"].startswith("Universal Declaration of Human Rights")
     assert citation["verified"] is True
+
+
+def test_which_resolutions_recall_a_resolution(core_archive: Archive) -> None:
+    result = answer(core_archive, "Which resolutions recall General Assembly resolution 68/243?")
+    assert not result.refused and result.citations
+    for citation in result.citations:
+        clause = core_archive.clause(citation.clause_id)
+        assert any(ref.target == "A/RES/68/243" for ref in clause.references), citation.citation

@@ -94,3 +94,20 @@ def test_years() -> None:
     assert (since.year_from, since.year_to) == (2023, None)
     before = read_question("resolutions on spam before 2010")
     assert (before.year_from, before.year_to) == (None, 2009)
+
+
+CROSSREFS = [
+    ("Which resolutions recall General Assembly resolution 68/243?", True),
+    ("Which texts cite Resolution 130?", True),
+    ("What does Resolution 130 instruct the Secretary-General to do?", False),
+    ("What must each State Party designate for the 24/7 network?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "crossref"), CROSSREFS)
+def test_crossref_questions_treat_references_as_targets(question: str, crossref: bool) -> None:
+    assert read_question(question).crossref is crossref
+
+
+def test_round_the_clock_is_not_a_symbol() -> None:
+    assert read_question("the 24/7 network of points of contact").refs == ()
