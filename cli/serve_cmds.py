@@ -16,6 +16,10 @@ def serve(
         bool,
         typer.Option(help="Listen beyond loopback even without API keys (anyone can call it)."),
     ] = False,
+    root_path: Annotated[
+        str,
+        typer.Option(help="The path prefix a reverse proxy serves rescite under, e.g. /rescite."),
+    ] = "",
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
 ) -> None:
     """Serve the HTTP API (/v1/..., /docs) and the search page at / (one process)."""
@@ -28,7 +32,15 @@ def serve(
         check_bind(host, settings, allow_open_bind=allow_open_bind)
         app = create_app(settings)
         # One process: the embedded Chroma and sqlite files must have a single owner.
-        uvicorn.run(app, host=host, port=port, workers=1, log_level=log_level, proxy_headers=True)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            workers=1,
+            log_level=log_level,
+            proxy_headers=True,  # X-Forwarded-For/-Proto from FORWARDED_ALLOW_IPS (127.0.0.1)
+            root_path=root_path,
+        )
 
 
 def register(app: typer.Typer) -> None:

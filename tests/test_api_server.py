@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -115,5 +119,34 @@ def test_metrics_over_http_are_prometheus_text(base_url: str) -> None:
 def test_served_page_links_to_its_assets(base_url: str, tmp_path: Path) -> None:
     page = httpx.get(base_url + "/", timeout=30)
     assert page.status_code == 200
-    assert '<script src="/static/app.js"' in page.text
+    assert '<script src="static/app.js"' in page.text
     assert httpx.get(base_url + "/static/app.js", timeout=30).status_code == 200
+
+
+def test_serve_under_a_proxy_prefix(tmp_path: Path) -> None:
+    """`rescite serve --root-path /rescite`: what a proxy strips, the docs page puts back."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RESCITE_API__")}
+    env["RESCITE_HOME"] = str(tmp_path)
+    command = [sys.executable, "-m", "rescite.cli.main", "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        [*command, "--root-path", "/rescite", "--log-level", "warning"], env=env
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.3)
+        assert "url: '/rescite/openapi.json'" in httpx.get(url + "/docs", timeout=30).text
+        assert 'src="static/app.js"' in httpx.get(url + "/", timeout=30).text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -116,7 +116,7 @@ function citationItem(citation) {
                 className: "open-clause", text: "Whole clause" }), " · ",
       el("a", { href: `#doc=${encodeURIComponent(doc.doc_id)}&clause=${encodeURIComponent(citation.clause_id)}`,
                 className: "open-document", text: "Whole resolution" }), " · ",
-      el("a", { href: `/v1/clauses/${idPath(citation.clause_id)}`, text: "JSON" })));
+      el("a", { href: `v1/clauses/${idPath(citation.clause_id)}`, text: "JSON" })));
 }
 
 function renderAnswer(answer) {
@@ -140,7 +140,7 @@ async function onAsk(event) {
   $("status").textContent = "Searching the resolutions…";
   $("ask-button").disabled = true;
   try {
-    const answer = await api("POST", "/v1/ask", { question, filters: filtersFromForm() });
+    const answer = await api("POST", "v1/ask", { question, filters: filtersFromForm() });
     const count = answer.citations.length;
     $("status").textContent = answer.refused ? "No supported answer."
       : `${count} cited clause${count === 1 ? "" : "s"}.`;
@@ -172,7 +172,7 @@ function showDetail(title, meta, nodes) {
 }
 
 async function openClause(clauseId) {
-  const data = await api("GET", `/v1/clauses/${idPath(clauseId)}?neighbours=2`);
+  const data = await api("GET", `v1/clauses/${idPath(clauseId)}?neighbours=2`);
   const doc = data.document;
   const nodes = [
     ...data.previous.map((c) => clauseBlock(c, clauseId)),
@@ -186,7 +186,7 @@ async function openClause(clauseId) {
 }
 
 async function openDocument(docId, clauseId) {
-  const data = await api("GET", `/v1/documents/${idPath(docId)}`);
+  const data = await api("GET", `v1/documents/${idPath(docId)}`);
   const doc = data.document;
   const nodes = [];
   let group = null;
