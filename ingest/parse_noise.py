@@ -29,6 +29,7 @@ _BAR = re.compile(r"^\s*_{5,}\s*$")
 _NOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(?=\S)")
 _ITU_NOTE_START = re.compile(r"^\s*(\d{1,2}|\*)\s+[A-Z\"“(]")
 _FINAL = (".", ".”", '."', ".)")
+_ITEM_START = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\d{1,3}\.?)\s")
 _TITLE = re.compile(r"^\s*(?:ES-|S-)?\d{1,3}/\d{1,3}\s*[.\s]\s*(\S.*)$")
 
 
@@ -65,7 +66,7 @@ def _find_noise(text: str, page_starts: tuple[int, ...]) -> Noise:
     page_ends = _page_end_lines(lines, headers, page_starts)
     wrapped = not line_mode(lines)
     blocks = _bar_blocks(lines, headers, wrapped)
-    blocks += _itu_bottom_notes(text, lines, page_ends, headers)
+    blocks += _itu_bottom_notes(text, lines, page_ends, headers, wrapped)
     footnotes: list[Footnote] = []
     for start, end, notes in [*_inline_notes(lines), *_bracket_notes(text)]:
         spans.append((start, end))
@@ -238,7 +239,7 @@ def _page_end_lines(
 
 
 def _itu_bottom_notes(
-    text: str, lines: list[Line], page_ends: list[int], headers: set[int]
+    text: str, lines: list[Line], page_ends: list[int], headers: set[int], wrapped: bool
 ) -> list[tuple[int, int]]:
     """ITU footnotes without a bar: numbered lines at a page foot whose marker is cited above."""
     blocks = []
@@ -247,9 +248,19 @@ def _itu_bottom_notes(
         while cursor > 0 and (cursor in headers or lines[cursor].blank):
             cursor -= 1
         first = _first_note_line(text, lines, cursor, end)
-        if first is not None:
+        if first is not None and _all_notes(lines[first : cursor + 1], wrapped):
             blocks.append((first, cursor))
     return blocks
+
+
+def _all_notes(block: list[Line], wrapped: bool) -> bool:
+    """Every line opens a note, or (hard-wrapped text) continues one."""
+    for line in block:
+        if _ITU_NOTE_START.match(line.text) or line.blank:
+            continue
+        if not wrapped or _ITEM_START.match(line.text):
+            return False
+    return True
 
 
 def _first_note_line(text: str, lines: list[Line], last: int, end: int) -> int | None:
