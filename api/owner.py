@@ -12,7 +12,7 @@ import logging
 import threading
 from collections.abc import Callable, Hashable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TypeVar, cast
 
 from rescite.api.cache import ResultCache
@@ -139,12 +139,21 @@ class ArchiveOwner:
             self.cache.invalidate()
 
     async def _run(self, fn: Callable[[Archive], T], *, write: bool, timeout_s: float | None) -> T:
+        loop = asyncio.get_running_loop()
+
         def call() -> T:
             archive = self.archive()
-            with self.lock.writing() if write else self.lock.reading():
-                return fn(archive)
+            if not write:
+                with self.lock.reading():
+                    return fn(archive)
+            try:
+                with self.lock.writing():
+                    return fn(archive)
+            finally:  # also when the caller stopped waiting (timeout): the write still landed
+                with suppress(RuntimeError):  # the loop is gone: so is the cache
+                    loop.call_soon_threadsafe(self.cache.invalidate)
 
-        future = asyncio.get_running_loop().run_in_executor(self._executor(), call)
+        future = loop.run_in_executor(self._executor(), call)
         limit = self.settings.api.request_timeout_s if timeout_s is None else timeout_s
         try:
             return await asyncio.wait_for(future, timeout=limit if limit > 0 else None)

@@ -17,6 +17,7 @@ from rescite.core.archive import Archive
 from rescite.core.errors import ConfigError
 from rescite.core.settings import ApiSettings, Settings
 from rescite.core.wiring import open_archive
+from rescite.index.lock import WriteLock
 
 READER, ADMIN = "reader-key-for-tests", "admin-key-for-tests"
 MARKER = "zorblaxian"  # a made-up word that no real resolution contains
@@ -241,3 +242,12 @@ def test_serve_refuses_an_open_bind_without_keys(tmp_path: Path) -> None:
     assert result.returncode == 78, result.stderr
     assert "--allow-open-bind" in result.stderr
     assert not (tmp_path / "docstore.sqlite3").exists()
+
+
+def test_upload_while_another_process_writes_is_503(client: TestClient, home: Path) -> None:
+    with WriteLock(home):  # what a `rescite ingest` on the same home holds
+        response = upload(client, "res-978.txt", generated_resolution(978, "quuxian").encode())
+    assert_error(response, 503, "index_locked")
+    assert response.headers["retry-after"]
+    retried = upload(client, "res-978.txt", generated_resolution(978, "quuxian").encode())
+    assert retried.status_code == 201, retried.text
