@@ -143,6 +143,8 @@ def _sub_item(state: _State, para: Paragraph) -> None:
     section = Section.ANNEX if state.annex else Section.OPERATIVE
     prefix = _container(state) + ((state.paragraph,) if state.paragraph else ())
     label = " ".join(filter(None, [state.paragraph, state.stack.display(parenthesised=True)]))
+    if state.annex and state.article:
+        label = f"Article {state.article}, para. {label}"
     state.units.append(
         Unit(
             section,
@@ -174,6 +176,14 @@ def _extend(state: _State, para: Paragraph) -> None:
     )
 
 
+def _is_title(para: Paragraph) -> bool:
+    """An article's title under its heading ("Protection of sovereignty")."""
+    text = " ".join(line.text.strip() for line in para.lines)
+    return (
+        len(text) < 120 and not text.endswith((".", ";", ":", ",")) and not _OPERATIVE.match(text)
+    )
+
+
 def _container(state: _State) -> tuple[str, ...]:
     if state.annex is None:
         return ()
@@ -193,9 +203,13 @@ def _annex_paragraph(state: _State, para: Paragraph) -> None:
     article = _ARTICLE.match(first)
     if article:
         state.article = "-".join(filter(None, article.groups()))
-        state.paragraph, state.stack = None, ItemStack()
+        state.paragraph, state.stack, state.ordinal = None, ItemStack(), 0
         label = f"Article {state.article}"
         state.units.append(Unit(Section.ANNEX, para.start, para.end, _container(state), label))
+        return
+    last = state.units[-1] if state.units else None
+    if last is not None and last.label == f"Article {state.article}" and _is_title(para):
+        _extend(state, para)
         return
     number = _OPERATIVE.match(first)
     if number:
