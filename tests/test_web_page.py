@@ -129,7 +129,8 @@ def test_ask_see_citations_and_open_them(page: Page, server_url: str, tmp_path: 
     first.get_by_role("link", name="Whole clause").click()
     current = page.locator(f'#detail-view .clause.current[data-clause-id="{clause_id}"]')
     expect(current).to_be_visible()
-    expect(page.locator("#detail-heading")).to_have_text(clause_id)
+    expect(page.locator("#detail-meta")).to_contain_text(clause_id)
+    expect(page.locator("#detail-heading")).to_contain_text("A/RES/")
     assert page.evaluate("document.activeElement.id") == "detail-heading"
 
     page.locator("#detail-view").get_by_role("link", name="Whole resolution").click()

@@ -182,7 +182,10 @@ async function openClause(clauseId) {
       el("a", { href: `#doc=${encodeURIComponent(doc.doc_id)}&clause=${encodeURIComponent(clauseId)}`,
                 className: "open-document", text: "Whole resolution" })),
   ];
-  showDetail(data.clause.clause_id, `${doc.title || doc.doc_id} — ${metaLine(doc)}`, nodes);
+  const clause = data.clause;
+  const name = [clause.keyword || clause.section, clause.label].filter(Boolean).join(" ");
+  const title = `${doc.symbol || doc.title || doc.doc_id}: ${name}`;
+  showDetail(title, `${clause.clause_id} — ${doc.title || doc.doc_id} — ${metaLine(doc)}`, nodes);
 }
 
 async function openDocument(docId, clauseId) {
