@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Query, Response, UploadFile
+from rescite.answer.citations import citation_string
 from rescite.api.auth import require_admin
 from rescite.api.routes_query import Owner, QueryFilters
 from rescite.api.schemas import ERROR_RESPONSES, ClauseResponse, DocumentResponse
@@ -70,6 +71,7 @@ async def get_clause(
         at = ids.index(clause_id)
         return ClauseResponse(
             clause=clause,
+            citation=citation_string(document.meta, clause),
             document=document.meta,
             previous=clauses[max(at - neighbours, 0) : at],
             next=clauses[at + 1 : at + 1 + neighbours],

@@ -53,6 +53,7 @@ class DocumentResponse(ApiModel):
 
 class ClauseResponse(ApiModel):
     clause: Clause
+    citation: str = Field(description="How delegates cite it, e.g. `A/RES/79/243, para. 2`.")
     document: DocumentMeta
     previous: list[Clause] = Field(description="Up to `neighbours` clauses before, in order.")
     next: list[Clause] = Field(description="Up to `neighbours` clauses after, in order.")

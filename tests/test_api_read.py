@@ -156,6 +156,7 @@ def test_clause_comes_with_its_neighbours(client: TestClient, core_archive: Arch
     clause_id = clauses[middle].clause_id
     body = client.get(f"/v1/clauses/{clause_id}", params={"neighbours": 2}).json()
     assert body["clause"]["clause_id"] == clause_id
+    assert body["citation"].startswith("Resolution 2 (Rev. Bucharest, 2022)")
     assert body["document"]["doc_id"] == clauses[middle].doc_id
     assert [c["clause_id"] for c in body["previous"]] == [
         c.clause_id for c in clauses[middle - 2 : middle]

@@ -183,9 +183,7 @@ async function openClause(clauseId) {
                 className: "open-document", text: "Whole resolution" })),
   ];
   const clause = data.clause;
-  const name = [clause.keyword || clause.section, clause.label].filter(Boolean).join(" ");
-  const title = `${doc.symbol || doc.title || doc.doc_id}: ${name}`;
-  showDetail(title, `${clause.clause_id} — ${doc.title || doc.doc_id} — ${metaLine(doc)}`, nodes);
+  showDetail(data.citation, `${clause.clause_id} — ${doc.title || doc.doc_id} — ${metaLine(doc)}`, nodes);
 }
 
 async function openDocument(docId, clauseId) {
