@@ -57,7 +57,8 @@ def ask(
         return refused(question, "no quote could be verified against the stored text.", best)
     groups = compose.group_by_document(quoted)
     cited = compose.citations(groups)
-    text = compose.extractive_text(groups, cited)
+    focus = [ref.number for ref in reading.refs] if reading.crossref else []
+    text = compose.extractive_text(groups, cited, focus)
     answer = Answer(question=question, answer=text, refused=False, citations=cited, support=best)
     if settings.llm.url:
         from rescite.answer.llm import synthesise

@@ -76,11 +76,18 @@ def citations(groups: Sequence[Sequence[Quoted]]) -> tuple[Citation, ...]:
     return tuple(out)
 
 
-def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+def shorten(text: str, limit: int = QUOTE_CHARS, focus: Sequence[str] = ()) -> str:
+    """At most `limit` characters, cut at a word; around the first `focus` string if given."""
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;: ") + " …"
+    at = min((i for needle in focus if (i := text.find(needle)) >= 0), default=0)
+    if at + len(max(focus, key=len, default="")) < limit - 20:
+        at = 0
+    start = max(at - limit // 2, 0)
+    if start:
+        start = text.find(" ", start) + 1
+    cut = text[start : start + limit].rsplit(" ", 1)[0].rstrip(",;: ")
+    return ("… " if start else "") + cut + (" …" if start + len(cut) < len(text) else "")
 
 
 def action(meta: DocumentMeta, citation: Citation) -> str:
@@ -103,7 +110,9 @@ def _heading(meta: DocumentMeta) -> str:
     return f"{name} ({shorten(title, 120)})" if title and title not in name else name
 
 
-def extractive_text(groups: Sequence[Sequence[Quoted]], cited: Sequence[Citation]) -> str:
+def extractive_text(
+    groups: Sequence[Sequence[Quoted]], cited: Sequence[Citation], focus: Sequence[str] = ()
+) -> str:
     """Per resolution: its name and title, then what each clause does, with [n] markers."""
     lines: list[str] = []
     position = 0
@@ -116,7 +125,8 @@ def extractive_text(groups: Sequence[Sequence[Quoted]], cited: Sequence[Citation
             locator = clause_locator(meta, citation_clause(group, citation))
             verb = action(meta, citation)
             lead = f"{locator} ({verb})" if verb and verb not in locator else locator
-            lines.append(f"  - {lead}: “{shorten(citation.quote)}” [{citation.n}]")
+            quote = shorten(citation.quote, focus=focus)
+            lines.append(f"  - {lead}: “{quote}” [{citation.n}]")
     return "\n".join(lines)
 
 
