@@ -122,13 +122,15 @@ class ArchiveOwner:
     async def read(self, fn: Callable[[Archive], T], *, timeout_s: float | None = None) -> T:
         return await self._run(fn, write=False, timeout_s=timeout_s)
 
-    async def cached_read(self, key: Hashable, fn: Callable[[Archive], T]) -> T:
+    async def cached_read(
+        self, key: Hashable, fn: Callable[[Archive], T], *, timeout_s: float | None = None
+    ) -> T:
         """A read whose result is kept until the next write (see cache.py)."""
         found = self.cache.get(key)
         if found is not None:
             return cast(T, found)
         generation = self.cache.generation
-        value = await self.read(fn)
+        value = await self.read(fn, timeout_s=timeout_s)
         self.cache.put(key, value, generation)
         return value
 

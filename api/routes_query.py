@@ -22,6 +22,7 @@ from rescite.api.schemas import (
 )
 from rescite.core.archive import Archive
 from rescite.core.records import Answer, Filters
+from rescite.core.settings import Settings
 
 router = APIRouter(prefix="/v1", tags=["query"], responses=ERROR_RESPONSES)
 
@@ -98,7 +99,16 @@ async def _answer(owner: ArchiveOwner, body: AskRequest) -> RenderedAnswer:
         answer = ask(archive, question, k=k, filters=body.filters, settings=settings)
         return RenderedAnswer(answer, answer.model_dump_json().encode())
 
-    return await owner.cached_read(("ask", question, k, body.filters), run)
+    return await owner.cached_read(
+        ("ask", question, k, body.filters), run, timeout_s=ask_timeout(settings)
+    )
+
+
+def ask_timeout(settings: Settings) -> float:
+    """The request limit, plus the LLM's own when one is set: its failure falls back to the
+    extractive answer, which must still reach the client."""
+    extra = settings.llm.timeout_s if settings.llm.url else 0.0
+    return settings.api.request_timeout_s + extra
 
 
 @router.post(
