@@ -35,9 +35,9 @@ def handler_for(script: Script) -> type[BaseHTTPRequestHandler]:
             script.requests.append(json.loads(self.rfile.read(length)))
             script.headers.append(dict(self.headers))
             kind, value = script.steps.pop(0) if script.steps else ("status", 404)
-            if kind == "sleep":
+            if kind == "sleep":  # answer nothing until the client has given up
                 time.sleep(value)
-                kind, value = "content", "Too late [c1]."
+                return
             if kind == "status":
                 self.send_response(value)
                 self.end_headers()
