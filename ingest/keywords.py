@@ -212,9 +212,9 @@ _PREAMBLE_RE = re.compile(
     re.IGNORECASE,
 )
 _OPERATIVE_RE = re.compile(
-    r"^((?:(?:also|further|again|once again|once more|strongly|further strongly|"
-    r"also strongly|in this regard|in addition)\s*,?\s+)*)"
-    r"(takes note|calls upon|calls on|appeals to|[a-z]+(?<!ing)s)\b",
+    r"^((?:(?:also|further|again|once again|once more|[a-z]+ly|in this regard|in addition)"
+    r"\s*,?\s+)*)"
+    r"(takes note|calls upon|calls on|appeals to|[a-z]+(?:-[a-z]+)?(?<!ing)(?<!ss)s)\b",
     re.IGNORECASE,
 )
 _ADDRESSED_VERBS = {
