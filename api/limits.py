@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rescite.api.errors import ApiError, error_response
+from rescite.api.errors import error_response
 from rescite.core.errors import QueryError
 from rescite.core.settings import ApiSettings
 from starlette.exceptions import HTTPException
@@ -52,7 +52,7 @@ class BodyLimitMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = body_limit(scope["method"], scope["path"], self.settings)
+        limit = body_limit(scope["method"], _route_path(scope), self.settings)
         if _declared_length(scope) > limit:
             await _too_large(limit)(scope, receive, send)
             return
@@ -79,6 +79,13 @@ class BodyLimitMiddleware:
                 await _too_large(limit)(scope, receive, send)
 
 
+def _route_path(scope: Scope) -> str:
+    """The path the app routes on: without the proxy prefix (`rescite serve --root-path`)."""
+    path: str = scope["path"]
+    root: str = scope.get("root_path", "")
+    return path[len(root) :] if root and path.startswith(root) else path
+
+
 def _declared_length(scope: Scope) -> int:
     for name, value in scope.get("headers", []):
         if name == b"content-length":
@@ -95,7 +102,3 @@ def _too_large_message(limit: int) -> str:
 
 def _too_large(limit: int) -> Any:
     return error_response(413, "request_too_large", _too_large_message(limit))
-
-
-def too_large_error(limit_mb: int) -> ApiError:
-    return ApiError(413, f"the file is larger than {limit_mb} MB; split it or compress it")

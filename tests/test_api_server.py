@@ -147,6 +147,9 @@ def test_serve_under_a_proxy_prefix(tmp_path: Path) -> None:
             time.sleep(0.3)
         assert "url: '/rescite/openapi.json'" in httpx.get(url + "/docs", timeout=30).text
         assert 'src="static/app.js"' in httpx.get(url + "/", timeout=30).text
+        # The upload's own size limit applies under the prefix too (415 for the type, not 413).
+        files = {"file": ("big.bin", b"x" * 300_000)}
+        assert httpx.post(url + "/v1/documents", files=files, timeout=30).status_code == 415
     finally:
         server.terminate()
         server.wait(timeout=30)
