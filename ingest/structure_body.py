@@ -54,6 +54,7 @@ class _State:
     after_heading: bool = False
     seen_heading: bool = False
     kind: str = "article"  # or "section" (numbered sections of a Recommendation)
+    margin: str | None = None  # the Constitution's provision number ("No. 28A")
 
 
 def parse_body(lines: list[Line], language: str) -> list[Unit]:
@@ -161,8 +162,10 @@ def _is_article_title(para: Paragraph) -> bool:
 
 def _content(state: _State, para: Paragraph, first: str) -> None:
     text = first
+    state.margin = None
     if state.provisions and (provision := _PROVISION.match(text)):
         text = text[provision.end() :]
+        state.margin = provision.group(1)
     readings = parse_marker(text)
     if state.article is not None:
         _article_content(state, para, readings)
@@ -179,9 +182,10 @@ def _content(state: _State, para: Paragraph, first: str) -> None:
 
 
 def _article_content(state: _State, para: Paragraph, readings: list[Marker]) -> None:
+    margin = f" (No. {state.margin})" if state.margin else ""
     if readings and readings[0].kind == "num":
         state.paragraph, state.stack = readings[0].value, ItemStack()
-        label = f"{state.kind.capitalize()} {state.article}, para. {state.paragraph}"
+        label = f"{state.kind.capitalize()} {state.article}, para. {state.paragraph}{margin}"
         state.pending.append((para, (state.paragraph,), label))
         return
     if readings and readings[0].kind in {"alpha", "roman"} and state.stack.accept(readings, True):
@@ -189,9 +193,9 @@ def _article_content(state: _State, para: Paragraph, readings: list[Marker]) -> 
         label = f"{state.kind.capitalize()} {state.article}, " + " ".join(
             filter(None, [state.paragraph, state.stack.display()])
         )
-        state.pending.append((para, prefix + state.stack.labels(), label))
+        state.pending.append((para, prefix + state.stack.labels(), label + margin))
         return
-    state.pending.append((para, None, None))
+    state.pending.append((para, None, f"No. {state.margin}" if state.margin else None))
 
 
 def _flush(state: _State) -> None:
@@ -207,11 +211,12 @@ def _flush(state: _State) -> None:
         if labels is None:
             count += 1
             name = f"{state.kind.capitalize()} {state.article}"
+            margin = f" ({label})" if label else ""
             if len(unnumbered) == 1 and not numbered:
-                labels, label = (), name
+                labels, label = (), name + margin
             else:
                 labels = (f"p{count}",) if numbered else (str(count),)
-                label = f"{name}, para. {count}" if not numbered else None
+                label = f"{name}, para. {count}{margin}" if not numbered else name + margin
         prefix = (f"{state.kind}-{state.article}",)
         state.units.append(Unit(Section.BODY, para.start, para.end, prefix + labels, label))
     state.pending = []
