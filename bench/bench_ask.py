@@ -2,10 +2,15 @@
 
     RESCITE_HOME=/path/to/full/index .venv/bin/python bench/bench_ask.py [--cold 5] [--warm 40]
 
+    RESCITE_HOME=... .venv/bin/python bench/bench_ask.py --gold --threshold 0.35 --cold 0
+
 Cold: runs `rescite ask QUESTION` as a fresh process `--cold` times and reports min/median/max
 wall time (target < 3 s over an index of the whole corpus). Warm: opens the archive once in this
 process, loads the embedder once, and asks `--warm` questions (the gold set's, cycled), reporting
-p50/p95. Prints figures; asserts nothing.
+p50/p95. `--gold` also scores the answers against evals/gold.jsonl: citation precision (share of
+citations that are relevant or acceptable, answered questions), citation recall (share of
+relevant clauses cited, refusals count as 0), refusal accuracy (unanswerable questions refused),
+false refusals, and the share of quotes verified. Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
@@ -81,12 +86,54 @@ def warm(count: int) -> tuple[list[float], int, float]:
     return times, refused, opened
 
 
+def gold_scores(threshold: float) -> None:
+    from rescite.answer import ask
+    from rescite.core.settings import AnswerSettings, Settings
+    from rescite.core.wiring import open_archive
+    from rescite.index.embedders import make_embedder
+
+    base = Settings()
+    settings = base.model_copy(update={"answer": AnswerSettings(refusal_threshold=threshold)})
+    embedder = make_embedder(settings.embedder)
+    archive = open_archive(settings, embedder=embedder)
+    rows = [json.loads(line) for line in GOLD.read_text().splitlines() if line]
+    precision: list[float] = []
+    recall: list[float] = []
+    refused_ok = false_refusals = quotes = verified = 0
+    for row in rows:
+        answer = ask(archive, row["question"], settings=settings, embedder=embedder)
+        cited = [citation.clause_id for citation in answer.citations]
+        quotes += len(answer.citations)
+        verified += sum(citation.verified for citation in answer.citations)
+        relevant, acceptable = set(row["relevant"]), set(row["acceptable"])
+        if not row["answerable"]:
+            refused_ok += answer.refused
+            continue
+        false_refusals += answer.refused
+        recall.append(len(relevant & set(cited)) / len(relevant) if relevant else 0.0)
+        if cited:
+            good = sum(c in relevant or c in acceptable for c in cited)
+            precision.append(good / len(cited))
+    archive.close()
+    unanswerable = sum(not row["answerable"] for row in rows)
+    print(
+        f"gold ({len(rows)} questions, threshold {threshold}): citation precision "
+        f"{statistics.mean(precision):.3f}, citation recall {statistics.mean(recall):.3f}, "
+        f"refusal accuracy {refused_ok}/{unanswerable}, false refusals {false_refusals}/"
+        f"{len(rows) - unanswerable}, quotes verified {verified}/{quotes}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cold", type=int, default=5)
     parser.add_argument("--warm", type=int, default=40)
     parser.add_argument("--question", default=FALLBACK[0])
+    parser.add_argument("--gold", action="store_true", help="score answers on the gold set")
+    parser.add_argument("--threshold", type=float, default=0.35)
     args = parser.parse_args()
+    if args.gold:
+        gold_scores(args.threshold)
     times, refused, opened = warm(args.warm)
     print(f"open (embedder + archive, in process): {opened:.2f} s")
     print(
