@@ -7,9 +7,8 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 import typer
-from rich.console import Console
-
 from rescite.core import errors
+from rich.console import Console
 
 T = TypeVar("T")
 
