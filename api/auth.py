@@ -72,9 +72,9 @@ Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)]
 HeaderKey = Annotated[str | None, Depends(api_key_scheme)]
 
 
-def require_reader(request: Request, bearer: Bearer, header_key: HeaderKey) -> None:
+async def require_reader(request: Request, bearer: Bearer, header_key: HeaderKey) -> None:
     _require(request, _presented_key(bearer, header_key), Role.READER)
 
 
-def require_admin(request: Request, bearer: Bearer, header_key: HeaderKey) -> None:
+async def require_admin(request: Request, bearer: Bearer, header_key: HeaderKey) -> None:
     _require(request, _presented_key(bearer, header_key), Role.ADMIN)

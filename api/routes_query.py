@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated, NamedTuple
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -46,7 +46,7 @@ SSE_EVENT_SCHEMA = {
 }
 
 
-def owner_of(request: Request) -> ArchiveOwner:
+async def owner_of(request: Request) -> ArchiveOwner:
     owner: ArchiveOwner = request.app.state.owner
     return owner
 
@@ -139,7 +139,7 @@ def sse_event(event: str, data: str) -> str:
     return f"event: {event}\n{lines}\n"
 
 
-def answer_events(answer: Answer) -> Iterator[str]:
+async def answer_events(answer: Answer) -> AsyncIterator[str]:
     for citation in answer.citations:
         yield sse_event("citation", citation.model_dump_json())
     for piece in text_pieces(answer.answer):

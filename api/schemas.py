@@ -92,7 +92,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
 }
 
 
-def filters_from_query(
+async def filters_from_query(
     body: Annotated[list[Body], Query(description="ITU-PP, ITU-WTSA, ITU-WTDC, UNGA, ...")] = [],  # noqa: B006
     doc_type: Annotated[list[DocType], Query()] = [],  # noqa: B006
     year_from: Annotated[int | None, Query(ge=1800, le=2200)] = None,
@@ -102,7 +102,10 @@ def filters_from_query(
     language: Annotated[list[str], Query(description="ISO 639-1 code: en, fr, zh, ...")] = [],  # noqa: B006
     doc_id: Annotated[list[str], Query()] = [],  # noqa: B006
 ) -> Filters:
-    """The filters of GET routes, each repeatable (`?body=UNGA&body=ITU-PP`)."""
+    """The filters of GET routes, each repeatable (`?body=UNGA&body=ITU-PP`).
+
+    Dependencies are `async` so FastAPI does not hop to a worker thread for each one.
+    """
     return Filters(
         body=tuple(body),
         doc_type=tuple(doc_type),
