@@ -55,7 +55,11 @@ _UNGA_SYMBOL = re.compile(
     re.IGNORECASE,
 )
 _OLD_SYMBOL = re.compile(r"\b(\d{2,4})\s*([A-Z])?\s*\(([IVXLC]+|ES-[IVXLC]+)\)")
-_UDHR = re.compile(r"\bUDHR\b|universal declaration of human rights|世界人权宣言", re.IGNORECASE)
+_UDHR = re.compile(
+    r"\bUDHR\b|universal declaration\b|世界人权宣言|déclaration universelle|"
+    r"declaración universal|всеобщ\w* деклараци\w*|الإعلان العالمي لحقوق الإنسان",
+    re.IGNORECASE,
+)
 _ITU_WORD = (
     r"(?P<word>resolutions?|res\.?|decisions?|dec\.?|résolution|resolución|резолюци[яи]"
     r"|décision|decisión|решени[ея]|القرار)"

@@ -10,15 +10,26 @@ from rescite.answer import ask
 from rescite.answer.verify import collapse
 from rescite.core.archive import Archive
 from rescite.core.records import Answer, Section
-from rescite.core.settings import AnswerSettings, Settings
+from rescite.core.settings import AnswerSettings, EmbedderSettings, Settings
+from rescite.index.embedders import Embedder, make_embedder
 
 # A threshold for tests: off-topic questions score well below it, on-topic ones above. The
 # shipped default is calibrated on the gold set by the evaluation suite.
 SETTINGS = Settings(answer=AnswerSettings(refusal_threshold=0.3))
 
 
+_EMBEDDER: list[Embedder] = []
+
+
+def embedder() -> Embedder:
+    """The model the core archive was indexed with, loaded once (as `rescite ask` does)."""
+    if not _EMBEDDER:
+        _EMBEDDER.append(make_embedder(EmbedderSettings()))
+    return _EMBEDDER[0]
+
+
 def answer(archive: Archive, question: str) -> Answer:
-    return ask(archive, question, settings=SETTINGS)
+    return ask(archive, question, settings=SETTINGS, embedder=embedder())
 
 
 def assert_verified(archive: Archive, result: Answer) -> None:

@@ -19,6 +19,11 @@ REFS = [
     ("General Assembly resolution 57/239 on cybersecurity", [("unga", "57/239", None)]),
     ("A/RES/ES-11/10", [("unga", "ES-11/10", None)]),
     ("What does the UDHR say about torture?", [("unga", "217 A (III)", None)]),
+    ("What does the Universal Declaration say about torture?", [("unga", "217 A (III)", None)]),
+    (
+        "Какая статья Всеобщей декларации прав человека запрещает рабство?",
+        [("unga", "217 A (III)", None)],
+    ),
     ("resolution 2758 (XXVI)", [("unga", "2758 (XXVI)", None)]),
     ("第130号决议责成秘书长做什么？", [("itu", "130", None)]),
     ("Que dit la résolution 130 ?", [("itu", "130", None)]),
