@@ -60,7 +60,10 @@ def fixed_chunks(documents: list[Document], size: int = CHUNK_CHARS) -> list[Chu
 def bm25_chunks(documents: list[Document]) -> Retriever:
     chunks = fixed_chunks(documents)
     retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize([c.text for c in chunks], stopwords="en", show_progress=False))
+    retriever.index(
+        bm25s.tokenize([c.text for c in chunks], stopwords="en", show_progress=False),
+        show_progress=False,
+    )
 
     def retrieve(question: str, k: int) -> list[Retrieved]:
         tokens = bm25s.tokenize([question], stopwords="en", show_progress=False)
