@@ -46,7 +46,15 @@ class Reading:
     bodies: tuple[Body, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
-    terms: tuple[str, ...] = field(default=())
+    terms: tuple[str, ...] = field(default=())  # content words, document names left out
+    topic: str = ""  # the question without the document names it contains
+
+    @property
+    def focus(self) -> str:
+        """What to match clauses against: inside a named document, the topic alone."""
+        if self.refs and not self.crossref and len(self.topic.split()) >= 2:
+            return self.topic
+        return self.query
 
 
 _UNGA_SYMBOL = re.compile(
@@ -174,6 +182,13 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
     return tuple(dict.fromkeys(refs))
 
 
+def strip_refs(text: str) -> str:
+    """The text with document names (symbols, numbers, the UDHR) taken out."""
+    for pattern in (_UNGA_SYMBOL, _UDHR, _OLD_SYMBOL, _ITU_REF, _ZH_REF):
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
 def _itu_ref(match: re.Match[str]) -> DocRef:
     word = match.group("word").lower()
     decision = word.startswith(("dec", "déc", "реш"))
@@ -253,5 +268,6 @@ def read_question(question: str) -> Reading:
         bodies=() if refs else _body_restriction(text),
         year_from=year_from,
         year_to=year_to,
-        terms=content_terms(text),
+        terms=content_terms(strip_refs(text) if refs else text),
+        topic=strip_refs(text) if refs else text,
     )

@@ -115,7 +115,7 @@ def named(
 ) -> list[Candidate]:
     """Candidates from named documents: the named section whole, else the best-ranked clauses."""
     scoped = filters.model_copy(update={"doc_id": doc_ids})
-    hits = archive.search(reading.query, k=depth, filters=scoped)
+    hits = archive.search(reading.focus, k=depth, filters=scoped)
     meta = {hit.document.doc_id: hit.document for hit in hits}
     for doc_id in doc_ids:
         if doc_id not in meta:

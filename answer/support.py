@@ -68,7 +68,7 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
 
 def score(reading: Reading, hits: Sequence[Hit], embedder: TextEmbedder | None) -> list[Candidate]:
     """Candidates with support and rank, best rank first."""
-    sims = similarities(embedder, reading.query, [hit.clause.text for hit in hits])
+    sims = similarities(embedder, reading.focus, [hit.clause.text for hit in hits])
     out: list[Candidate] = []
     for position, (hit, sim) in enumerate(zip(hits, sims, strict=True)):
         lexical = coverage(reading.terms, hit.clause.text)

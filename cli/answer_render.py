@@ -45,8 +45,9 @@ def citation_panel(group: Sequence[Citation]) -> Panel:
         head.append(f"  ({citation.score:.2f}{page} · verified)", style="green")
         rows.extend([head, highlighted_clause(citation), Text("")])
     title = document_name(_meta(document))
+    extra = "" if document.title in title else document.title[:90]
     subtitle = f"{document.doc_id} · {document.source}" if document.source else document.doc_id
-    return Panel(Group(*rows[:-1]), title=f"[bold]{title}[/] {document.title[:90]}",
+    return Panel(Group(*rows[:-1]), title=f"[bold]{title}[/] {extra}",
                  title_align="left", subtitle=subtitle, subtitle_align="right")  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from rescite.core.archive import Archive
 
 REPO = Path(__file__).resolve().parent.parent
 RESCITE = REPO / ".venv" / "bin" / "rescite"
-PROMPT = "rescite> "
+PROMPT = "rescite>"  # prompt_toolkit moves the cursor instead of printing the trailing space
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\r")
 
 
