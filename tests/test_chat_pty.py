@@ -14,7 +14,9 @@ from rescite.core.archive import Archive
 
 REPO = Path(__file__).resolve().parent.parent
 RESCITE = REPO / ".venv" / "bin" / "rescite"
-PROMPT = "rescite>"  # prompt_toolkit moves the cursor instead of printing the trailing space
+# A fresh prompt starts a line; prompt_toolkit's redraw of the line being accepted does not.
+# (It moves the cursor instead of printing the trailing space, so match "rescite>".)
+PROMPT = re.compile(r"\n(?:\x1b\[[0-9;?]*[A-Za-z]|\r)*rescite>")
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][A-Z0-9]|\r")
 
 
@@ -40,7 +42,7 @@ def environment(home: Path) -> dict[str, str]:
 
 
 def until_prompt(child: pexpect.spawn) -> str:
-    child.expect_exact(PROMPT)
+    child.expect(PROMPT)
     return ANSI.sub("", child.before)
 
 
