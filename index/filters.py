@@ -69,6 +69,7 @@ class ClauseColumns:
     codes: dict[str, np.ndarray]
     vocab: dict[str, dict[str, int]]
     years: np.ndarray
+    positions: dict[str, int]
 
     @classmethod
     def from_rows(cls, rows: list[tuple[str, dict[str, MetaValue]]]) -> ClauseColumns:
@@ -82,7 +83,14 @@ class ClauseColumns:
             )
             vocab[name] = words
         years = np.array([int(meta["year"]) for _, meta in rows], dtype=np.int64)
-        return cls(tuple(cid for cid, _ in rows), codes, vocab, years)
+        clause_ids = tuple(cid for cid, _ in rows)
+        positions = {cid: i for i, cid in enumerate(clause_ids)}
+        return cls(clause_ids, codes, vocab, years, positions)
+
+    def passing(self, clause_ids: list[str], mask: np.ndarray) -> list[str]:
+        """The ids (in order) whose clause passes `mask`; unknown ids do not pass."""
+        positions = self.positions
+        return [cid for cid in clause_ids if (i := positions.get(cid)) is not None and mask[i]]
 
     def rows(self) -> list[dict[str, MetaValue]]:
         """Every clause's metadata back as dicts (for saving)."""

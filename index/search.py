@@ -20,6 +20,8 @@ from rescite.index.vectors import VectorStore
 MAX_QUERY_CHARS = 4000
 MAX_K = 200
 QUERY_CACHE = 512
+BROAD_FILTER_SHARE = 0.1
+MAX_WIDE = 800
 
 
 def candidates_for(k: int) -> int:
@@ -98,7 +100,7 @@ class HybridSearcher:
             raise QueryError("year_from is after year_to; swap them")
         depth = candidates_for(k)
         bm25 = self.bm25()
-        vector_ids = self._vectors.search(self._query_vector(text), depth, filters)
+        vector_ids = self._vector_ids(self._query_vector(text), depth, filters, bm25)
         bm25_ids = bm25.search(text, depth, filters)
         fused = reciprocal_rank_fusion(vector_ids, bm25_ids, k=depth)
         hits: list[Hit] = []
@@ -107,6 +109,27 @@ class HybridSearcher:
             if len(hits) >= k:
                 break
         return hits[:k]
+
+    def _vector_ids(
+        self, vector: np.ndarray, depth: int, filters: Filters, bm25: Bm25Index
+    ) -> list[str]:
+        """Nearest clause ids passing the filters.
+
+        Chroma evaluates a broad metadata filter slowly (it scans), so when the filters pass a
+        large share of the clauses the nearest clauses are fetched unfiltered, deeper, and
+        the filter applied to them (same result: the filtered top-k of a deeper list); a
+        narrow filter, or too few survivors, goes to Chroma's own `where`.
+        """
+        mask = bm25.columns.mask(filters)
+        if mask is None:
+            return self._vectors.search(vector, depth, filters)
+        share = float(mask.mean()) if len(mask) else 0.0
+        if share >= BROAD_FILTER_SHARE:
+            wide = min(MAX_WIDE, int(depth / share * 2) + depth)
+            kept = bm25.columns.passing(self._vectors.search(vector, wide, Filters()), mask)
+            if len(kept) >= depth:
+                return kept[:depth]
+        return self._vectors.search(vector, depth, filters)
 
     def _query_vector(self, text: str) -> np.ndarray:
         """The query's embedding; the last QUERY_CACHE ones are kept (chat and evals repeat)."""
