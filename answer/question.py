@@ -27,6 +27,8 @@ class DocRef:
 
     @property
     def display(self) -> str:
+        if self.kind == "basic":
+            return f"the ITU {self.number.capitalize()}"
         if self.kind == "unga":
             return self.number if "(" in self.number else f"A/RES/{self.number}"
         word = "Decision" if self.doc_type is DocType.DECISION else "Resolution"
@@ -77,6 +79,14 @@ _ITU_REF = re.compile(
     r"(?P<number>\d{1,3})\b(?!\s*/)(?P<rev>\s*\((?:Rev\.?\s*)?[^)]{2,40}\))?",
     re.IGNORECASE,
 )
+_BASIC_TEXTS = {
+    "constitution": re.compile(
+        r"\b(?:ITU )?Constitution\b(?! of)|国际电联组织法|Constitution de l'UIT|"
+        r"Constitución de la UIT|Устав\w* МСЭ|دستور الاتحاد", re.IGNORECASE),
+    "convention": re.compile(
+        r"\bITU Convention\b|Convention of the ITU|国际电联公约|Convention de l'UIT|"
+        r"Convenio de la UIT|Конвенци\w* МСЭ|اتفاقية الاتحاد", re.IGNORECASE),
+}  # fmt: skip
 _ZH_REF = re.compile(r"第\s*(\d{1,3})\s*号(决议|决定)")
 _REV_TEXT = re.compile(r"\(\s*(?:Rev\.?\s*)?([A-Za-zÀ-ÿ .-]+?)?,?\s*(\d{4})?\s*\)")
 
@@ -179,12 +189,15 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
     for match in _ZH_REF.finditer(text):
         kind = DocType.DECISION if match.group(2) == "决定" else DocType.RESOLUTION
         refs.append(DocRef("itu", match.group(1), kind))
+    for name, pattern in _BASIC_TEXTS.items():
+        if not refs and pattern.search(text):  # a named resolution is the subject, not the CS
+            refs.append(DocRef("basic", name, DocType.TREATY))
     return tuple(dict.fromkeys(refs))
 
 
 def strip_refs(text: str) -> str:
     """The text with document names (symbols, numbers, the UDHR) taken out."""
-    for pattern in (_UNGA_SYMBOL, _UDHR, _OLD_SYMBOL, _ITU_REF, _ZH_REF):
+    for pattern in (_UNGA_SYMBOL, _UDHR, _OLD_SYMBOL, _ITU_REF, _ZH_REF, *_BASIC_TEXTS.values()):
         text = pattern.sub(" ", text)
     return " ".join(text.split())
 

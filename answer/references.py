@@ -90,12 +90,26 @@ def resolve_itu(archive: ArchiveReader, ref: DocRef, language: str) -> str | Non
     return min(adopted, key=rank).doc_id
 
 
+def resolve_basic(archive: ArchiveReader, ref: DocRef, language: str) -> str | None:
+    """The ITU Constitution or Convention: `itu/constitution/...` in the preferred language."""
+    metas = [
+        meta
+        for meta in all_documents(archive, Filters(body=(Body.OTHER, Body.ITU_OTHER)))
+        if meta.doc_id.startswith(f"itu/{ref.number}/")
+    ]
+    order = _language_order(language)
+    metas.sort(key=lambda m: (order.index(m.language) if m.language in order else 99, -_year_of(m)))
+    return metas[0].doc_id if metas else None
+
+
 def resolve(archive: ArchiveReader, refs: tuple[DocRef, ...], language: str) -> Resolved:
     doc_ids: list[str] = []
     missing: list[DocRef] = []
     for ref in refs:
         if ref.kind == "unga":
             found = resolve_unga(archive, ref, language)
+        elif ref.kind == "basic":
+            found = resolve_basic(archive, ref, language)
         else:
             found = resolve_itu(archive, ref, language)
         if found:

@@ -27,6 +27,9 @@ REFS = [
     ("resolution 2758 (XXVI)", [("unga", "2758 (XXVI)", None)]),
     ("第130号决议责成秘书长做什么？", [("itu", "130", None)]),
     ("Que dit la résolution 130 ?", [("itu", "130", None)]),
+    ("国际电联组织法关于国际通信保密的规定是什么？", [("basic", "constitution", None)]),
+    ("What does the ITU Convention say about languages?", [("basic", "convention", None)]),
+    ("Which articles of the ITU Constitution does Resolution 6 refer to?", [("itu", "6", None)]),
     ("Что говорит резолюция 130?", [("itu", "130", None)]),
     ("Which resolutions call for capacity building in 2019 and 2020?", []),
 ]
