@@ -22,7 +22,8 @@ PREAMBLE_PENALTY = 0.06
 ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
-EMBED_CHARS = 600  # clause text embedded for the support score (cost grows with length)
+EMBED_CHARS = 400  # clause text embedded for the support score (cost grows with length)
+EMBED_TOP = 12  # only the search's top clauses are embedded; the rest get lexical support
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
 
 def score(reading: Reading, hits: Sequence[Hit], embedder: TextEmbedder | None) -> list[Candidate]:
     """Candidates with support and rank, best rank first."""
-    sims = similarities(embedder, reading.focus, [hit.clause.text for hit in hits])
+    head = similarities(embedder, reading.focus, [hit.clause.text for hit in hits[:EMBED_TOP]])
+    sims = head + [0.0] * (len(hits) - len(head))
     out: list[Candidate] = []
     for position, (hit, sim) in enumerate(zip(hits, sims, strict=True)):
         lexical = coverage(reading.terms, hit.clause.text)
