@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rescite.answer.citations import citation_string, clause_locator, document_name
+from rescite.answer.citations import citation_string, clause_locator
 from rescite.answer.support import Candidate
 from rescite.answer.verify import VerifiedQuote
+from rescite.core.names import document_name
 from rescite.core.records import Body, Citation, CitedDocument, Clause, DocumentMeta, Section
 
 QUOTE_CHARS = 240

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rescite.answer.citations import document_name
+from rescite.core.names import document_name
 from rescite.core.records import Answer, Citation, CitedDocument, Clause, DocumentMeta
 from rich.console import Group, RenderableType
 from rich.panel import Panel

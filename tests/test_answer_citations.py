@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from rescite.answer.citations import citation_string, document_name, label_path
+from rescite.answer.citations import citation_string, label_path
+from rescite.core.names import document_name
 from rescite.core.records import Body, Clause, DocType, DocumentMeta, Section
 
 ITU = {"body": Body.ITU_PP, "doc_type": DocType.RESOLUTION}
