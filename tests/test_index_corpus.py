@@ -23,7 +23,9 @@ def test_an_english_question_finds_the_article_in_each_language(
     hits = core_archive.search(
         "everyone has the right to education", k=3, filters=Filters(language=(language,))
     )
-    assert hits[0].clause.clause_id == f"unga/217-a-iii/{language}/body/article-26"
+    article = f"unga/217-a-iii/{language}/body/article-26"
+    top = hits[0].clause.clause_id
+    assert top == article or top.startswith(article + "/")  # the article or one of its paras
 
 
 @pytest.mark.parametrize(
