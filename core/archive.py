@@ -26,6 +26,7 @@ from rescite.core.records import (
     SyncReport,
 )
 from rescite.index.docstore import DocStore
+from rescite.index.embedders import Embedder
 from rescite.index.filters import keyword_key
 from rescite.index.lock import WriteLock
 from rescite.index.search import HybridSearcher
@@ -47,8 +48,14 @@ class IndexStats(Record):
 
 class Archive:
     def __init__(
-        self, store: DocStore, searcher: HybridSearcher, sync: Sync, lock: WriteLock
+        self,
+        store: DocStore,
+        searcher: HybridSearcher,
+        sync: Sync,
+        lock: WriteLock,
+        embedder: Embedder,
     ) -> None:
+        self.embedder = embedder  # loaded once; answers score quotes with the same model
         self._store = store
         self._searcher = searcher
         self._sync = sync

@@ -42,7 +42,7 @@ def open_archive(
     vectors = VectorStore(client, settings.collection, embedder)
     searcher = HybridSearcher(store, vectors, embedder, home / "bm25")
     sync = Sync(store, vectors, embedder, list_files, reader(settings.max_file_mb))
-    return Archive(store, searcher, sync, lock)
+    return Archive(store, searcher, sync, lock, embedder)
 
 
 def _wipe(home: Path, client: Any, collection: str) -> None:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rescite.core.records import Clause, Document, DocumentMeta, ParsedDocument
+from rescite.index.context import indexed_text
 from rescite.index.filters import MetaValue, clause_metadata, keyword_key
 
 SCHEMA = """
@@ -25,7 +26,7 @@ CREATE TABLE IF NOT EXISTS documents(
   source_path TEXT NOT NULL, content_sha TEXT NOT NULL, committed INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS clauses(
   clause_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
-  section TEXT NOT NULL, keyword_en TEXT NOT NULL, text TEXT NOT NULL, data TEXT NOT NULL);
+  section TEXT NOT NULL, keyword_en TEXT NOT NULL, indexed TEXT NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS clauses_by_doc ON clauses(doc_id, ordinal);
 CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS file_docs(
@@ -35,7 +36,7 @@ CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 BM25_ROWS = """
-SELECT c.clause_id, c.text, d.doc_id, d.body, d.doc_type, d.year, c.section, c.keyword_en,
+SELECT c.clause_id, c.indexed, d.doc_id, d.body, d.doc_type, d.year, c.section, c.keyword_en,
        d.language, c.ordinal
 FROM clauses c JOIN documents d ON d.doc_id = c.doc_id
 WHERE d.committed = 1 ORDER BY c.doc_id, c.ordinal
@@ -166,7 +167,7 @@ class DocStore:
             [
                 (
                     c.clause_id, meta.doc_id, c.ordinal, c.section.value,
-                    keyword_key(c.keyword_en), c.text, c.model_dump_json(),
+                    keyword_key(c.keyword_en), indexed_text(meta, c), c.model_dump_json(),
                 )
                 for c in parsed.clauses
             ],
@@ -270,6 +271,6 @@ class DocStore:
 
 
 def flat_rows(parsed: ParsedDocument) -> list[tuple[str, str, dict[str, MetaValue]]]:
-    """(clause_id, text, flat metadata) of a parsed document's clauses."""
+    """(clause_id, indexed text, flat metadata) of a parsed document's clauses."""
     meta = parsed.document.meta
-    return [(c.clause_id, c.text, clause_metadata(c, meta)) for c in parsed.clauses]
+    return [(c.clause_id, indexed_text(meta, c), clause_metadata(c, meta)) for c in parsed.clauses]

@@ -38,6 +38,7 @@ from llama_index.core.vector_stores.types import (
 from llama_index.vector_stores.chroma import ChromaVectorStore
 from rescite.core.errors import ConfigError, EmbedderMismatch, StoreUnavailable
 from rescite.core.records import Filters
+from rescite.index.context import CONTEXT_VERSION
 from rescite.index.embedders import Embedder
 from rescite.index.filters import MetaValue, filter_conditions
 from rescite.index.llama_embedding import LlamaEmbedding
@@ -117,6 +118,11 @@ def metadata_filters(filters: Filters) -> MetadataFilters | None:
     )
 
 
+def indexed_model_id(embedder: Embedder) -> str:
+    """The model and the shape of the indexed text: a change of either needs a rebuild."""
+    return f"{embedder.model_id}+{CONTEXT_VERSION}"
+
+
 class VectorStore:
     """One Chroma collection of clause vectors, read and written through llama-index."""
 
@@ -127,7 +133,7 @@ class VectorStore:
             embedding_function=OurEmbeddingFunction(embedder),
             metadata={
                 "hnsw:space": "cosine",
-                MODEL_KEY: embedder.model_id,
+                MODEL_KEY: indexed_model_id(embedder),
                 DIMENSION_KEY: embedder.dimension,
             },
         )
@@ -140,7 +146,7 @@ class VectorStore:
     def _check_model(self, collection: str) -> None:
         meta = self._collection.metadata or {}
         stored = (meta.get(MODEL_KEY), meta.get(DIMENSION_KEY))
-        wanted = (self._embedder.model_id, self._embedder.dimension)
+        wanted = (indexed_model_id(self._embedder), self._embedder.dimension)
         if stored != wanted:
             raise EmbedderMismatch(
                 f"collection '{collection}' was built with {stored[0]} ({stored[1]}-d), not "
