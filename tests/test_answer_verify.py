@@ -29,7 +29,9 @@ def clause(text: str, start: int = START, end: int = END) -> Clause:
 
 
 def test_locate_allows_whitespace_only_differences() -> None:
-    found = locate(DOCUMENT, clause("1 to ask the Bureau to study widgets;"), "ask the Bureau to study")
+    found = locate(
+        DOCUMENT, clause("1 to ask the Bureau to study widgets;"), "ask the Bureau to study"
+    )
     assert found is not None
     assert found.text == "ask the Bureau to study"
     assert DOC[found.start : found.end] == "ask the  Bureau to study"
