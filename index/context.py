@@ -14,10 +14,10 @@ Citations and quotes always come from the clause's own text, never from this str
 from __future__ import annotations
 
 from rescite.core.names import document_name
-from rescite.core.records import Body, Clause, DocumentMeta
+from rescite.core.records import Body, Clause, DocumentMeta, Section
 
 # Bumped whenever indexed_text changes, so an index built with another shape is rebuilt.
-CONTEXT_VERSION = "ctx-1"
+CONTEXT_VERSION = "ctx-2"
 
 
 def document_heading(meta: DocumentMeta) -> str:
@@ -31,7 +31,16 @@ def document_heading(meta: DocumentMeta) -> str:
 
 
 def indexed_text(meta: DocumentMeta, clause: Clause) -> str:
-    """The text embedded and BM25-indexed for a clause."""
+    """The text embedded and BM25-indexed for a clause.
+
+    The title is indexed under the document's name only, and the enacting formula bare: given
+    the whole heading they would match every question about their document and crowd out the
+    clauses that answer it.
+    """
+    if clause.section is Section.FORMULA:
+        return clause.text
+    if clause.section is Section.TITLE:
+        return f"{document_name(meta)} · {clause.text}"
     parts = [document_heading(meta)]
     keyword = clause.keyword or clause.keyword_en
     if keyword and keyword.lower() not in clause.text[: len(keyword) + 40].lower():
