@@ -3,7 +3,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
-CORPUS ?= ../shared/corpus
+CORPUS ?= $(abspath ../shared/corpus)
 DEMO_HOME ?= var/demo
 QUESTION ?= Which resolutions mandate action on ICT misuse?
 export ORT_DISABLE_TELEMETRY := 1
