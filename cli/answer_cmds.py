@@ -7,19 +7,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rescite.cli.errors import guarded
-from rescite.core.records import Body, DocType, Filters, Section
+from rescite.cli.filter_options import (
+    BodyOption,
+    DocOption,
+    DocTypeOption,
+    KeywordOption,
+    LanguageOption,
+    SectionOption,
+    YearOption,
+    filters_from_options,
+)
 from rescite.core.settings import Settings
 
 if TYPE_CHECKING:
     from rescite.core.archive import Archive
     from rescite.index.embedders import Embedder
-
-BodyOption = Annotated[list[Body] | None, typer.Option(help="ITU-PP, UNGA, …")]
-DocTypeOption = Annotated[list[DocType] | None, typer.Option(help="resolution, …")]
-SectionOption = Annotated[list[Section] | None, typer.Option(help="preamble, operative, …")]
-KeywordOption = Annotated[list[str] | None, typer.Option(help="English keyword: resolves, …")]
-LanguageOption = Annotated[list[str] | None, typer.Option(help="en, fr, zh, …")]
-DocOption = Annotated[list[str] | None, typer.Option(help="Restrict to these doc ids.")]
 
 
 def ask(
@@ -28,8 +30,8 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the JSON contract.")] = False,
     body: BodyOption = None,
     doc_type: DocTypeOption = None,
-    year_from: Annotated[int | None, typer.Option()] = None,
-    year_to: Annotated[int | None, typer.Option()] = None,
+    year_from: YearOption = None,
+    year_to: YearOption = None,
     section: SectionOption = None,
     keyword: KeywordOption = None,
     language: LanguageOption = None,
@@ -38,15 +40,8 @@ def ask(
     """Answer a question with verified clause citations (or say that nothing supports one)."""
     from rescite.answer import ask as answer_question
 
-    filters = Filters(
-        body=tuple(body or ()),
-        doc_type=tuple(doc_type or ()),
-        year_from=year_from,
-        year_to=year_to,
-        section=tuple(section or ()),
-        keyword=tuple(keyword or ()),
-        language=tuple(language or ()),
-        doc_id=tuple(doc or ()),
+    filters = filters_from_options(
+        body, doc_type, year_from, year_to, section, keyword, language, doc
     )
     settings = Settings()
     with guarded():

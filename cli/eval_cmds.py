@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rescite.cli.errors import guarded
 from rescite.core.settings import Settings
+from rescite.evals.report import HEADLINE as COLUMNS
 from rich.console import Console
 from rich.table import Table
 
@@ -26,18 +27,6 @@ SHORT = {
     "refusal_accuracy": "Ref",
     "false_refusals": "FRef",
 }
-COLUMNS = (
-    "recall@5",
-    "recall@10",
-    "recall@20",
-    "mrr",
-    "ndcg@10",
-    "citation_precision",
-    "citation_recall",
-    "quotes_verified",
-    "refusal_accuracy",
-    "false_refusals",
-)
 
 
 def _table(result: dict[str, Any]) -> Table:

@@ -9,7 +9,17 @@ from typing import Annotated
 
 import typer
 from rescite.cli.errors import guarded
-from rescite.core.records import Body, DocType, Filters, Hit, Section, SyncReport
+from rescite.cli.filter_options import (
+    BodyOption,
+    DocOption,
+    DocTypeOption,
+    KeywordOption,
+    LanguageOption,
+    SectionOption,
+    YearOption,
+    filters_from_options,
+)
+from rescite.core.records import Hit, SyncReport
 from rescite.core.settings import Settings
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -104,27 +114,20 @@ def search(
     query: Annotated[str, typer.Argument(help="What to look for.")],
     k: Annotated[int, typer.Option("--k", help="How many clauses.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print hits as JSON.")] = False,
-    body: Annotated[list[Body] | None, typer.Option(help="ITU-PP, UNGA, …")] = None,
-    doc_type: Annotated[list[DocType] | None, typer.Option(help="resolution, …")] = None,
-    year_from: Annotated[int | None, typer.Option()] = None,
-    year_to: Annotated[int | None, typer.Option()] = None,
-    section: Annotated[list[Section] | None, typer.Option(help="preamble, operative, …")] = None,
-    keyword: Annotated[list[str] | None, typer.Option(help="English keyword: resolves, …")] = None,
-    language: Annotated[list[str] | None, typer.Option(help="en, fr, zh, …")] = None,
-    doc: Annotated[list[str] | None, typer.Option(help="Restrict to these doc ids.")] = None,
+    body: BodyOption = None,
+    doc_type: DocTypeOption = None,
+    year_from: YearOption = None,
+    year_to: YearOption = None,
+    section: SectionOption = None,
+    keyword: KeywordOption = None,
+    language: LanguageOption = None,
+    doc: DocOption = None,
 ) -> None:
     """Hybrid (vector + BM25) clause search with filters."""
     from rescite.core.wiring import open_archive
 
-    filters = Filters(
-        body=tuple(body or ()),
-        doc_type=tuple(doc_type or ()),
-        year_from=year_from,
-        year_to=year_to,
-        section=tuple(section or ()),
-        keyword=tuple(keyword or ()),
-        language=tuple(language or ()),
-        doc_id=tuple(doc or ()),
+    filters = filters_from_options(
+        body, doc_type, year_from, year_to, section, keyword, language, doc
     )
     with guarded(), open_archive(Settings()) as archive:
         hits = archive.search(query, k=k, filters=filters)
