@@ -105,6 +105,13 @@ def section_matches(reading: Reading, clause: Clause) -> bool:
     return not reading.addressee or clause.addressee == reading.addressee
 
 
+def closest_sections(hits: list[Hit]) -> list[Hit]:
+    """Of the sections a question names, the plainest: "instruct the Secretary-General" means
+    `instructs the Secretary-General`, not `… and the Directors of the Bureaux` as well."""
+    shortest = min(len(hit.clause.keyword_en or "") for hit in hits)
+    return [hit for hit in hits if len(hit.clause.keyword_en or "") == shortest]
+
+
 def named(
     archive: ArchiveReader,
     reading: Reading,
@@ -127,7 +134,7 @@ def named(
         if section_matches(reading, clause)
     ]
     if section:
-        return [Candidate(hit, 1.0, 1.0, direct=True) for hit in section]
+        return [Candidate(hit, 1.0, 1.0, direct=True) for hit in closest_sections(section)]
     if not hits:
         hits = [
             Hit(clause=clause, document=meta[doc_id], score=0.0)
