@@ -8,7 +8,7 @@ Pure functions over the question text; resolving references against the archive 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rescite.core.records import Body, DocType
 
@@ -32,6 +32,8 @@ class DocRef:
         if self.kind == "unga":
             return self.number if "(" in self.number else f"A/RES/{self.number}"
         word = "Decision" if self.doc_type is DocType.DECISION else "Resolution"
+        if self.revision == EVERY_REVISION:
+            return f"{word} {self.number} (any revision)"
         return f"{word} {self.number}" + (f" ({self.revision})" if self.revision else "")
 
 
@@ -45,11 +47,18 @@ class Reading:
     crossref: bool = False  # "which resolutions recall resolution 68/243": refs are targets
     verb: str | None = None  # "instruct", "invite", "request", "resolve", ...
     addressee: str | None = None  # "Secretary-General", "Member States", ...
+    section_named: bool = False  # "instruct the Secretary-General", "what does it resolve"
+    text_language: str | None = None  # the language version the question asks for by name
     bodies: tuple[Body, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
     terms: tuple[str, ...] = field(default=())  # content words, document names left out
     topic: str = ""  # the question without the document names it contains
+
+    @property
+    def wanted_language(self) -> str:
+        """The language to cite in: the version the question names, else its own."""
+        return self.text_language or self.language
 
     @property
     def focus(self) -> str:
@@ -88,6 +97,22 @@ _BASIC_TEXTS = {
         r"Convenio de la UIT|Конвенци\w* МСЭ|اتفاقية الاتحاد", re.IGNORECASE),
 }  # fmt: skip
 _ZH_REF = re.compile(r"第\s*(\d{1,3})\s*号(决议|决定)")
+# Where ITU conferences met (facts); a venue or a year beside a resolution names its revision.
+_VENUES = (
+    "Kyoto|Minneapolis|Marrakesh|Marrakech|Antalya|Guadalajara|Busan|Dubai|Bucharest|Doha|Nice|"
+    "Nairobi|Geneva|Hammamet|Johannesburg|Florianópolis|Florianopolis|Helsinki|Montreal|"
+    "Istanbul|Hyderabad|Buenos Aires|Kigali|Valletta|Addis Ababa|Doha|New Delhi|Malta"
+)
+_REVISION_MENTION = re.compile(
+    rf"\b(?P<venue>{_VENUES})\b(?:[\s,]*(?P<vyear>(?:19|20)\d\d)\b)?|\b(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_EVERY_REVISION = re.compile(
+    r"\bwhich (?:revision|version|text)s?\b|\b(?:revisions|versions)\b|\bbetween (?:the )?"
+    r"(?:revisions|versions|texts)\b|\b(?:changed?|differ\w*) (?:between|across|from)\b",
+    re.IGNORECASE,
+)
+EVERY_REVISION = "*"
 _REV_TEXT = re.compile(r"\(\s*(?:Rev\.?\s*)?([A-Za-zÀ-ÿ .-]+?)?,?\s*(\d{4})?\s*\)")
 
 _MANDATE = re.compile(
@@ -156,12 +181,35 @@ def detect_language(text: str) -> str:
         return "ar"
     if re.search(r"[\u0400-\u04ff]", text):
         return "ru"
-    words = set(re.findall(r"[a-zà-ÿ]+", text.lower()))
-    if words & {"qué", "cuáles", "cuál", "las", "los", "resoluciones", "piden", "qui", "del"}:
-        return "es"
-    if words & {"quelles", "quels", "que", "les", "des", "résolutions", "demandent", "du"}:
-        return "fr"
-    return "en"
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    counts = {lang: sum(word in marks for word in words) for lang, marks in _LATIN_MARKS.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    return best if counts[best] > counts["en"] else "en"
+
+
+def _marks(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_LATIN_MARKS = {
+    "en": _marks("the of and what which does do is are to in on by for with how who"),
+    "fr": _marks(
+        "quelles quels quel quelle que qui les des du le la une selon est dans pour sur peut "
+        "elle il au aux ces cette son sa ses résolutions demandent doit sont"
+    ),
+    "es": _marks(
+        "qué cuáles cuál las los el la una según es para por puede del su sus resoluciones "
+        "piden debe son cómo"
+    ),
+}
+_LANGUAGE_VERSIONS = {
+    "zh": r"\bChinese (?:version|text)|中文(?:本|文本|版)",
+    "fr": r"\bFrench (?:version|text)|version française|texte français",
+    "es": r"\bSpanish (?:version|text)|versión en español|texto en español",
+    "ru": r"\bRussian (?:version|text)|русск\w+ (?:текст|версия)",
+    "ar": r"\bArabic (?:version|text)|النص العربي",
+    "en": r"\bEnglish (?:version|text)|英文(?:本|文本|版)",
+}
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -189,10 +237,48 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
     for match in _ZH_REF.finditer(text):
         kind = DocType.DECISION if match.group(2) == "决定" else DocType.RESOLUTION
         refs.append(DocRef("itu", match.group(1), kind))
+    refs = _with_revisions(refs, text)
     for name, pattern in _BASIC_TEXTS.items():
         if not refs and pattern.search(text):  # a named resolution is the subject, not the CS
             refs.append(DocRef("basic", name, DocType.TREATY))
     return tuple(dict.fromkeys(refs))
+
+
+def revision_mentions(text: str) -> list[str]:
+    """Revisions named outside a reference's brackets: "the Dubai 2018 version", "the 2022 text",
+    "as revised in 2018 and 2022"."""
+    found: list[str] = []
+    for match in _REVISION_MENTION.finditer(_ITU_REF.sub(_numberless, text)):
+        if match.group("venue"):
+            words = [match.group("venue").lower(), match.group("vyear") or ""]
+            found.append(" ".join(word for word in words if word))
+        else:
+            found.append(match.group("year"))
+    return list(dict.fromkeys(found))
+
+
+def _numberless(match: re.Match[str]) -> str:
+    """An ITU reference with its number blanked (so "Resolution 2012" is no year) and its
+    bracketed revision kept."""
+    return " " + (match.group("rev") or "")
+
+
+def _with_revisions(refs: list[DocRef], text: str) -> list[DocRef]:
+    """ITU references without a bracketed revision take the revisions the question names
+    elsewhere (one reference each), or every revision when it asks which revision says what."""
+    bare = [ref for ref in refs if ref.kind == "itu" and ref.revision is None]
+    if not bare:
+        return refs
+    revisions = [EVERY_REVISION] if _EVERY_REVISION.search(text) else revision_mentions(text)
+    if not revisions:
+        return refs
+    out: list[DocRef] = []
+    for ref in refs:
+        if ref in bare:
+            out.extend(replace(ref, revision=revision) for revision in revisions)
+        else:
+            out.append(ref)
+    return out
 
 
 def strip_refs(text: str) -> str:
@@ -217,10 +303,31 @@ def _itu_ref(match: re.Match[str]) -> DocRef:
 
 
 def _first_match(table: dict[str, str], text: str) -> str | None:
-    for name, pattern in table.items():
-        if re.search(pattern, text, re.IGNORECASE):
-            return name
-    return None
+    """The entry whose pattern matches earliest in the text."""
+    found = [
+        (match.start(), name)
+        for name, pattern in table.items()
+        if (match := re.search(pattern, text, re.IGNORECASE))
+    ]
+    return min(found)[1] if found else None
+
+
+_WHAT_IT_RESOLVES = re.compile(
+    r"\bwhat (?:do|does|did)\b.{0,80}\b(?:resolve|decide)\b(?: to do)?\s*\??$", re.IGNORECASE
+)
+
+
+def names_section(text: str, verb: str | None, addressee: str | None) -> bool:
+    """The question names a section: its verb and addressee within a few words of each other
+    ("instruct the Secretary-General", "is the Council instructed"; "asked" is too loose), or
+    "what does it resolve"."""
+    if verb and addressee:
+        action = rf"(?:{_VERBS[verb].replace('|ask', '')})\w*"
+        who = rf"(?:{_ADDRESSEES[addressee]})"
+        gap = r"(?:\s*\S+){0,3}?\s*"
+        if re.search(rf"{action}{gap}{who}|{who}{gap}{action}", text, re.IGNORECASE):
+            return True
+    return verb == "resolve" and bool(_WHAT_IT_RESOLVES.search(text))
 
 
 def find_bodies(text: str) -> tuple[Body, ...]:
@@ -269,6 +376,7 @@ def read_question(question: str) -> Reading:
     year_from, year_to = _years(text)
     if refs:
         year_from = year_to = None
+    verb, addressee = _first_match(_VERBS, text), _first_match(_ADDRESSEES, text)
     return Reading(
         question=question,
         query=text,
@@ -276,8 +384,10 @@ def read_question(question: str) -> Reading:
         refs=refs,
         mandate=mandate,
         crossref=crossref,
-        verb=_first_match(_VERBS, text),
-        addressee=_first_match(_ADDRESSEES, text),
+        verb=verb,
+        addressee=addressee,
+        section_named=names_section(text, verb, addressee),
+        text_language=_first_match(_LANGUAGE_VERSIONS, text),
         bodies=() if refs else _body_restriction(text),
         year_from=year_from,
         year_to=year_to,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from rescite.answer.protocols import ArchiveReader
-from rescite.answer.question import ITU_FAMILY, DocRef
+from rescite.answer.question import EVERY_REVISION, ITU_FAMILY, DocRef
 from rescite.core.records import Body, DocType, DocumentMeta, Filters
 
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
@@ -69,17 +69,20 @@ def _year_of(meta: DocumentMeta) -> int:
     return int(match.group(1)) if match else 0
 
 
-def resolve_itu(archive: ArchiveReader, ref: DocRef, language: str) -> str | None:
+def resolve_itu(archive: ArchiveReader, ref: DocRef, language: str) -> tuple[str, ...]:
+    """The referenced resolution's latest revision (or the named one, or every one when the
+    question asks which revision), in the question's language when it exists."""
     bodies = (ref.body,) if ref.body else ITU_FAMILY
     filters = Filters(body=bodies, doc_type=(ref.doc_type, DocType.PROPOSAL))
+    every = ref.revision == EVERY_REVISION
     metas = [
         meta
         for meta in all_documents(archive, filters)
-        if _itu_number(meta) == ref.number and _revision_matches(meta, ref.revision)
+        if _itu_number(meta) == ref.number and (every or _revision_matches(meta, ref.revision))
     ]
     adopted = [meta for meta in metas if meta.doc_type is not DocType.PROPOSAL] or metas
     if not adopted:
-        return None
+        return ()
     order = _language_order(language)
 
     def rank(meta: DocumentMeta) -> tuple[int, int, int]:
@@ -87,7 +90,17 @@ def resolve_itu(archive: ArchiveReader, ref: DocRef, language: str) -> str | Non
         lang = order.index(meta.language) if meta.language in order else len(order)
         return (body_rank, -_year_of(meta), lang)
 
-    return min(adopted, key=rank).doc_id
+    if not every:
+        return (min(adopted, key=rank).doc_id,)
+    best: dict[str, DocumentMeta] = {}
+    for meta in sorted(adopted, key=rank):
+        best.setdefault(work_of(meta.doc_id), meta)
+    return tuple(meta.doc_id for meta in best.values())
+
+
+def work_of(doc_id: str) -> str:
+    """A document id without its language: the same text in every language."""
+    return doc_id.rsplit("/", 1)[0]
 
 
 def resolve_basic(archive: ArchiveReader, ref: DocRef, language: str) -> str | None:
@@ -102,18 +115,21 @@ def resolve_basic(archive: ArchiveReader, ref: DocRef, language: str) -> str | N
     return metas[0].doc_id if metas else None
 
 
+def _one(doc_id: str | None) -> tuple[str, ...]:
+    return (doc_id,) if doc_id else ()
+
+
 def resolve(archive: ArchiveReader, refs: tuple[DocRef, ...], language: str) -> Resolved:
     doc_ids: list[str] = []
     missing: list[DocRef] = []
     for ref in refs:
         if ref.kind == "unga":
-            found = resolve_unga(archive, ref, language)
+            found = _one(resolve_unga(archive, ref, language))
         elif ref.kind == "basic":
-            found = resolve_basic(archive, ref, language)
+            found = _one(resolve_basic(archive, ref, language))
         else:
             found = resolve_itu(archive, ref, language)
-        if found:
-            doc_ids.append(found)
-        else:
+        doc_ids.extend(found)
+        if not found:
             missing.append(ref)
     return Resolved(tuple(dict.fromkeys(doc_ids)), tuple(missing))

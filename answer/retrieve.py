@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import DocRef, Reading
-from rescite.answer.references import all_documents, resolve
+from rescite.answer.references import all_documents, resolve, work_of
 from rescite.answer.support import Candidate, score
-from rescite.core.records import Clause, Filters, Hit, Section
+from rescite.core.errors import NotFound
+from rescite.core.records import Clause, DocumentMeta, Filters, Hit, Section
 
 SEARCH_DEPTH = 3  # search k * this many clauses, then rank them ourselves
 MIN_DEPTH = 24
@@ -48,13 +50,63 @@ def candidates(
     if reading.crossref:
         return Found(citing(archive, reading, merged_filters(filters, reading), depth, embedder))
     if reading.refs:
-        resolved = resolve(archive, reading.refs, reading.language)
+        resolved = resolve(archive, reading.refs, reading.wanted_language)
         if not resolved.doc_ids:
             names = ", ".join(ref.display for ref in resolved.missing)
             return Found([], f"{names} is not in the archive (ingest it first).")
         return Found(named(archive, reading, resolved.doc_ids, filters, depth, embedder))
-    hits = archive.search(reading.query, k=depth, filters=merged_filters(filters, reading))
-    return Found(prefer_language(score(reading, hits, embedder), reading.language))
+    hits = searched(archive, reading, merged_filters(filters, reading), depth)
+    ranked = score(reading, in_language(archive, hits, reading.wanted_language), embedder)
+    return Found(prefer_language(ranked, reading.wanted_language))
+
+
+def searched(archive: ArchiveReader, reading: Reading, filters: Filters, depth: int) -> list[Hit]:
+    """The search's hits; a question in another language than English also gets the English
+    texts' best hits, interleaved, since most of the archive is English and a same-script
+    match would otherwise crowd out the text that answers it."""
+    hits = archive.search(reading.query, k=depth, filters=filters)
+    if reading.language == "en" or filters.language:
+        return hits
+    only_english = filters.model_copy(update={"language": ("en",)})
+    english = archive.search(reading.query, k=depth, filters=only_english)
+    return interleave(hits, english)
+
+
+def interleave(first: list[Hit], second: list[Hit]) -> list[Hit]:
+    out: dict[str, Hit] = {}
+    for pair in zip_longest(first, second):
+        for hit in pair:
+            if hit is not None:
+                out.setdefault(hit.clause.clause_id, hit)
+    return list(out.values())
+
+
+def in_language(archive: ArchiveReader, hits: list[Hit], language: str) -> list[Hit]:
+    """Hits moved to the same clause of the wanted language's version of their text, where the
+    archive holds one (the UDHR in six languages): a French question cites the French text."""
+    siblings: dict[str, DocumentMeta | None] = {}
+    out: dict[str, Hit] = {}
+    for hit in hits:
+        meta = hit.document
+        if meta.language != language:
+            target = f"{work_of(meta.doc_id)}/{language}"
+            if target not in siblings:
+                page = archive.documents(Filters(doc_id=(target,)), limit=1)
+                siblings[target] = page.items[0] if page.items else None
+            hit = _parallel(archive, hit, siblings[target]) or hit
+        out.setdefault(hit.clause.clause_id, hit)
+    return list(out.values())
+
+
+def _parallel(archive: ArchiveReader, hit: Hit, sibling: DocumentMeta | None) -> Hit | None:
+    if sibling is None:
+        return None
+    rest = hit.clause.clause_id.removeprefix(hit.document.doc_id)
+    try:
+        clause = archive.clause(sibling.doc_id + rest)
+    except NotFound:
+        return None
+    return hit.model_copy(update={"clause": clause, "document": sibling})
 
 
 def refers_to(clause: Clause, ref: DocRef) -> bool:
@@ -92,12 +144,12 @@ def citing(
             support = max(candidate.support, CITING_SUPPORT)
             candidate = Candidate(candidate.hit, support, candidate.rank + CITING_BONUS)
         out.append(candidate)
-    return prefer_language(sorted(out, key=lambda c: -c.rank), reading.language)
+    return prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language)
 
 
 def section_matches(reading: Reading, clause: Clause) -> bool:
-    """The clause sits in the section the question names (verb and/or addressee)."""
-    if clause.section is not Section.OPERATIVE or not (reading.verb or reading.addressee):
+    """The clause sits in the section the question names (verb and addressee)."""
+    if clause.section is not Section.OPERATIVE or not reading.section_named:
         return False
     keyword = (clause.keyword_en or "").lower()
     if reading.verb and reading.verb not in keyword:
@@ -147,16 +199,12 @@ def named(
     return [Candidate(c.hit, max(c.support, 0.5), c.rank + 0.5) for c in ranked]
 
 
-def _work(doc_id: str) -> str:
-    return doc_id.rsplit("/", 1)[0]
-
-
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:
     """Of a work present in several languages, keep one: the question's, else English."""
     languages: dict[str, set[str]] = {}
     for candidate in items:
         meta = candidate.hit.document
-        languages.setdefault(_work(meta.doc_id), set()).add(meta.language)
+        languages.setdefault(work_of(meta.doc_id), set()).add(meta.language)
 
     def wanted(work: str) -> str:
         present = languages[work]
@@ -165,4 +213,4 @@ def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:
                 return choice
         return sorted(present)[0]
 
-    return [c for c in items if c.hit.document.language == wanted(_work(c.hit.document.doc_id))]
+    return [c for c in items if c.hit.document.language == wanted(work_of(c.hit.document.doc_id))]

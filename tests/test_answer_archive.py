@@ -64,6 +64,7 @@ REVISIONS = [
     ("What does Resolution 2 (Rev. Dubai, 2018) resolve?", "itu-pp/res-2/rev-dubai-2018/en/"),
     ("What does A/RES/79/243 adopt?", "unga/a-res-79-243/en/"),
     ("what does 74/247 decide", "unga/a-res-74-247/en/"),
+    ("In the 2018 text of Resolution 2, what is resolved?", "itu-pp/res-2/rev-dubai-2018/en/"),
 ]
 
 
@@ -123,6 +124,30 @@ def test_chinese_question_over_english_texts(core_archive: Archive) -> None:
     result = answer(core_archive, "国际电联组织法关于国际通信保密的规定是什么？")
     assert not result.refused
     assert any(c.document.language == "en" for c in result.citations)
+    assert_verified(core_archive, result)
+
+
+def test_every_revision_named_is_searched(core_archive: Archive) -> None:
+    result = answer(core_archive, "Which revision of Resolution 2 says WTPF is convened ad hoc?")
+    searched = {c.document.doc_id for c in result.citations}
+    assert searched <= {"itu-pp/res-2/rev-dubai-2018/en", "itu-pp/res-2/rev-bucharest-2022/en"}
+    assert "itu-pp/res-2/rev-dubai-2018/en" in searched
+
+
+LANGUAGE_VERSIONS = [
+    ("Selon la Déclaration universelle, qui peut quitter son pays ?", "fr"),
+    ("In the Chinese version of the Universal Declaration, what does Article 4 forbid?", "zh"),
+    ("Según la Declaración Universal, ¿quién puede salir de su país?", "es"),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), LANGUAGE_VERSIONS)
+def test_the_question_language_version_is_cited(
+    core_archive: Archive, question: str, language: str
+) -> None:
+    result = answer(core_archive, question)
+    assert not result.refused
+    assert {c.document.language for c in result.citations} == {language}
     assert_verified(core_archive, result)
 
 

@@ -32,7 +32,14 @@ REFS = [
     ("Which articles of the ITU Constitution does Resolution 6 refer to?", [("itu", "6", None)]),
     ("Что говорит резолюция 130?", [("itu", "130", None)]),
     ("Which resolutions call for capacity building in 2019 and 2020?", []),
-]
+    ("In the Dubai 2018 version of Resolution 2, who attended?", [("itu", "2", "dubai 2018")]),
+    ("the 2022 text of Resolution 2", [("itu", "2", "2022")]),
+    ("Resolution 2 as revised in 2018 and 2022", [("itu", "2", "2018"), ("itu", "2", "2022")]),
+    ("in the Dubai and the Bucharest texts of Resolution 2", [("itu", "2", "dubai"),
+                                                              ("itu", "2", "bucharest")]),
+    ("Which revision of Resolution 2 says the forum is ad hoc?", [("itu", "2", "*")]),
+    ("How did Resolution 2 change between revisions?", [("itu", "2", "*")]),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("question", "expected"), REFS)
@@ -89,7 +96,39 @@ LANGUAGES = [
     ("ما هي القرارات المتعلقة بالأمن السيبراني؟", "ar"),
     ("¿Qué resoluciones piden medidas sobre ciberseguridad?", "es"),
     ("Quelles résolutions demandent des mesures sur la cybersécurité ?", "fr"),
+    ("Selon la Déclaration universelle, une personne peut-elle quitter son pays ?", "fr"),
+    ("Según la Declaración Universal, ¿puede una persona salir de su país?", "es"),
+    ("What does the Assembly say about la la land?", "en"),
 ]
+
+
+SECTIONS = [
+    ("What does Resolution 130 instruct the Secretary-General to do?", True),
+    ("What is the Council instructed to do under Resolution 2?", True),
+    ("What does A/RES/74/247 decide?", True),
+    ("第130号决议责成秘书长做什么？", True),
+    ("Under Resolution 2, who decides the venue of WTPF?", False),
+    ("What is the Secretary-General asked to report on under Resolution 174?", False),
+    ("What procedure must the Council adopt for the Secretary-General's report?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "named"), SECTIONS)
+def test_a_section_is_named_by_its_verb_beside_its_addressee(question: str, named: bool) -> None:
+    assert read_question(question).section_named is named
+
+
+TEXT_LANGUAGES = [
+    ("In the Chinese version of the Universal Declaration, which article is on slavery?", "zh"),
+    ("Which article of the UDHR is on slavery?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), TEXT_LANGUAGES)
+def test_a_named_language_version_is_the_one_cited(question: str, language: str | None) -> None:
+    reading = read_question(question)
+    assert reading.text_language == language
+    assert reading.wanted_language == (language or "en")
 
 
 @pytest.mark.parametrize(("question", "language"), LANGUAGES)
