@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_index.py [--home DIR] [--folders core bulk duplicates]
                                           [--raw-sample 3000] [--queries 200]
+    .venv/bin/python bench/bench_index.py --home EXISTING_INDEX --search-only [--queries 200]
 
 Prints, for one run on this machine:
 - ingest of the folders: documents, clauses, seconds, clauses/s, peak RSS;
@@ -9,6 +10,9 @@ Prints, for one run on this machine:
   process, and ingest/raw as a percentage (target >= 70%);
 - re-ingest of the unchanged folders: seconds and embeddings computed (target < 10 s, 0);
 - warm in-process search latency over varied queries: p50 and p95 (target p95 < 50 ms).
+
+`--search-only` skips the ingest and raw runs and measures search over an existing index
+(`--home`; nothing is ingested, but open it on a copy if it must stay untouched).
 """
 
 from __future__ import annotations
@@ -100,6 +104,16 @@ def latency(archive: Archive, workload: list[tuple[str, Filters]]) -> tuple[floa
     return cuts[49], cuts[94]
 
 
+def search_only(home: Path, count: int) -> None:
+    settings = Settings(home=home, chroma_url=None, embedder=EmbedderSettings())
+    with open_archive(settings) as archive:
+        documents, clauses = archive.counts()
+        p50, p95 = latency(archive, queries(clause_texts(archive), count))
+    print(f"index: {documents} documents, {clauses} clauses under {home}")
+    print(f"search latency, warm, {count} queries, k=10: p50 {p50:.1f} ms, p95 {p95:.1f} ms "
+          f"(target p95 < 50 ms)")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -112,7 +126,15 @@ def main() -> None:
         "--raw-sample", type=int, default=3000, help="clauses for the raw run (0 = all)"
     )
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--search-only", action="store_true", help="only search latency over --home as it is"
+    )
     args = parser.parse_args()
+    if args.search_only:
+        if args.home is None:
+            parser.error("--search-only needs --home (an existing index)")
+        search_only(args.home, args.queries)
+        return
     home = args.home or Path(tempfile.mkdtemp(prefix="rescite-bench-"))
     paths = [CORPUS / "documents" / name for name in args.folders]
     embedder = make_embedder(EmbedderSettings())

@@ -13,6 +13,7 @@ from rescite.core.records import DocumentMeta, Filters, Hit
 from rescite.index.bm25 import Bm25Index
 from rescite.index.docstore import DocStore
 from rescite.index.embedders import Embedder
+from rescite.index.exact import ExactVectors
 from rescite.index.fusion import Fused, reciprocal_rank_fusion
 from rescite.index.lock import active_writer
 from rescite.index.vectors import VectorStore
@@ -22,6 +23,7 @@ MAX_K = 200
 QUERY_CACHE = 512
 BROAD_FILTER_SHARE = 0.1
 MAX_WIDE = 800
+MAX_EXACT = 25_000  # filtered clauses searched exactly in numpy rather than by Chroma's where
 
 
 def candidates_for(k: int) -> int:
@@ -35,6 +37,7 @@ class HybridSearcher:
     ) -> None:
         self._store = store
         self._vectors = vectors
+        self._exact = ExactVectors(vectors)
         self._embedder = embedder
         self._bm25_dir = bm25_dir
         self._bm25: tuple[int, Bm25Index] | None = None
@@ -115,20 +118,25 @@ class HybridSearcher:
     ) -> list[str]:
         """Nearest clause ids passing the filters.
 
-        Chroma evaluates a broad metadata filter slowly (it scans), so when the filters pass a
+        Chroma evaluates any metadata filter slowly (it scans), so when the filters pass a
         large share of the clauses the nearest clauses are fetched unfiltered, deeper, and
         the filter applied to them (same result: the filtered top-k of a deeper list); a
-        narrow filter, or too few survivors, goes to Chroma's own `where`.
+        narrow filter, or too few survivors, is searched exactly over the passing clauses'
+        vectors (see exact.py), or with Chroma's own `where` when very many clauses pass.
         """
-        mask = bm25.columns.mask(filters)
+        columns = bm25.columns
+        mask = columns.mask(filters)
         if mask is None:
             return self._vectors.search(vector, depth, filters)
-        share = float(mask.mean()) if len(mask) else 0.0
+        passing = int(np.count_nonzero(mask))
+        share = passing / len(mask) if len(mask) else 0.0
         if share >= BROAD_FILTER_SHARE:
             wide = min(MAX_WIDE, int(depth / share * 2) + depth)
-            kept = bm25.columns.passing(self._vectors.search(vector, wide, Filters()), mask)
+            kept = columns.passing(self._vectors.search(vector, wide, Filters()), mask)
             if len(kept) >= depth:
                 return kept[:depth]
+        if passing <= MAX_EXACT:
+            return self._exact.nearest(columns, mask, vector, depth)
         return self._vectors.search(vector, depth, filters)
 
     def _query_vector(self, text: str) -> np.ndarray:
