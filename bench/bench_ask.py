@@ -1,6 +1,7 @@
 """Benchmark `rescite ask`: cold start (process start to printed answer) and warm latency.
 
     RESCITE_HOME=/path/to/full/index .venv/bin/python bench/bench_ask.py [--cold 5] [--warm 40]
+    RESCITE_HOME=/path/to/full/index .venv/bin/python bench/bench_ask.py --warm 0   # cold only
 
     RESCITE_HOME=... .venv/bin/python bench/bench_ask.py --gold --threshold 0.35 --cold 0
 
@@ -134,12 +135,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.gold:
         gold_scores(args.threshold)
-    times, refused, opened = warm(args.warm)
-    print(f"open (embedder + archive, in process): {opened:.2f} s")
-    print(
-        f"warm answer latency over {len(times)} questions: p50 {percentile(times, 0.5):.3f} s, "
-        f"p95 {percentile(times, 0.95):.3f} s, max {max(times):.3f} s ({refused} refused)"
-    )
+    if args.warm:
+        times, refused, opened = warm(args.warm)
+        print(f"open (embedder + archive, in process): {opened:.2f} s")
+        print(
+            f"warm answer latency over {len(times)} questions: p50 {percentile(times, 0.5):.3f} s, "
+            f"p95 {percentile(times, 0.95):.3f} s, max {max(times):.3f} s ({refused} refused)"
+        )
     if args.cold:
         runs = cold(args.cold, args.question)
         print(

@@ -62,32 +62,49 @@ def ask(
 def open_with_embedder(settings: Settings) -> tuple[Embedder, Archive]:
     """The embedder, loaded once, and the archive that searches with it.
 
-    The model loads (and runs once) in a thread while this thread imports the index stack, so
-    the two slowest parts of a cold start overlap.
+    The model loads (and runs once) in a thread while this thread imports the index and answer
+    code, opens the archive and loads BM25, so the slowest parts of a cold start overlap. The
+    archive opens as soon as the embedder object exists (the default one loads its model on
+    first use, so at once).
     """
     import threading
 
     from rescite.index.embedders import make_embedder
 
-    loaded: list[Embedder] = []
+    built: list[Embedder] = []
     failed: list[BaseException] = []
+    ready = threading.Event()
 
     def load() -> None:
         try:
             embedder = make_embedder(settings.embedder)
+            built.append(embedder)
+            ready.set()
             embedder.embed_query("warm-up")
-            loaded.append(embedder)
         except BaseException as error:  # re-raised in the calling thread
             failed.append(error)
+        finally:
+            ready.set()
 
     worker = threading.Thread(target=load, name="embedder-load", daemon=True)
     worker.start()
+    import rescite.answer  # noqa: F401 - imported while the model loads
     from rescite.core.wiring import open_archive
 
-    worker.join()
-    if failed:
+    ready.wait()
+    if not built:
+        worker.join()
         raise failed[0]
-    return loaded[0], open_archive(settings, embedder=loaded[0])
+    archive = open_archive(settings, embedder=built[0])
+    try:
+        archive.load_indexes()
+        worker.join()
+        if failed:
+            raise failed[0]
+    except BaseException:
+        archive.close()
+        raise
+    return built[0], archive
 
 
 def chat() -> None:

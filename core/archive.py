@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
+import numpy as np
 from rescite.core.errors import NotFound, QueryError
 from rescite.core.records import (
     Clause,
@@ -75,6 +76,11 @@ class Archive:
             finally:
                 self._searcher.refresh_bm25()
 
+    def load_indexes(self) -> None:
+        """Load BM25 now rather than on the first search (a cold start overlaps it with other
+        work; the vector index already loads in the background when the archive opens)."""
+        self._searcher.bm25()
+
     def search(self, query: str, *, k: int = 10, filters: Filters = NO_FILTERS) -> list[Hit]:
         return self._searcher.search(query, k, filters)
 
@@ -113,6 +119,10 @@ class Archive:
     def clause_ids(self) -> list[str]:
         """Every searchable clause id, sorted."""
         return self._store.all_clause_ids()
+
+    def clause_vectors(self, clause_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these clauses, for re-ranking candidates by similarity."""
+        return self._searcher.clause_vectors(clause_ids)
 
     def stats(self) -> IndexStats:
         """Counts from the doc store, the vectors and BM25, and whether they agree."""

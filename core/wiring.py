@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from rescite.index.embedders import Embedder, make_embedder
 from rescite.index.lock import WriteLock
 from rescite.index.search import HybridSearcher
 from rescite.index.sync import ReadParsed, Sync
-from rescite.index.vectors import VectorStore, chroma_client
+from rescite.index.vectors import VectorStore
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
@@ -33,16 +33,32 @@ def open_archive(
     home = settings.home
     home.mkdir(parents=True, exist_ok=True)
     embedder = embedder or make_embedder(settings.embedder)
-    client = chroma_client(home, settings.chroma_url)
     lock = WriteLock(home)
     if rebuild:
         with lock:
-            _wipe(home, client, settings.collection)
+            _wipe(home, chroma_connector(home, settings.chroma_url)(), settings.collection)
     store = DocStore(home / "docstore.sqlite3")
-    vectors = VectorStore(client, settings.collection, embedder)
+    embedded = None if settings.chroma_url else home / "chroma"
+    vectors = VectorStore(
+        chroma_connector(home, settings.chroma_url),
+        settings.collection,
+        embedder,
+        embedded=embedded,
+    )
     searcher = HybridSearcher(store, vectors, embedder, home / "bm25")
     sync = Sync(store, vectors, embedder, list_files, reader(settings.max_file_mb))
     return Archive(store, searcher, sync, lock, embedder)
+
+
+def chroma_connector(home: Path, url: str | None) -> Callable[[], Any]:
+    """Opens chromadb's Python client when called (importing it takes over a second)."""
+
+    def connect() -> Any:
+        from rescite.index.chroma_client import chroma_client
+
+        return chroma_client(home, url)
+
+    return connect
 
 
 def _wipe(home: Path, client: Any, collection: str) -> None:

@@ -13,11 +13,16 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import Any, cast
 
 import bm25s
 import numpy as np
 from rescite.core.records import Filters
 from rescite.index.filters import ClauseColumns, MetaValue
+
+COLUMNS = "columns.json"  # clause ids and each text column's words
+CODES = "columns.npz"  # the columns' integer codes and years
+LEGACY_ROWS = "clauses.json"  # earlier format: [clause_id, metadata] rows
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
@@ -119,10 +124,10 @@ class Bm25Index:
         staging.mkdir(parents=True)
         if self._retriever is not None:
             self._retriever.save(str(staging))
-        rows = [
-            list(pair) for pair in zip(self.columns.clause_ids, self.columns.rows(), strict=True)
-        ]
-        (staging / "clauses.json").write_text(json.dumps(rows), encoding="utf-8")
+        words, codes = self.columns.arrays()
+        columns = {"clause_ids": list(self.columns.clause_ids), "words": words}
+        (staging / COLUMNS).write_text(json.dumps(columns), encoding="utf-8")
+        np.savez(staging / CODES, **cast(dict[str, Any], codes))
         (staging / "generation.json").write_text(json.dumps({"generation": generation}))
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
@@ -140,17 +145,21 @@ class Bm25Index:
         value = stamp.get("generation")
         return value if isinstance(value, int) else None
 
+    @staticmethod
+    def is_current_format(folder: Path) -> bool:
+        """Whether the saved index has its columns as arrays (not the slower rows of JSON)."""
+        return (folder / COLUMNS).is_file() and (folder / CODES).is_file()
+
     @classmethod
     def load(cls, folder: Path, generation: int) -> Bm25Index | None:
         """The saved index, or None when it is missing or older than `generation`."""
         if cls.saved_generation(folder) != generation:
             return None
         try:
-            rows = json.loads((folder / "clauses.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            columns = _load_columns(folder)
+        except (OSError, ValueError, KeyError):
             return None
-        columns = ClauseColumns.from_rows([(cid, meta) for cid, meta in rows])
-        retriever = bm25s.BM25.load(str(folder)) if rows else None
+        retriever = bm25s.BM25.load(str(folder)) if columns.clause_ids else None
         return cls(retriever, columns)
 
     def search(self, query: str, k: int, filters: Filters) -> list[str]:
@@ -171,3 +180,16 @@ class Bm25Index:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [self.columns.clause_ids[i] for i in top]
+
+
+def _load_columns(folder: Path) -> ClauseColumns:
+    """The saved columns: arrays when saved so, else the legacy JSON rows."""
+    if not Bm25Index.is_current_format(folder):
+        rows = json.loads((folder / LEGACY_ROWS).read_text(encoding="utf-8"))
+        return ClauseColumns.from_rows([(cid, meta) for cid, meta in rows])
+    saved = json.loads((folder / COLUMNS).read_text(encoding="utf-8"))
+    with np.load(folder / CODES) as codes:
+        arrays = {name: codes[name] for name in codes.files}
+    return ClauseColumns.from_arrays(
+        saved["clause_ids"], saved["words"], arrays, arrays.pop("year")
+    )

@@ -87,19 +87,35 @@ class ClauseColumns:
         positions = {cid: i for i, cid in enumerate(clause_ids)}
         return cls(clause_ids, codes, vocab, years, positions)
 
+    @classmethod
+    def from_arrays(
+        cls,
+        clause_ids: list[str],
+        words: dict[str, list[str]],
+        codes: dict[str, np.ndarray],
+        years: np.ndarray,
+    ) -> ClauseColumns:
+        """Columns back from what `arrays` gave (a saved index loads without parsing rows)."""
+        vocab = {name: {word: i for i, word in enumerate(words[name])} for name in _TEXT_COLUMNS}
+        ids = tuple(clause_ids)
+        positions = {cid: i for i, cid in enumerate(ids)}
+        return cls(
+            ids,
+            {name: np.asarray(codes[name], dtype=np.int32) for name in _TEXT_COLUMNS},
+            vocab,
+            np.asarray(years, dtype=np.int64),
+            positions,
+        )
+
+    def arrays(self) -> tuple[dict[str, list[str]], dict[str, np.ndarray]]:
+        """(each text column's words in code order, the code arrays and `year`) for saving."""
+        words = {name: list(self.vocab[name]) for name in _TEXT_COLUMNS}
+        return words, {**self.codes, "year": self.years}
+
     def passing(self, clause_ids: list[str], mask: np.ndarray) -> list[str]:
         """The ids (in order) whose clause passes `mask`; unknown ids do not pass."""
         positions = self.positions
         return [cid for cid in clause_ids if (i := positions.get(cid)) is not None and mask[i]]
-
-    def rows(self) -> list[dict[str, MetaValue]]:
-        """Every clause's metadata back as dicts (for saving)."""
-        words = {name: list(self.vocab[name]) for name in _TEXT_COLUMNS}
-        out: list[dict[str, MetaValue]] = [{"year": int(y)} for y in self.years]
-        for name in _TEXT_COLUMNS:
-            for row, code in zip(out, self.codes[name].tolist(), strict=True):
-                row[name] = words[name][code]
-        return out
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """True where a clause passes every filter; None when there is nothing to filter."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -77,6 +78,8 @@ class HybridSearcher:
         """Rebuild and save BM25 if the store changed (writers only, under the lock)."""
         generation = self._store.generation()
         if Bm25Index.saved_generation(self._bm25_dir) == generation:
+            if not Bm25Index.is_current_format(self._bm25_dir):
+                self.bm25().save(self._bm25_dir, generation)  # an older format: save it anew
             return
         index = Bm25Index.build(self._store.bm25_rows())
         index.save(self._bm25_dir, generation)
@@ -86,6 +89,10 @@ class HybridSearcher:
 
     def vector_clause_ids(self) -> set[str]:
         return self._vectors.clause_ids()
+
+    def clause_vectors(self, clause_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these clauses (as indexed, in context)."""
+        return self._vectors.vectors_of(clause_ids)
 
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
         text = query.strip()

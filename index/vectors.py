@@ -7,29 +7,29 @@ explicitly. Only clause ids (and, for exact search over a few clauses, their vec
 this module.
 
 Writes go through llama-index (nodes with their source document, so a document's vectors are
-deleted by `ref_doc_id`). Reads ask the collection itself for ids and distances only: the same
-HNSW query llama-index makes, without fetching every hit's text and metadata or building
-nodes (that was 80-95% of a query's time, ~100 ms for 800 hits over 52k clauses). llama-index
-is imported on the first write, so the read path (`rescite ask`, the server) never loads it.
+deleted by `ref_doc_id`). Reads ask Chroma itself for ids and distances only: the same HNSW
+query llama-index makes, without fetching every hit's text and metadata or building nodes
+(that was 80-95% of a query's time, ~100 ms for 800 hits over 52k clauses). llama-index and
+chromadb's Python client are imported on the first write (or when the store is a server): the
+read path of an embedded store (`rescite ask`, the API server) queries through chromadb's Rust
+bindings alone (chroma_embedded.py).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 import numpy as np
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
-import chromadb
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-from chromadb.config import Settings as ChromaSettings
-from rescite.core.errors import ConfigError, EmbedderMismatch, StoreUnavailable
+from rescite.core.errors import EmbedderMismatch
 from rescite.core.records import Filters
+from rescite.index.chroma_embedded import EmbeddedReader, open_reader
 from rescite.index.context import CONTEXT_VERSION
 from rescite.index.embedders import Embedder
 from rescite.index.filters import MetaValue, filter_conditions
@@ -41,64 +41,6 @@ MODEL_KEY = "rescite_model_id"
 DIMENSION_KEY = "rescite_dimension"
 _OPERATORS = {"in": "$in", ">=": "$gte", "<=": "$lte"}
 GET_PAGE = 5000
-
-
-class OurEmbeddingFunction(EmbeddingFunction[Documents]):
-    """Chroma's view of our embedder, so Chroma never builds its default (downloading) one."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self._embedder = embedder
-
-    def __call__(self, input: Documents) -> Embeddings:
-        return list(self._embedder.embed_documents(list(input)))
-
-    @staticmethod
-    def name() -> str:
-        return "rescite"
-
-    def get_config(self) -> dict[str, Any]:
-        return {"model_id": self._embedder.model_id}
-
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> OurEmbeddingFunction:
-        return OurEmbeddingFunction(_NoEmbedder(str(config.get("model_id", "?"))))
-
-
-class _NoEmbedder:
-    """What Chroma gets when it rebuilds our function from config: it refuses to embed."""
-
-    dimension = 0
-
-    def __init__(self, model_id: str) -> None:
-        self.model_id = model_id
-
-    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        raise ConfigError(f"open this collection through rescite (embedder {self.model_id})")
-
-    def embed_query(self, text: str) -> np.ndarray:
-        raise ConfigError(f"open this collection through rescite (embedder {self.model_id})")
-
-
-def chroma_client(home: Path, url: str | None) -> Any:
-    """An embedded PersistentClient under `home`, or an HttpClient when `url` is given."""
-    settings = ChromaSettings(anonymized_telemetry=False)
-    if not url:
-        return chromadb.PersistentClient(path=str(home / "chroma"), settings=settings)
-    parsed = urlparse(url if "://" in url else f"http://{url}")
-    try:
-        client = chromadb.HttpClient(
-            host=parsed.hostname or "127.0.0.1",
-            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-            ssl=parsed.scheme == "https",
-            settings=settings,
-        )
-        client.heartbeat()
-    except Exception as error:
-        raise StoreUnavailable(
-            f"Chroma server at {url} does not answer ({error}); start it (chroma run) "
-            "or unset RESCITE_CHROMA_URL to use the embedded store"
-        ) from error
-    return client
 
 
 def chroma_where(filters: Filters) -> dict[str, Any] | None:
@@ -117,43 +59,77 @@ def indexed_model_id(embedder: Embedder) -> str:
 
 
 class VectorStore:
-    """One Chroma collection of clause vectors, written through llama-index, read directly."""
+    """One Chroma collection of clause vectors, written through llama-index, read directly.
 
-    def __init__(self, client: Any, collection: str, embedder: Embedder) -> None:
+    With an embedded store, reads go through the Rust bindings (chroma_embedded.py) until the
+    first write; the Python client (`connect`) is opened then, or at once when the store is
+    a server or the collection does not exist yet, and serves every read after that.
+    """
+
+    def __init__(
+        self,
+        connect: Callable[[], Any],
+        collection: str,
+        embedder: Embedder,
+        *,
+        embedded: Path | None = None,
+    ) -> None:
+        self._connect = connect
+        self._name = collection
         self._embedder = embedder
-        self._collection = client.get_or_create_collection(
-            collection,
-            embedding_function=OurEmbeddingFunction(embedder),
-            metadata={
-                "hnsw:space": "cosine",
-                MODEL_KEY: indexed_model_id(embedder),
-                DIMENSION_KEY: embedder.dimension,
-            },
-        )
-        self._check_model(collection)
+        self._switch = threading.Lock()
+        self._collection: Any = None  # chromadb's Collection, once the client is open
         self._writer: ChromaVectorStore | None = None
+        self._reader: EmbeddedReader | None = None
+        reader = open_reader(embedded, collection) if embedded is not None else None
+        if reader is not None:
+            self._check_model(reader.metadata)
+            reader.load_in_background(embedder.dimension)
+            self._reader = reader
+        else:
+            self._client_collection()
+
+    def _client_collection(self) -> Any:
+        """chromadb's Collection, opened (creating it if needed) on first use."""
+        with self._switch:
+            if self._collection is None:
+                from rescite.index.chroma_client import OurEmbeddingFunction
+
+                collection = self._connect().get_or_create_collection(
+                    self._name,
+                    embedding_function=OurEmbeddingFunction(self._embedder),
+                    metadata={
+                        "hnsw:space": "cosine",
+                        MODEL_KEY: indexed_model_id(self._embedder),
+                        DIMENSION_KEY: self._embedder.dimension,
+                    },
+                )
+                self._check_model(collection.metadata or {})
+                self._collection = collection
+                self._reader = None  # one engine owns the files from now on
+            return self._collection
 
     def _llama(self) -> ChromaVectorStore:
         """llama-index's store over the collection, built on the first write."""
         if self._writer is None:
             from llama_index.vector_stores.chroma import ChromaVectorStore
 
-            self._writer = ChromaVectorStore(chroma_collection=self._collection)
+            self._writer = ChromaVectorStore(chroma_collection=self._client_collection())
         return self._writer
 
-    def _check_model(self, collection: str) -> None:
-        meta = self._collection.metadata or {}
+    def _check_model(self, meta: dict[str, Any]) -> None:
         stored = (meta.get(MODEL_KEY), meta.get(DIMENSION_KEY))
         wanted = (indexed_model_id(self._embedder), self._embedder.dimension)
         if stored != wanted:
             raise EmbedderMismatch(
-                f"collection '{collection}' was built with {stored[0]} ({stored[1]}-d), not "
+                f"collection '{self._name}' was built with {stored[0]} ({stored[1]}-d), not "
                 f"{wanted[0]} ({wanted[1]}-d); rebuild it with `rescite ingest --rebuild PATH…`, "
                 "or use a new RESCITE_HOME (or RESCITE_COLLECTION) for the other embedder"
             )
 
     def count(self) -> int:
-        return int(self._collection.count())
+        reader = self._reader
+        return reader.count() if reader else int(self._client_collection().count())
 
     def add(
         self,
@@ -189,17 +165,34 @@ class VectorStore:
     def clause_ids(self) -> set[str]:
         """Every clause id that has a vector (for checks and benchmarks)."""
         ids: set[str] = set()
-        offset, page = 0, 5000
+        offset = 0
         while True:
-            rows = self._collection.get(include=[], limit=page, offset=offset)
-            ids.update(str(i) for i in rows["ids"])
-            if len(rows["ids"]) < page:
+            page = self._get(None, vectors=False, limit=GET_PAGE, offset=offset)[0]
+            ids.update(page)
+            if len(page) < GET_PAGE:
                 return ids
-            offset += page
+            offset += GET_PAGE
+
+    def _get(
+        self, ids: Sequence[str] | None, *, vectors: bool, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[str], list[Any]]:
+        reader = self._reader
+        if reader is not None:
+            return reader.get(ids, vectors=vectors, limit=limit, offset=offset)
+        rows = self._client_collection().get(
+            ids=list(ids) if ids is not None else None,
+            include=["embeddings"] if vectors else [],
+            limit=limit,
+            offset=offset or None,
+        )
+        return [str(i) for i in rows["ids"]], list(rows["embeddings"]) if vectors else []
 
     def search(self, vector: np.ndarray, k: int, filters: Filters) -> list[str]:
         """Clause ids nearest to `vector`, best first, with filters applied inside Chroma."""
-        found = self._collection.query(
+        reader = self._reader
+        if reader is not None:
+            return reader.query(vector, k, chroma_where(filters))
+        found = self._client_collection().query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=k,
             where=chroma_where(filters),
@@ -211,9 +204,7 @@ class VectorStore:
         """The stored vectors of these clauses (ids without a vector are left out)."""
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(clause_ids), GET_PAGE):
-            rows = self._collection.get(
-                ids=list(clause_ids[start : start + GET_PAGE]), include=["embeddings"]
-            )
-            for clause_id, vector in zip(rows["ids"], rows["embeddings"], strict=True):
-                found[str(clause_id)] = np.asarray(vector, dtype=np.float32)
+            ids, vectors = self._get(clause_ids[start : start + GET_PAGE], vectors=True)
+            for clause_id, vector in zip(ids, vectors, strict=True):
+                found[clause_id] = np.asarray(vector, dtype=np.float32)
         return found
