@@ -16,9 +16,13 @@ false refusals, and the share of quotes verified. Prints figures; asserts nothin
 
 from __future__ import annotations
 
+import os
+
+# As `rescite` itself does (cli/main.py): one BLAS thread per call, set before numpy loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys

@@ -17,8 +17,12 @@ Prints, for one run on this machine:
 
 from __future__ import annotations
 
-import argparse
 import os
+
+# As `rescite` itself does (cli/main.py): one BLAS thread per call, set before numpy loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse
 import random
 import resource
 import shutil
