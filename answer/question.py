@@ -44,6 +44,7 @@ class Reading:
     language: str
     refs: tuple[DocRef, ...] = ()
     mandate: bool = False  # "which resolutions mandate / instruct / call for X"
+    survey: bool = False  # "which resolutions deal with X", "what do resolutions say about X"
     crossref: bool = False  # "which resolutions recall resolution 68/243": refs are targets
     verb: str | None = None  # "instruct", "invite", "request", "resolve", ...
     addressee: str | None = None  # "Secretary-General", "Member States", ...
@@ -155,6 +156,12 @@ _ITU_WORDS = r"\bITU\b|国际电联|\bUIT\b|\bМСЭ\b"
 _CROSSREF = re.compile(
     r"\b(?:which|what)\b.{0,40}\b(?:recall\w*|cit(?:e|es|ed|ing)|refer\w*|mention\w*|"
     r"reaffirm\w*|invok\w+|build\w* on)\b|忆及|援引|提及",
+    re.IGNORECASE,
+)
+_SURVEY = re.compile(
+    r"^\W*(?:which|what)\b[^?]{0,40}?\b(?:resolutions|texts|decisions|conferences)\b|"
+    r"\bwhat (?:do|have|did)\b[^?]{0,40}\b(?:resolutions|conferences)\b|"
+    r"哪些决议|哪些案文|quelles résolutions|qué resoluciones|какие резолюции|ما هي القرارات",
     re.IGNORECASE,
 )
 _YEAR_FROM = re.compile(r"\b(?:since|after|from|from the year)\s+((?:19|20)\d\d)\b", re.I)
@@ -383,6 +390,7 @@ def read_question(question: str) -> Reading:
         language=detect_language(text),
         refs=refs,
         mandate=mandate,
+        survey=not refs and bool(_SURVEY.search(text)),
         crossref=crossref,
         verb=verb,
         addressee=addressee,

@@ -9,14 +9,18 @@ from itertools import zip_longest
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import DocRef, Reading
 from rescite.answer.references import all_documents, resolve, work_of
-from rescite.answer.support import Candidate, score
+from rescite.answer.support import Candidate, StoredVectors, score, stored_vectors_of
 from rescite.core.errors import NotFound
 from rescite.core.records import Clause, DocumentMeta, Filters, Hit, Section
 
-SEARCH_DEPTH = 3  # search k * this many clauses, then rank them ourselves
-MIN_DEPTH = 24
+SEARCH_DEPTH = 5  # search k * this many clauses, then rank them ourselves
+MIN_DEPTH = 50
+PER_DOCUMENT = 3  # without a named document, at most this many clauses of one ranked first
+SURVEY_DOCUMENTS = 8  # "which resolutions ...": lead clauses of this many best documents
+LEAD_CLAUSES = 3  # a resolution's lead: its first operative clauses
 CITING_BONUS = 0.3  # a clause whose cross-references name the document asked about
 CITING_SUPPORT = 0.6
+NAMED_SUPPORT = 0.5  # a named document answers its question: its best clauses are not refused
 MAX_CITING = 60
 
 
@@ -55,9 +59,64 @@ def candidates(
             names = ", ".join(ref.display for ref in resolved.missing)
             return Found([], f"{names} is not in the archive (ingest it first).")
         return Found(named(archive, reading, resolved.doc_ids, filters, depth, embedder))
-    hits = searched(archive, reading, merged_filters(filters, reading), depth)
-    ranked = score(reading, in_language(archive, hits, reading.wanted_language), embedder)
-    return Found(prefer_language(ranked, reading.wanted_language))
+    hits = in_language(archive, searched(archive, reading, merged_filters(filters, reading), depth),
+                       reading.wanted_language)  # fmt: skip
+    stored = stored_vectors_of(archive)
+    ranked = score(reading, hits, embedder, stored)
+    if reading.survey:
+        ranked = leads_first(archive, reading, hits, ranked, embedder, stored)
+    return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
+
+
+def per_document(items: list[Candidate], limit: int) -> list[Candidate]:
+    """The ranking with each document's clauses beyond `limit` moved after the others, so that a
+    question several resolutions answer is not answered from one."""
+    seen: dict[str, int] = {}
+    head: list[Candidate] = []
+    tail: list[Candidate] = []
+    for candidate in items:
+        doc_id = candidate.hit.document.doc_id
+        seen[doc_id] = seen.get(doc_id, 0) + 1
+        (head if seen[doc_id] <= limit else tail).append(candidate)
+    return head + tail
+
+
+def leads_first(
+    archive: ArchiveReader,
+    reading: Reading,
+    hits: list[Hit],
+    ranked: list[Candidate],
+    embedder: TextEmbedder | None,
+    stored: StoredVectors | None,
+) -> list[Candidate]:
+    """For "which resolutions ...": the best documents (by the rank-weighted count of their
+    hits), each represented first by the lead operative clause closest to the question; then
+    the rest of the ranking."""
+    weight: dict[str, float] = {}
+    metas: dict[str, DocumentMeta] = {}
+    for position, hit in enumerate(hits):
+        doc_id = hit.document.doc_id
+        weight[doc_id] = weight.get(doc_id, 0.0) + 1.0 / (60 + position)
+        metas[doc_id] = hit.document
+    best = sorted(weight, key=lambda doc_id: -weight[doc_id])[:SURVEY_DOCUMENTS]
+    leads: list[Hit] = []
+    for doc_id in best:
+        operative = [c for c in archive.clauses(doc_id) if c.section is Section.OPERATIVE]
+        lead = [Hit(clause=c, document=metas[doc_id], score=1.0) for c in operative[:LEAD_CLAUSES]]
+        if lead:
+            leads.append(score(reading, lead, embedder, stored)[0].hit)
+    chosen = {hit.clause.clause_id for hit in leads}
+    by_id = {candidate.hit.clause.clause_id: candidate for candidate in ranked}
+    top = max((candidate.rank for candidate in ranked), default=1.0)
+    first = [
+        by_id.get(hit.clause.clause_id) or score(reading, [hit], embedder, stored)[0]
+        for hit in leads
+    ]
+    first = [
+        Candidate(c.hit, c.support, top + 0.01 - position / 1000, c.direct)
+        for position, c in enumerate(first)
+    ]
+    return first + [c for c in ranked if c.hit.clause.clause_id not in chosen]
 
 
 def searched(archive: ArchiveReader, reading: Reading, filters: Filters, depth: int) -> list[Hit]:
@@ -139,7 +198,7 @@ def citing(
     hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)
              if hit.clause.clause_id not in found]  # fmt: skip
     out: list[Candidate] = []
-    for candidate in score(reading, hits, embedder):
+    for candidate in score(reading, hits, embedder, stored_vectors_of(archive)):
         if candidate.hit.clause.clause_id in found:
             support = max(candidate.support, CITING_SUPPORT)
             candidate = Candidate(candidate.hit, support, candidate.rank + CITING_BONUS)
@@ -194,9 +253,9 @@ def named(
             for clause in archive.clauses(doc_id)
             if clause.section is Section.OPERATIVE
         ]
-    ranked = score(reading, hits, embedder)
+    ranked = score(reading, hits, embedder, stored_vectors_of(archive))
     # A question that names a document is answered from it: its best clauses support the answer.
-    return [Candidate(c.hit, max(c.support, 0.5), c.rank + 0.5) for c in ranked]
+    return [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank) for c in ranked]
 
 
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:

@@ -8,7 +8,7 @@ Ranking adds the delegate's intent: operative clauses with mandate verbs first w
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,11 +19,20 @@ from rescite.core.records import Hit, Section
 
 MANDATE_BONUS = 0.08
 PREAMBLE_PENALTY = 0.06
+CONTEXT_PENALTY = 0.03  # any question without a named document: preambles are context
 ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
 EMBED_CHARS = 400  # clause text embedded for the support score (cost grows with length)
-EMBED_TOP = 12  # only the search's top clauses are embedded; the rest get lexical support
+EMBED_TOP = 12  # without stored vectors, only the top clauses are embedded
+
+StoredVectors = Callable[[Sequence[str]], dict[str, np.ndarray]]
+
+
+def stored_vectors_of(archive: object) -> StoredVectors | None:
+    """The archive's lookup of clause vectors as indexed, when it has one."""
+    found = getattr(archive, "clause_vectors", None)
+    return found if callable(found) else None
 
 
 @dataclass(frozen=True)
@@ -50,14 +59,36 @@ def support_of(similarity: float, lexical: float, has_vectors: bool) -> float:
     return max(similarity, (similarity + lexical) / 2)
 
 
+def hit_similarities(
+    embedder: TextEmbedder | None, stored: StoredVectors | None, question: str, hits: Sequence[Hit]
+) -> list[float]:
+    """Cosine similarity of the question to each hit: from the vectors stored at ingest (every
+    hit, no model call) when the archive has them, else by embedding the top hits' text."""
+    if embedder is None or not hits:
+        return [0.0] * len(hits)
+    if stored is None:
+        head = similarities(embedder, question, [hit.clause.text for hit in hits[:EMBED_TOP]])
+        return head + [0.0] * (len(hits) - len(head))
+    query = np.asarray(embedder.embed_query(question), dtype=np.float32)
+    vectors = stored([hit.clause.clause_id for hit in hits])
+    return [
+        max(float(vectors[hit.clause.clause_id] @ query), 0.0)
+        if hit.clause.clause_id in vectors
+        else 0.0
+        for hit in hits
+    ]
+
+
 def intent_adjustment(reading: Reading, hit: Hit) -> float:
     clause = hit.clause
     bonus = 0.0
-    if reading.mandate:
+    if reading.mandate or reading.survey:
         if clause.section is Section.OPERATIVE:
             bonus += MANDATE_BONUS
         elif clause.section is Section.PREAMBLE:
             bonus -= PREAMBLE_PENALTY
+    elif not reading.refs and clause.section is Section.PREAMBLE:
+        bonus -= CONTEXT_PENALTY
     if clause.section in (Section.TITLE, Section.FORMULA):
         bonus -= TITLE_PENALTY
     if reading.addressee and clause.addressee == reading.addressee:
@@ -67,10 +98,14 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
     return bonus
 
 
-def score(reading: Reading, hits: Sequence[Hit], embedder: TextEmbedder | None) -> list[Candidate]:
+def score(
+    reading: Reading,
+    hits: Sequence[Hit],
+    embedder: TextEmbedder | None,
+    stored: StoredVectors | None = None,
+) -> list[Candidate]:
     """Candidates with support and rank, best rank first."""
-    head = similarities(embedder, reading.focus, [hit.clause.text for hit in hits[:EMBED_TOP]])
-    sims = head + [0.0] * (len(hits) - len(head))
+    sims = hit_similarities(embedder, stored, reading.focus, hits)
     out: list[Candidate] = []
     for position, (hit, sim) in enumerate(zip(hits, sims, strict=True)):
         lexical = coverage(reading.terms, hit.clause.text)
