@@ -13,7 +13,8 @@ from rescite.answer.verify import VerifiedQuote, locate
 from rescite.core.records import Answer, Document, Filters, Section
 from rescite.core.settings import Settings
 
-RELATIVE_CUT = 0.85  # keep citations ranked within this share of the best
+RELATIVE_CUT = 0.92  # keep citations ranked within this share of the best
+PER_DOCUMENT = 2  # citations of one document, beyond a named section
 
 
 @dataclass
@@ -81,7 +82,14 @@ def choose(items: list[Candidate], threshold: float, limit: int) -> list[Candida
     usable = [c for c in items if c.hit.clause.section is not Section.FORMULA]
     top = max((candidate.rank for candidate in usable), default=0.0)
     kept = [c for c in usable if c.support >= threshold and c.rank >= top * RELATIVE_CUT]
-    return kept[:limit]
+    per_document: dict[str, int] = {}
+    chosen: list[Candidate] = []
+    for candidate in kept:
+        doc_id = candidate.hit.document.doc_id
+        per_document[doc_id] = per_document.get(doc_id, 0) + 1
+        if per_document[doc_id] <= PER_DOCUMENT:
+            chosen.append(candidate)
+    return chosen[:limit]
 
 
 def quote_all(

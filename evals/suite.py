@@ -1,8 +1,10 @@
 """`evaluate(...)`: the whole evaluation on one Archive, returned as plain data.
 
 Order: every gold clause id must exist (else GoldIdsMissingError, listing them); rescite's
-retrieval; rescite's answers (refusal threshold calibrated on the gold set); then, when asked,
-the baselines on the same corpus: rescite vector-only and BM25-only, BM25 over 1,000-character
+retrieval (the clauses `ask` weighs: the question read, named documents resolved, then ranked);
+rescite's answers (refusal threshold calibrated on the gold set); then, when asked,
+the baselines on the same corpus: rescite's plain hybrid search (`rescite search`, the
+question taken as keywords), its vector-only and BM25-only rankings, BM25 over 1,000-character
 chunks, and llama-index's default pipeline.
 """
 
@@ -88,7 +90,7 @@ def evaluate(
     check_gold(questions, clause_exists(archive))
     texts = gold_texts(archive, questions)
     runs: list[SystemRun] = [
-        run_retriever("rescite", retriever or hybrid(archive), questions, texts)
+        run_retriever("rescite", retriever or ask_retrieval(archive, embedder), questions, texts)
     ]
     notes: list[str] = []
     calibration = None
@@ -128,7 +130,7 @@ def baseline_runs(
     notes: list[str],
 ) -> list[SystemRun]:
     runs = [
-        run_retriever("rescite-ask-retrieval", ask_retrieval(archive, embedder), questions, texts),
+        run_retriever("rescite-search", hybrid(archive), questions, texts),
         run_retriever("rescite-vector-only", vector_only(archive), questions, texts),
         run_retriever("rescite-bm25-only", bm25_only(archive), questions, texts),
     ]

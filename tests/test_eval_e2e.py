@@ -45,7 +45,7 @@ def test_full_eval_meets_the_floors(full_result: dict[str, Any]) -> None:
 def test_full_eval_runs_every_baseline_in_the_same_run(full_result: dict[str, Any]) -> None:
     expected = {
         "rescite",
-        "rescite-ask-retrieval",
+        "rescite-search",
         "rescite-vector-only",
         "rescite-bm25-only",
         "bm25-1000-chars",
