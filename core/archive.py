@@ -97,7 +97,8 @@ class Archive:
             raise QueryError("offset must be >= 0 and limit between 1 and 1000")
         where, params = _document_where(filters)
         doc_ids, total = self._store.query_documents(where, params, offset, limit)
-        items = tuple(m for m in (self._store.meta(d) for d in doc_ids) if m is not None)
+        metas = self._store.metas(doc_ids)
+        items = tuple(metas[d] for d in doc_ids if d in metas)
         return DocumentPage(items=items, total=total, offset=offset, limit=limit)
 
     def clause(self, clause_id: str) -> Clause:

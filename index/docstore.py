@@ -44,20 +44,48 @@ WHERE d.committed = 1 ORDER BY c.doc_id, c.ordinal
 
 
 class DocStore:
-    """sqlite access; one connection shared by threads under a lock."""
+    """sqlite access: writes on one connection under a lock, reads on one connection per thread.
+
+    The database is in WAL mode, so readers never wait for each other or for the writer; the
+    API server's worker threads read concurrently (sqlite releases the GIL while it works)
+    instead of queueing on one shared connection.
+    """
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._path = path
+        self._db = self._connect()
         self._lock = threading.RLock()
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
         self._db.executescript(SCHEMA)
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._closed = False
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self._path), check_same_thread=False, isolation_level=None)
+        db.execute("PRAGMA busy_timeout=10000")
+        return db
+
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's read connection (autocommit: each statement sees the last commit)."""
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            with self._lock:
+                if self._closed:
+                    raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+                db = self._connect()
+                self._readers.append(db)
+            self._local.db = db
+        return db
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
+            self._closed = True
+            for db in [self._db, *self._readers]:
+                db.close()
+            self._readers.clear()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -71,8 +99,7 @@ class DocStore:
             self._db.execute("COMMIT")
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[object, ...]]:
-        with self._lock:
-            return list(self._db.execute(sql, params).fetchall())
+        return list(self._reader().execute(sql, params).fetchall())
 
     # ---- state ----
     def generation(self) -> int:
@@ -211,6 +238,28 @@ class DocStore:
             return None
         meta = DocumentMeta.model_validate_json(str(rows[0][0]))
         return meta.model_copy(update={"sources": tuple(self.doc_paths(doc_id))})
+
+    def metas(self, doc_ids: Sequence[str]) -> dict[str, DocumentMeta]:
+        """`meta` of many documents in two queries (absent or uncommitted ones left out)."""
+        if not doc_ids:
+            return {}
+        marks = ",".join("?" * len(doc_ids))
+        rows = self._rows(
+            f"SELECT doc_id, meta FROM documents WHERE doc_id IN ({marks}) AND committed = 1",
+            list(doc_ids),
+        )
+        sources: dict[str, list[str]] = {}
+        for doc_id, source in self._rows(
+            f"SELECT doc_id, path FROM file_docs WHERE doc_id IN ({marks}) ORDER BY path",
+            list(doc_ids),
+        ):
+            sources.setdefault(str(doc_id), []).append(str(source))
+        return {
+            str(doc_id): DocumentMeta.model_validate_json(str(meta)).model_copy(
+                update={"sources": tuple(sources.get(str(doc_id), ()))}
+            )
+            for doc_id, meta in rows
+        }
 
     def document(self, doc_id: str) -> Document | None:
         rows = self._rows(

@@ -13,6 +13,7 @@ Chroma's cosine distance does; equal scores keep the columns' order.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 import numpy as np
 from rescite.index.filters import ClauseColumns
@@ -49,23 +50,39 @@ class ExactVectors:
         top = top[np.lexsort((top, -scores[top]))]
         return [columns.clause_ids[i] for i in positions[top]]
 
+    def vectors(self, columns: ClauseColumns, clause_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The vectors of these clauses (ids unknown to `columns` or without one left out)."""
+        known = [(cid, i) for cid in clause_ids if (i := columns.positions.get(cid)) is not None]
+        mask = np.zeros(len(columns.clause_ids), dtype=bool)
+        mask[[i for _, i in known]] = True
+        loaded = self._fill(columns, mask)
+        if loaded.rows is None:
+            return {}
+        return {cid: loaded.rows[i].copy() for cid, i in known if loaded.present[i]}
+
     def _fill(self, columns: ClauseColumns, mask: np.ndarray) -> _Loaded:
-        """The cache for `columns`, holding at least the vectors of the clauses in `mask`."""
+        """The cache for `columns`, holding at least the vectors of the clauses in `mask`.
+
+        The store is read outside the lock (other threads keep searching meanwhile); rows are
+        written once, under the lock, and only read after being marked fetched.
+        """
         with self._lock:
             loaded = self._loaded
             if loaded is None or loaded.columns is not columns:
                 loaded = self._loaded = _Loaded(columns)
             missing = np.flatnonzero(mask & ~loaded.fetched)
-            if len(missing):
-                ids = [columns.clause_ids[i] for i in missing]
-                found = self._vectors.vectors_of(ids)
-                for position, clause_id in zip(missing.tolist(), ids, strict=True):
-                    row = found.get(clause_id)
-                    if row is None:
-                        continue
-                    if loaded.rows is None:
-                        loaded.rows = np.zeros((len(columns.clause_ids), len(row)), np.float32)
-                    loaded.rows[position] = row
-                    loaded.present[position] = True
-                loaded.fetched[missing] = True
+        if not len(missing):
             return loaded
+        ids = [columns.clause_ids[i] for i in missing]
+        found = self._vectors.vectors_of(ids)
+        with self._lock:
+            for position, clause_id in zip(missing.tolist(), ids, strict=True):
+                row = found.get(clause_id)
+                if loaded.fetched[position] or row is None:
+                    continue
+                if loaded.rows is None:
+                    loaded.rows = np.zeros((len(columns.clause_ids), len(row)), np.float32)
+                loaded.rows[position] = row
+                loaded.present[position] = True
+            loaded.fetched[missing] = True
+        return loaded

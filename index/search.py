@@ -91,8 +91,10 @@ class HybridSearcher:
         return self._vectors.clause_ids()
 
     def clause_vectors(self, clause_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        """The stored vectors of these clauses (as indexed, in context)."""
-        return self._vectors.vectors_of(clause_ids)
+        """The stored vectors of these clauses (as indexed, in context), kept once fetched."""
+        found = self._exact.vectors(self.bm25().columns, clause_ids)
+        missing = [cid for cid in clause_ids if cid not in found]
+        return {**found, **self._vectors.vectors_of(missing)} if missing else found
 
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
         text = query.strip()
