@@ -50,6 +50,7 @@ class Reading:
     addressee: str | None = None  # "Secretary-General", "Member States", ...
     section_named: bool = False  # "instruct the Secretary-General", "what does it resolve"
     text_language: str | None = None  # the language version the question asks for by name
+    article: str | None = None  # "Article 65 of the Convention": "65"
     bodies: tuple[Body, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
@@ -130,6 +131,7 @@ _VERBS = {
     "resolve": r"resolv|decid|做出决议|决定|décide|decide|постановля",
     "encourage": r"encourag|鼓励|alienta|призыва",
     "urge": r"urg|call(?:s|ed)? (?:on|upon)|呼吁|exhort|insta",
+    "recall": r"recall|reaffirm|忆及|rappel|record|напомина",
 }
 _ADDRESSEES = {
     "Secretary-General": r"secretary[- ]general|秘书长|secrétaire général|secretario general|"
@@ -163,6 +165,14 @@ _SURVEY = re.compile(
     r"\bwhat (?:do|have|did)\b[^?]{0,40}\b(?:resolutions|conferences)\b|"
     r"哪些决议|哪些案文|quelles résolutions|qué resoluciones|какие резолюции|ما هي القرارات",
     re.IGNORECASE,
+)
+_CITED_BY_REFERENCE = re.compile(
+    r"\b(?:does|do|did)\b.{0,80}\b(?:recall|cite|refer|mention|reaffirm)\w*\b|"
+    r"\b(?:recalled|cited|referred to|mentioned|reaffirmed)\s+(?:in|by)\b",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(
+    r"\b(?:article|artículo|статья|статье|المادة)\s+(\d{1,3})\b|第\s*(\d{1,3})\s*条", re.IGNORECASE
 )
 _YEAR_FROM = re.compile(r"\b(?:since|after|from|from the year)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_TO = re.compile(r"\b(?:before|until|up to)\s+((?:19|20)\d\d)\b", re.I)
@@ -375,10 +385,24 @@ def _years(text: str) -> tuple[int | None, int | None]:
     return year_from, year_to
 
 
+def cites_a_reference(text: str) -> bool:
+    """The question asks which texts cite the documents it names ("which resolutions recall
+    68/243"), not what a named document cites ("what does Resolution 174 recall", "which
+    resolution is recalled in 79/243")."""
+    asks = _CROSSREF.search(text)
+    return bool(asks) and not _CITED_BY_REFERENCE.search(text)
+
+
+def find_article(text: str) -> str | None:
+    """The article a question names ("Article 65 of the Convention"), as its number."""
+    match = _ARTICLE.search(text)
+    return (match.group(1) or match.group(2)) if match else None
+
+
 def read_question(question: str) -> Reading:
     text = " ".join(question.split())
     refs = find_refs(text)
-    crossref = bool(refs) and bool(_CROSSREF.search(text))
+    crossref = bool(refs) and cites_a_reference(text)
     mandate = bool(_MANDATE.search(text))
     year_from, year_to = _years(text)
     if refs:
@@ -396,6 +420,7 @@ def read_question(question: str) -> Reading:
         addressee=addressee,
         section_named=names_section(text, verb, addressee),
         text_language=_first_match(_LANGUAGE_VERSIONS, text),
+        article=find_article(text),
         bodies=() if refs else _body_restriction(text),
         year_from=year_from,
         year_to=year_to,

@@ -9,7 +9,13 @@ from itertools import zip_longest
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import DocRef, Reading
 from rescite.answer.references import all_documents, resolve, work_of
-from rescite.answer.support import Candidate, StoredVectors, score, stored_vectors_of
+from rescite.answer.support import (
+    Candidate,
+    StoredVectors,
+    in_article,
+    score,
+    stored_vectors_of,
+)
 from rescite.core.errors import NotFound
 from rescite.core.records import Clause, DocumentMeta, Filters, Hit, Section
 
@@ -61,11 +67,30 @@ def candidates(
         return Found(named(archive, reading, resolved.doc_ids, filters, depth, embedder))
     hits = in_language(archive, searched(archive, reading, merged_filters(filters, reading), depth),
                        reading.wanted_language)  # fmt: skip
+    if reading.article:
+        hits = whole_articles(archive, hits, reading.article)
     stored = stored_vectors_of(archive)
     ranked = score(reading, hits, embedder, stored)
     if reading.survey:
         ranked = leads_first(archive, reading, hits, ranked, embedder, stored)
     return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
+
+
+def whole_articles(archive: ArchiveReader, hits: list[Hit], number: str) -> list[Hit]:
+    """The hits, plus every clause of the named article in the documents where a hit lies in it
+    ("Article 65 of the Convention": all of Article 65's paragraphs are candidates)."""
+    found = {hit.clause.clause_id for hit in hits}
+    metas = {
+        hit.document.doc_id: hit.document
+        for hit in hits
+        if in_article(hit.clause.clause_id, number)
+    }
+    return hits + [
+        Hit(clause=clause, document=meta, score=0.0)
+        for doc_id, meta in metas.items()
+        for clause in archive.clauses(doc_id)
+        if in_article(clause.clause_id, number) and clause.clause_id not in found
+    ]
 
 
 def per_document(items: list[Candidate], limit: int) -> list[Candidate]:
@@ -246,6 +271,14 @@ def named(
     ]
     if section:
         return [Candidate(hit, 1.0, 1.0, direct=True) for hit in closest_sections(section)]
+    if reading.article:
+        found = {hit.clause.clause_id for hit in hits}
+        hits = hits + [
+            Hit(clause=clause, document=meta[doc_id], score=0.0)
+            for doc_id in doc_ids
+            for clause in archive.clauses(doc_id)
+            if in_article(clause.clause_id, reading.article) and clause.clause_id not in found
+        ]
     if not hits:
         hits = [
             Hit(clause=clause, document=meta[doc_id], score=0.0)

@@ -22,6 +22,7 @@ PREAMBLE_PENALTY = 0.06
 CONTEXT_PENALTY = 0.03  # any question without a named document: preambles are context
 ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
+ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
 EMBED_CHARS = 400  # clause text embedded for the support score (cost grows with length)
 EMBED_TOP = 12  # without stored vectors, only the top clauses are embedded
@@ -95,7 +96,13 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
         bonus += ADDRESSEE_BONUS
     if reading.verb and clause.keyword_en and clause.keyword_en.startswith(reading.verb):
         bonus += ADDRESSEE_BONUS / 2
+    if reading.article and in_article(clause.clause_id, reading.article):
+        bonus += ARTICLE_BONUS
     return bonus
+
+
+def in_article(clause_id: str, number: str) -> bool:
+    return f"/article-{number}/" in clause_id or clause_id.endswith(f"/article-{number}")
 
 
 def score(

@@ -151,6 +151,22 @@ def test_the_question_language_version_is_cited(
     assert_verified(core_archive, result)
 
 
+ARTICLES = [
+    ("What does Article 13 of the Universal Declaration say?", "unga/217-a-iii/en/body/article-13"),
+    ("What does Article 2 of the Convention against Cybercrime define?",
+     "unga/a-res-79-243/en/annex/article-2"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "article"), ARTICLES)
+def test_a_named_article_is_cited(core_archive: Archive, question: str, article: str) -> None:
+    result = answer(core_archive, question)
+    assert not result.refused
+    first = result.citations[0].clause_id
+    assert first == article or first.startswith(article + "/")
+    assert_verified(core_archive, result)
+
+
 def test_english_question_over_the_chinese_proposal(core_archive: Archive) -> None:
     result = answer(
         core_archive,

@@ -148,7 +148,22 @@ CROSSREFS = [
     ("Which texts cite Resolution 130?", True),
     ("What does Resolution 130 instruct the Secretary-General to do?", False),
     ("What must each State Party designate for the 24/7 network?", False),
+    ("Which ITU resolution does the proposal on Resolution 174 recall on security?", False),
+    ("Which resolution is recalled in A/RES/79/243 as establishing the committee?", False),
 ]
+
+
+ARTICLES = [
+    ("What does Article 65 of the Convention against Cybercrime say?", "65"),
+    ("世界人权宣言第13条说了什么？", "13"),
+    ("¿Qué dice el artículo 3 de la Declaración Universal?", "3"),
+    ("Which articles of the Constitution concern languages?", None),
+]
+
+
+@pytest.mark.parametrize(("question", "article"), ARTICLES)
+def test_a_named_article_is_read(question: str, article: str | None) -> None:
+    assert read_question(question).article == article
 
 
 @pytest.mark.parametrize(("question", "crossref"), CROSSREFS)

@@ -161,8 +161,20 @@ def test_ndcg_and_mrr_are_bounded(ranking: list[frozenset[str]], grades: dict[st
 
 
 @given(st.lists(st.tuples(st.floats(0, 1), st.booleans()), min_size=1, max_size=30))
-def test_best_threshold_is_at_least_as_good_as_zero(supports: list[tuple[float, bool]]) -> None:
+def test_best_threshold_refuses_enough_or_balances(supports: list[tuple[float, bool]]) -> None:
     from rescite.evals.metrics import balanced_refusal_score
 
     chosen = best_threshold(supports)
-    assert balanced_refusal_score(supports, chosen) >= balanced_refusal_score(supports, 0.0)
+    unanswerable = [s for s, answerable in supports if not answerable]
+    refused = sum(1 for s in unanswerable if s < chosen) / max(len(unanswerable), 1)
+    if unanswerable and max(unanswerable) < 1.0:  # some threshold refuses them all
+        assert refused >= 0.8
+    else:
+        assert balanced_refusal_score(supports, chosen) >= balanced_refusal_score(supports, 0.0)
+
+
+def test_threshold_keeps_the_most_answers_that_refuse_enough() -> None:
+    unanswerable = [(0.1 * i, False) for i in range(1, 11)]  # 0.1 .. 1.0
+    answerable = [(0.75, True), (0.85, True), (0.95, True)]
+    threshold = best_threshold(unanswerable + answerable)
+    assert 0.8 < threshold <= 0.8 + 1e-6  # refuses 8 of 10, keeps every answer
