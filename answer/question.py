@@ -161,9 +161,10 @@ _CROSSREF = re.compile(
     re.IGNORECASE,
 )
 _SURVEY = re.compile(
-    r"^\W*(?:which|what)\b[^?]{0,40}?\b(?:resolutions|texts|decisions|conferences)\b|"
+    r"^\W*(?:which|what)\b[^?]{0,40}?\b(?:resolutions?|texts|decisions?|conferences)\b|"
     r"\bwhat (?:do|have|did)\b[^?]{0,40}\b(?:resolutions|conferences)\b|"
-    r"哪些决议|哪些案文|quelles résolutions|qué resoluciones|какие резолюции|ما هي القرارات",
+    r"哪些决议|哪项决议|哪个决议|哪些案文|quelles résolutions|qué resoluciones|какие резолюции|"
+    r"ما هي القرارات",
     re.IGNORECASE,
 )
 _CITED_BY_REFERENCE = re.compile(
@@ -174,6 +175,22 @@ _CITED_BY_REFERENCE = re.compile(
 _ARTICLE = re.compile(
     r"\b(?:article|artículo|статья|статье|المادة)\s+(\d{1,3})\b|第\s*(\d{1,3})\s*条", re.IGNORECASE
 )
+# Acronyms and plain words delegates use for what the texts spell out in their own terms; the
+# search also looks for the texts' wording.
+_ACRONYMS = {
+    r"\bICTs?\b": "information and communications technologies",
+    r"\bAI\b": "artificial intelligence",
+    r"\bWTPF\b": "World Telecommunication/ICT Policy Forum",
+    r"\bCOP\b": "child online protection",
+    r"\bOEWG\b": "open-ended working group",
+    r"\bGGE\b": "group of governmental experts",
+    r"\bWSIS\b": "World Summit on the Information Society",
+    r"\bSDGs?\b": "Sustainable Development Goals",
+    r"\bLDCs?\b": "least developed countries",
+    r"\bSIDS\b": "small island developing States",
+    r"\bUNODC\b": "United Nations Office on Drugs and Crime",
+    r"\bmisuse\b": "criminal purposes illicit use",
+}
 _YEAR_FROM = re.compile(r"\b(?:since|after|from|from the year)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_TO = re.compile(r"\b(?:before|until|up to)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_IN = re.compile(r"\bin\s+((?:19|20)\d\d)\b", re.I)
@@ -399,6 +416,12 @@ def find_article(text: str) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
+def expanded(text: str) -> str:
+    """The text with the long form of each acronym it uses added at the end."""
+    longer = [long for short, long in _ACRONYMS.items() if re.search(short, text)]
+    return " ".join([text, *longer])
+
+
 def read_question(question: str) -> Reading:
     text = " ".join(question.split())
     refs = find_refs(text)
@@ -410,7 +433,7 @@ def read_question(question: str) -> Reading:
     verb, addressee = _first_match(_VERBS, text), _first_match(_ADDRESSEES, text)
     return Reading(
         question=question,
-        query=text,
+        query=expanded(text),
         language=detect_language(text),
         refs=refs,
         mandate=mandate,

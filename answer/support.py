@@ -8,6 +8,7 @@ Ranking adds the delegate's intent: operative clauses with mandate verbs first w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -80,12 +81,36 @@ def hit_similarities(
     ]
 
 
+# Operative keywords that ask someone to act; "reaffirms", "notes", "welcomes" and the like
+# are operative too, but they mandate nothing.
+_MANDATING = (
+    "decide", "request", "call", "urge", "instruct", "invite", "encourage", "resolve",
+    "recommend", "direct", "authorize", "establish", "adopt", "designate", "proclaim", "charge",
+    "task", "demand", "appeal", "approve", "endorse", "declare",
+)  # fmt: skip
+_ADVERBS = ("also ", "further ", "again ", "strongly ", "once again ", "re ")
+
+
+def mandates(keyword: str | None) -> bool:
+    """The operative keyword asks for action ("requests", "also urges", "resolves to instruct")."""
+    word = (keyword or "").lower()
+    for adverb in _ADVERBS:
+        word = word.removeprefix(adverb)
+    return word.startswith(_MANDATING)
+
+
+def _first_words(text: str) -> str:
+    """The clause's opening words after its number ("2. Decides to ..." -> "decides to ...")."""
+    return re.sub(r"^(?:\s*(?:\(?[0-9ivxlc]+[.)]|\(?[a-z][.)]|[\W_]))*\s*", "", text[:60].lower())
+
+
 def intent_adjustment(reading: Reading, hit: Hit) -> float:
     clause = hit.clause
     bonus = 0.0
     if reading.mandate or reading.survey:
         if clause.section is Section.OPERATIVE:
-            bonus += MANDATE_BONUS
+            if not reading.mandate or mandates(clause.keyword_en or _first_words(clause.text)):
+                bonus += MANDATE_BONUS
         elif clause.section is Section.PREAMBLE:
             bonus -= PREAMBLE_PENALTY
     elif not reading.refs and clause.section is Section.PREAMBLE:
