@@ -173,3 +173,29 @@ def test_crossref_questions_treat_references_as_targets(question: str, crossref:
 
 def test_round_the_clock_is_not_a_symbol() -> None:
     assert read_question("the 24/7 network of points of contact").refs == ()
+
+
+def test_acronyms_are_also_searched_in_full() -> None:
+    query = read_question("Which resolutions mandate action on ICT misuse?").query
+    assert "information and communications technologies" in query
+    assert read_question("What is the history of the telegraph?").query == (
+        "What is the history of the telegraph?"
+    )
+
+
+MANDATES = [
+    ("decides", True),
+    ("also requests", True),
+    ("resolves to instruct the secretary general", True),
+    ("reaffirms", False),
+    ("takes note", False),
+    ("welcomes", False),
+    (None, False),
+]
+
+
+@pytest.mark.parametrize(("keyword", "expected"), MANDATES)
+def test_operative_keywords_that_mandate(keyword: str | None, expected: bool) -> None:
+    from rescite.answer.support import mandates
+
+    assert mandates(keyword) is expected
