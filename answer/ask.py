@@ -8,7 +8,7 @@ from rescite.answer import compose, retrieve
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
 from rescite.answer.quotes import select_quote, sentences
-from rescite.answer.support import Candidate, similarities
+from rescite.answer.support import HEADING_CHARS, Candidate, similarities
 from rescite.answer.verify import VerifiedQuote, locate
 from rescite.core.records import Answer, Document, Filters, Section
 from rescite.core.settings import Settings
@@ -75,11 +75,16 @@ def refused(question: str, reason: str, support: float) -> Answer:
 
 
 def choose(items: list[Candidate], threshold: float, limit: int) -> list[Candidate]:
-    """The named section whole; else the clauses ranked close to the best, above the threshold."""
+    """The named section whole; else the clauses ranked close to the best, above the threshold
+    (never a formula or a bare heading such as "Article 65 Entry into force")."""
     direct = [candidate for candidate in items if candidate.direct]
     if direct:
         return direct
-    usable = [c for c in items if c.hit.clause.section is not Section.FORMULA]
+    usable = [
+        c
+        for c in items
+        if c.hit.clause.section is not Section.FORMULA and len(c.hit.clause.text) >= HEADING_CHARS
+    ]
     top = max((candidate.rank for candidate in usable), default=0.0)
     kept = [c for c in usable if c.support >= threshold and c.rank >= top * RELATIVE_CUT]
     per_document: dict[str, int] = {}

@@ -51,6 +51,7 @@ class Reading:
     section_named: bool = False  # "instruct the Secretary-General", "what does it resolve"
     text_language: str | None = None  # the language version the question asks for by name
     article: str | None = None  # "Article 65 of the Convention": "65"
+    specific: bool = False  # asks more than the named section ("... to report on X")
     bodies: tuple[Body, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
@@ -422,6 +423,23 @@ def expanded(text: str) -> str:
     return " ".join([text, *longer])
 
 
+_GENERIC = frozenset({"do", "doing", "done", "say", "says", "ask", "asked", "mean", "means"})
+
+
+def asks_more_than_the_section(terms: tuple[str, ...], verb: str | None, who: str | None) -> bool:
+    """Two or more content words besides the section's verb and addressee."""
+    patterns = [_VERBS[verb]] if verb else []
+    patterns += [_ADDRESSEES[who]] if who else []
+    rest = [
+        term
+        for term in terms
+        if term not in _GENERIC
+        and not any(re.search(pattern, term, re.IGNORECASE) for pattern in patterns)
+        and not (who and term in who.lower().replace("-", " ").split())
+    ]
+    return len(rest) >= 2
+
+
 def read_question(question: str) -> Reading:
     text = " ".join(question.split())
     refs = find_refs(text)
@@ -444,6 +462,7 @@ def read_question(question: str) -> Reading:
         section_named=names_section(text, verb, addressee),
         text_language=_first_match(_LANGUAGE_VERSIONS, text),
         article=find_article(text),
+        specific=asks_more_than_the_section(content_terms(strip_refs(text)), verb, addressee),
         bodies=() if refs else _body_restriction(text),
         year_from=year_from,
         year_to=year_to,

@@ -269,8 +269,10 @@ def named(
         for clause in archive.clauses(doc_id)
         if section_matches(reading, clause)
     ]
-    if section:
+    if section and not reading.specific:
         return [Candidate(hit, 1.0, 1.0, direct=True) for hit in closest_sections(section)]
+    if section:  # "instruct the Secretary-General to report on X": the section's closest items
+        hits = closest_sections(section)
     if reading.article:
         found = {hit.clause.clause_id for hit in hits}
         hits = hits + [

@@ -25,6 +25,7 @@ ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
 ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
+HEADING_CHARS = 40  # shorter clauses are headings ("Article 65 Entry into force"), penalised alike
 EMBED_CHARS = 400  # clause text embedded for the support score (cost grows with length)
 EMBED_TOP = 12  # without stored vectors, only the top clauses are embedded
 
@@ -115,7 +116,7 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
             bonus -= PREAMBLE_PENALTY
     elif not reading.refs and clause.section is Section.PREAMBLE:
         bonus -= CONTEXT_PENALTY
-    if clause.section in (Section.TITLE, Section.FORMULA):
+    if clause.section in (Section.TITLE, Section.FORMULA) or len(clause.text) < HEADING_CHARS:
         bonus -= TITLE_PENALTY
     if reading.addressee and clause.addressee == reading.addressee:
         bonus += ADDRESSEE_BONUS

@@ -199,3 +199,16 @@ def test_operative_keywords_that_mandate(keyword: str | None, expected: bool) ->
     from rescite.answer.support import mandates
 
     assert mandates(keyword) is expected
+
+
+SPECIFIC = [
+    ("What does Resolution 130 instruct the Secretary-General to do?", False),
+    ("What does Resolution 179 instruct the Secretary-General to report on child online safety?",
+     True),
+    ("第130号决议责成秘书长做什么？", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "specific"), SPECIFIC)
+def test_a_question_may_ask_more_than_its_section(question: str, specific: bool) -> None:
+    assert read_question(question).specific is specific
