@@ -90,6 +90,12 @@ _MANDATING = (
     "task", "demand", "appeal", "approve", "endorse", "declare",
 )  # fmt: skip
 _ADVERBS = ("also ", "further ", "again ", "strongly ", "once again ", "re ")
+# A General Assembly resolution's closing paragraphs put the item on a later agenda: procedure,
+# not a mandate on the question asked.
+_PROCEDURAL = re.compile(
+    r"provisional agenda of its|(?:examine|consider) the question at its|remain seized",
+    re.IGNORECASE,
+)
 
 
 def mandates(keyword: str | None) -> bool:
@@ -110,7 +116,9 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
     bonus = 0.0
     if reading.mandate or reading.survey:
         if clause.section is Section.OPERATIVE:
-            if not reading.mandate or mandates(clause.keyword_en or _first_words(clause.text)):
+            if _PROCEDURAL.search(clause.text):
+                bonus -= PREAMBLE_PENALTY
+            elif not reading.mandate or mandates(clause.keyword_en or _first_words(clause.text)):
                 bonus += MANDATE_BONUS
         elif clause.section is Section.PREAMBLE:
             bonus -= PREAMBLE_PENALTY
