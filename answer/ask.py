@@ -8,7 +8,7 @@ from rescite.answer import compose, retrieve
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
 from rescite.answer.quotes import select_quote, sentences
-from rescite.answer.support import HEADING_CHARS, Candidate, similarities
+from rescite.answer.support import HEADING_CHARS, Candidate, similarities, split_per_document
 from rescite.answer.verify import VerifiedQuote, locate
 from rescite.core.records import Answer, Document, Filters, Section
 from rescite.core.settings import Settings
@@ -87,13 +87,7 @@ def choose(items: list[Candidate], threshold: float, limit: int) -> list[Candida
     ]
     top = max((candidate.rank for candidate in usable), default=0.0)
     kept = [c for c in usable if c.support >= threshold and c.rank >= top * RELATIVE_CUT]
-    per_document: dict[str, int] = {}
-    chosen: list[Candidate] = []
-    for candidate in kept:
-        doc_id = candidate.hit.document.doc_id
-        per_document[doc_id] = per_document.get(doc_id, 0) + 1
-        if per_document[doc_id] <= PER_DOCUMENT:
-            chosen.append(candidate)
+    chosen, _ = split_per_document(kept, PER_DOCUMENT)
     return chosen[:limit]
 
 

@@ -104,7 +104,7 @@ _ZH_REF = re.compile(r"第\s*(\d{1,3})\s*号(决议|决定)")
 _VENUES = (
     "Kyoto|Minneapolis|Marrakesh|Marrakech|Antalya|Guadalajara|Busan|Dubai|Bucharest|Doha|Nice|"
     "Nairobi|Geneva|Hammamet|Johannesburg|Florianópolis|Florianopolis|Helsinki|Montreal|"
-    "Istanbul|Hyderabad|Buenos Aires|Kigali|Valletta|Addis Ababa|Doha|New Delhi|Malta"
+    "Istanbul|Hyderabad|Buenos Aires|Kigali|Valletta|Addis Ababa|New Delhi|Malta"
 )
 _REVISION_MENTION = re.compile(
     rf"\b(?P<venue>{_VENUES})\b(?:[\s,]*(?P<vyear>(?:19|20)\d\d)\b)?|\b(?P<year>(?:19|20)\d\d)\b",
@@ -449,6 +449,8 @@ def read_question(question: str) -> Reading:
     if refs:
         year_from = year_to = None
     verb, addressee = _first_match(_VERBS, text), _first_match(_ADDRESSEES, text)
+    topic = strip_refs(text) if refs else text
+    terms = content_terms(topic)
     return Reading(
         question=question,
         query=expanded(text),
@@ -462,10 +464,10 @@ def read_question(question: str) -> Reading:
         section_named=names_section(text, verb, addressee),
         text_language=_first_match(_LANGUAGE_VERSIONS, text),
         article=find_article(text),
-        specific=asks_more_than_the_section(content_terms(strip_refs(text)), verb, addressee),
+        specific=asks_more_than_the_section(terms, verb, addressee),
         bodies=() if refs else _body_restriction(text),
         year_from=year_from,
         year_to=year_to,
-        terms=content_terms(strip_refs(text) if refs else text),
-        topic=strip_refs(text) if refs else text,
+        terms=terms,
+        topic=topic,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import zip_longest
 
@@ -11,9 +12,9 @@ from rescite.answer.question import DocRef, Reading
 from rescite.answer.references import all_documents, resolve, work_of
 from rescite.answer.support import (
     Candidate,
-    StoredVectors,
+    Scorer,
     in_article,
-    score,
+    split_per_document,
     stored_vectors_of,
 )
 from rescite.core.errors import NotFound
@@ -57,34 +58,41 @@ def candidates(
     embedder: TextEmbedder | None,
 ) -> Found:
     depth = max(k * SEARCH_DEPTH, MIN_DEPTH)
+    scorer = Scorer(reading, embedder, stored_vectors_of(archive))
     if reading.crossref:
-        return Found(citing(archive, reading, merged_filters(filters, reading), depth, embedder))
+        return Found(citing(archive, reading, merged_filters(filters, reading), depth, scorer))
     if reading.refs:
         resolved = resolve(archive, reading.refs, reading.wanted_language)
         if not resolved.doc_ids:
             names = ", ".join(ref.display for ref in resolved.missing)
             return Found([], f"{names} is not in the archive (ingest it first).")
-        return Found(named(archive, reading, resolved.doc_ids, filters, depth, embedder))
+        return Found(named(archive, reading, resolved.doc_ids, filters, depth, scorer))
     hits = in_language(archive, searched(archive, reading, merged_filters(filters, reading), depth),
                        reading.wanted_language)  # fmt: skip
     if reading.article:
         hits = whole_articles(archive, hits, reading.article)
-    stored = stored_vectors_of(archive)
-    ranked = score(reading, hits, embedder, stored)
+    ranked = scorer.score(hits)
     if reading.survey:
-        ranked = leads_first(archive, reading, hits, ranked, embedder, stored)
+        ranked = leads_first(archive, hits, ranked, scorer)
     return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
 
 
 def whole_articles(archive: ArchiveReader, hits: list[Hit], number: str) -> list[Hit]:
     """The hits, plus every clause of the named article in the documents where a hit lies in it
     ("Article 65 of the Convention": all of Article 65's paragraphs are candidates)."""
-    found = {hit.clause.clause_id for hit in hits}
     metas = {
         hit.document.doc_id: hit.document
         for hit in hits
         if in_article(hit.clause.clause_id, number)
     }
+    return with_article(archive, hits, metas, number)
+
+
+def with_article(
+    archive: ArchiveReader, hits: list[Hit], metas: Mapping[str, DocumentMeta], number: str
+) -> list[Hit]:
+    """The hits, plus the clauses of article `number` in these documents not among them."""
+    found = {hit.clause.clause_id for hit in hits}
     return hits + [
         Hit(clause=clause, document=meta, score=0.0)
         for doc_id, meta in metas.items()
@@ -96,23 +104,12 @@ def whole_articles(archive: ArchiveReader, hits: list[Hit], number: str) -> list
 def per_document(items: list[Candidate], limit: int) -> list[Candidate]:
     """The ranking with each document's clauses beyond `limit` moved after the others, so that a
     question several resolutions answer is not answered from one."""
-    seen: dict[str, int] = {}
-    head: list[Candidate] = []
-    tail: list[Candidate] = []
-    for candidate in items:
-        doc_id = candidate.hit.document.doc_id
-        seen[doc_id] = seen.get(doc_id, 0) + 1
-        (head if seen[doc_id] <= limit else tail).append(candidate)
+    head, tail = split_per_document(items, limit)
     return head + tail
 
 
 def leads_first(
-    archive: ArchiveReader,
-    reading: Reading,
-    hits: list[Hit],
-    ranked: list[Candidate],
-    embedder: TextEmbedder | None,
-    stored: StoredVectors | None,
+    archive: ArchiveReader, hits: list[Hit], ranked: list[Candidate], scorer: Scorer
 ) -> list[Candidate]:
     """For "which resolutions ...": the best documents (by the rank-weighted count of their
     hits), each represented first by the lead operative clause closest to the question; then
@@ -129,14 +126,11 @@ def leads_first(
         operative = [c for c in archive.clauses(doc_id) if c.section is Section.OPERATIVE]
         lead = [Hit(clause=c, document=metas[doc_id], score=1.0) for c in operative[:LEAD_CLAUSES]]
         if lead:
-            leads.append(score(reading, lead, embedder, stored)[0].hit)
+            leads.append(scorer.score(lead)[0].hit)
     chosen = {hit.clause.clause_id for hit in leads}
     by_id = {candidate.hit.clause.clause_id: candidate for candidate in ranked}
     top = max((candidate.rank for candidate in ranked), default=1.0)
-    first = [
-        by_id.get(hit.clause.clause_id) or score(reading, [hit], embedder, stored)[0]
-        for hit in leads
-    ]
+    first = [by_id.get(hit.clause.clause_id) or scorer.score([hit])[0] for hit in leads]
     first = [
         Candidate(c.hit, c.support, top + 0.01 - position / 1000, c.direct)
         for position, c in enumerate(first)
@@ -209,7 +203,7 @@ def citing(
     reading: Reading,
     filters: Filters,
     depth: int,
-    embedder: TextEmbedder | None,
+    scorer: Scorer,
 ) -> list[Candidate]:
     """Clauses that cite the referenced documents ("which resolutions recall 68/243?"): found by
     their parsed cross-references across the (filtered) catalogue, ranked by similarity."""
@@ -223,7 +217,7 @@ def citing(
     hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)
              if hit.clause.clause_id not in found]  # fmt: skip
     out: list[Candidate] = []
-    for candidate in score(reading, hits, embedder, stored_vectors_of(archive)):
+    for candidate in scorer.score(hits):
         if candidate.hit.clause.clause_id in found:
             support = max(candidate.support, CITING_SUPPORT)
             candidate = Candidate(candidate.hit, support, candidate.rank + CITING_BONUS)
@@ -254,7 +248,7 @@ def named(
     doc_ids: tuple[str, ...],
     filters: Filters,
     depth: int,
-    embedder: TextEmbedder | None,
+    scorer: Scorer,
 ) -> list[Candidate]:
     """Candidates from named documents: the named section whole, else the best-ranked clauses."""
     scoped = filters.model_copy(update={"doc_id": doc_ids})
@@ -274,13 +268,8 @@ def named(
     if section:  # "instruct the Secretary-General to report on X": the section's closest items
         hits = closest_sections(section)
     if reading.article:
-        found = {hit.clause.clause_id for hit in hits}
-        hits = hits + [
-            Hit(clause=clause, document=meta[doc_id], score=0.0)
-            for doc_id in doc_ids
-            for clause in archive.clauses(doc_id)
-            if in_article(clause.clause_id, reading.article) and clause.clause_id not in found
-        ]
+        named_metas = {doc_id: meta[doc_id] for doc_id in doc_ids}
+        hits = with_article(archive, hits, named_metas, reading.article)
     if not hits:
         hits = [
             Hit(clause=clause, document=meta[doc_id], score=0.0)
@@ -288,7 +277,7 @@ def named(
             for clause in archive.clauses(doc_id)
             if clause.section is Section.OPERATIVE
         ]
-    ranked = score(reading, hits, embedder, stored_vectors_of(archive))
+    ranked = scorer.score(hits)
     # A question that names a document is answered from it: its best clauses support the answer.
     return [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank) for c in ranked]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rescite.answer.protocols import TextEmbedder
@@ -46,6 +46,20 @@ class Candidate:
     direct: bool = False  # the question named this clause's document and section
 
 
+def split_per_document(
+    items: Sequence[Candidate], limit: int
+) -> tuple[list[Candidate], list[Candidate]]:
+    """The items in order, split into each document's first `limit` and the rest."""
+    seen: dict[str, int] = {}
+    head: list[Candidate] = []
+    tail: list[Candidate] = []
+    for candidate in items:
+        doc_id = candidate.hit.document.doc_id
+        seen[doc_id] = seen.get(doc_id, 0) + 1
+        (head if seen[doc_id] <= limit else tail).append(candidate)
+    return head, tail
+
+
 def similarities(embedder: TextEmbedder | None, question: str, texts: Sequence[str]) -> list[float]:
     """Cosine similarity of the question to each text (zeros without an embedder)."""
     if embedder is None or not texts:
@@ -60,26 +74,6 @@ def support_of(similarity: float, lexical: float, has_vectors: bool) -> float:
     if not has_vectors:
         return lexical
     return max(similarity, (similarity + lexical) / 2)
-
-
-def hit_similarities(
-    embedder: TextEmbedder | None, stored: StoredVectors | None, question: str, hits: Sequence[Hit]
-) -> list[float]:
-    """Cosine similarity of the question to each hit: from the vectors stored at ingest (every
-    hit, no model call) when the archive has them, else by embedding the top hits' text."""
-    if embedder is None or not hits:
-        return [0.0] * len(hits)
-    if stored is None:
-        head = similarities(embedder, question, [hit.clause.text for hit in hits[:EMBED_TOP]])
-        return head + [0.0] * (len(hits) - len(head))
-    query = np.asarray(embedder.embed_query(question), dtype=np.float32)
-    vectors = stored([hit.clause.clause_id for hit in hits])
-    return [
-        max(float(vectors[hit.clause.clause_id] @ query), 0.0)
-        if hit.clause.clause_id in vectors
-        else 0.0
-        for hit in hits
-    ]
 
 
 # Operative keywords that ask someone to act; "reaffirms", "notes", "welcomes" and the like
@@ -139,18 +133,47 @@ def in_article(clause_id: str, number: str) -> bool:
     return f"/article-{number}/" in clause_id or clause_id.endswith(f"/article-{number}")
 
 
-def score(
-    reading: Reading,
-    hits: Sequence[Hit],
-    embedder: TextEmbedder | None,
-    stored: StoredVectors | None = None,
-) -> list[Candidate]:
-    """Candidates with support and rank, best rank first."""
-    sims = hit_similarities(embedder, stored, reading.focus, hits)
-    out: list[Candidate] = []
-    for position, (hit, sim) in enumerate(zip(hits, sims, strict=True)):
-        lexical = coverage(reading.terms, hit.clause.text)
-        support = support_of(sim, lexical, embedder is not None)
-        prior = RANK_PRIOR / (1 + position)
-        out.append(Candidate(hit, support, support + intent_adjustment(reading, hit) + prior))
-    return sorted(out, key=lambda candidate: -candidate.rank)
+@dataclass
+class Scorer:
+    """Scores hits against one question, embedding the question once however often it is asked.
+
+    Similarity comes from the vectors stored at ingest (every hit, no model call) when the
+    archive has them, else from embedding the top hits' text.
+    """
+
+    reading: Reading
+    embedder: TextEmbedder | None
+    stored: StoredVectors | None = None
+    _query: np.ndarray | None = field(default=None, init=False, repr=False)
+
+    def _query_vector(self, embedder: TextEmbedder) -> np.ndarray:
+        if self._query is None:
+            self._query = np.asarray(embedder.embed_query(self.reading.focus), dtype=np.float32)
+        return self._query
+
+    def similarities(self, hits: Sequence[Hit]) -> list[float]:
+        if self.embedder is None or not hits:
+            return [0.0] * len(hits)
+        if self.stored is None:
+            texts = [hit.clause.text for hit in hits[:EMBED_TOP]]
+            head = similarities(self.embedder, self.reading.focus, texts)
+            return head + [0.0] * (len(hits) - len(head))
+        query = self._query_vector(self.embedder)
+        vectors = self.stored([hit.clause.clause_id for hit in hits])
+        return [
+            max(float(vectors[hit.clause.clause_id] @ query), 0.0)
+            if hit.clause.clause_id in vectors
+            else 0.0
+            for hit in hits
+        ]
+
+    def score(self, hits: Sequence[Hit]) -> list[Candidate]:
+        """Candidates with support and rank, best rank first."""
+        reading = self.reading
+        out: list[Candidate] = []
+        for position, (hit, sim) in enumerate(zip(hits, self.similarities(hits), strict=True)):
+            lexical = coverage(reading.terms, hit.clause.text)
+            support = support_of(sim, lexical, self.embedder is not None)
+            prior = RANK_PRIOR / (1 + position)
+            out.append(Candidate(hit, support, support + intent_adjustment(reading, hit) + prior))
+        return sorted(out, key=lambda candidate: -candidate.rank)
