@@ -76,7 +76,7 @@ def refused(question: str, reason: str, support: float) -> Answer:
 
 def choose(items: list[Candidate], threshold: float, limit: int) -> list[Candidate]:
     """The named section whole; else the clauses ranked close to the best, above the threshold
-    (never a formula or a bare heading such as "Article 65 Entry into force")."""
+    (never a formula or a bare heading: an article number and its title)."""
     direct = [candidate for candidate in items if candidate.direct]
     if direct:
         return direct

@@ -25,7 +25,7 @@ ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
 ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
-HEADING_CHARS = 40  # shorter clauses are headings ("Article 65 Entry into force"), penalised alike
+HEADING_CHARS = 40  # shorter clauses are bare headings (an article number and title)
 EMBED_CHARS = 400  # clause text embedded for the support score (cost grows with length)
 EMBED_TOP = 12  # without stored vectors, only the top clauses are embedded
 
