@@ -27,6 +27,8 @@ class ArchiveReader(Protocol):
 
     def clauses(self, doc_id: str) -> list[Clause]: ...
 
+    def clauses_mentioning(self, fragments: Sequence[str]) -> list[Clause]: ...
+
 
 @runtime_checkable
 class TextEmbedder(Protocol):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
@@ -198,6 +198,17 @@ def refers_to(clause: Clause, ref: DocRef) -> bool:
     return False
 
 
+def _reference_fragments(refs: Sequence[DocRef]) -> list[str]:
+    """Text that any clause citing one of `refs` contains (see `refers_to`)."""
+    fragments: list[str] = []
+    for ref in refs:
+        if ref.kind == "unga":
+            fragments.append(ref.number)
+        elif ref.kind == "itu":
+            fragments += [f"res-{ref.number}", f"dec-{ref.number}"]
+    return fragments
+
+
 def citing(
     archive: ArchiveReader,
     reading: Reading,
@@ -207,11 +218,14 @@ def citing(
 ) -> list[Candidate]:
     """Clauses that cite the referenced documents ("which resolutions recall 68/243?"): found by
     their parsed cross-references across the (filtered) catalogue, ranked by similarity."""
-    hits = [
-        Hit(clause=clause, document=meta, score=1.0)
+    metas = {
+        meta.doc_id: meta
         for meta in all_documents(archive, filters.model_copy(update={"section": ()}))
-        for clause in archive.clauses(meta.doc_id)
-        if any(refers_to(clause, ref) for ref in reading.refs)
+    }
+    hits = [
+        Hit(clause=clause, document=metas[clause.doc_id], score=1.0)
+        for clause in archive.clauses_mentioning(_reference_fragments(reading.refs))
+        if clause.doc_id in metas and any(refers_to(clause, ref) for ref in reading.refs)
     ][:MAX_CITING]
     found = {hit.clause.clause_id for hit in hits}
     hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)

@@ -17,6 +17,7 @@ from types import TracebackType
 
 import numpy as np
 from rescite.core.errors import NotFound, QueryError
+from rescite.core.memo import GenerationMemo
 from rescite.core.records import (
     Clause,
     Document,
@@ -36,6 +37,8 @@ from rescite.index.sync import IngestProgress, Sync
 __all__ = ["Archive", "IndexStats", "IngestProgress"]
 
 NO_FILTERS = Filters()
+MEMO_SIZE = 2048  # clause lists, clauses and catalogue pages kept in memory
+TEXTS_KEPT = 64  # whole documents (with their text) kept in memory
 
 
 class IndexStats(Record):
@@ -61,6 +64,8 @@ class Archive:
         self._searcher = searcher
         self._sync = sync
         self._lock = lock
+        self._memo = GenerationMemo(store.generation, size=MEMO_SIZE)
+        self._texts = GenerationMemo(store.generation, size=TEXTS_KEPT)
 
     def ingest(
         self,
@@ -85,7 +90,7 @@ class Archive:
         return self._searcher.search(query, k, filters)
 
     def document(self, doc_id: str) -> Document:
-        document = self._store.document(doc_id)
+        document = self._texts.get(doc_id, lambda: self._store.document(doc_id))
         if document is None:
             raise NotFound(f"no document '{doc_id}'; list them with `rescite search` or /documents")
         return document
@@ -95,6 +100,11 @@ class Archive:
     ) -> DocumentPage:
         if offset < 0 or not 1 <= limit <= 1000:
             raise QueryError("offset must be >= 0 and limit between 1 and 1000")
+        return self._memo.get(
+            ("documents", filters, offset, limit), lambda: self._page(filters, offset, limit)
+        )
+
+    def _page(self, filters: Filters, offset: int, limit: int) -> DocumentPage:
         where, params = _document_where(filters)
         doc_ids, total = self._store.query_documents(where, params, offset, limit)
         metas = self._store.metas(doc_ids)
@@ -102,16 +112,25 @@ class Archive:
         return DocumentPage(items=items, total=total, offset=offset, limit=limit)
 
     def clause(self, clause_id: str) -> Clause:
-        found = self._store.clauses_by_id([clause_id]).get(clause_id)
+        found = self._memo.get(
+            ("clause", clause_id), lambda: self._store.clauses_by_id([clause_id]).get(clause_id)
+        )
         if found is None:
             raise NotFound(f"no clause '{clause_id}'; check the id (see `archive.clauses(doc_id)`)")
         return found
 
     def clauses(self, doc_id: str) -> list[Clause]:
-        found = self._store.clauses_of(doc_id)
+        found = self._memo.get(("clauses", doc_id), lambda: self._store.clauses_of(doc_id))
         if not found and self._store.meta(doc_id) is None:
             raise NotFound(f"no document '{doc_id}'")
-        return found
+        return list(found)
+
+    def clauses_mentioning(self, fragments: Sequence[str]) -> list[Clause]:
+        """Clauses whose text or parsed references contain any of the fragments (ASCII
+        case-insensitive), in document and reading order: a first pass over the whole archive
+        before an exact test, such as which clauses cite a given resolution."""
+        key = ("mentioning", tuple(fragments))
+        return list(self._memo.get(key, lambda: self._store.clauses_containing(fragments)))
 
     def counts(self) -> tuple[int, int]:
         """(documents, clauses) that search can return."""

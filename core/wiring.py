@@ -13,7 +13,7 @@ from rescite.core.archive import Archive
 from rescite.core.records import ParsedDocument
 from rescite.core.settings import Settings
 from rescite.index.docstore import DocStore
-from rescite.index.embedders import Embedder, make_embedder
+from rescite.index.embedders import Embedder, cached_queries, make_embedder
 from rescite.index.lock import WriteLock
 from rescite.index.search import HybridSearcher
 from rescite.index.sync import ReadParsed, Sync
@@ -32,7 +32,7 @@ def open_archive(
     """
     home = settings.home
     home.mkdir(parents=True, exist_ok=True)
-    embedder = embedder or make_embedder(settings.embedder)
+    embedder = cached_queries(embedder or make_embedder(settings.embedder))
     lock = WriteLock(home)
     if rebuild:
         with lock:

@@ -9,6 +9,7 @@ whatever an interrupted run left uncommitted.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -277,6 +278,20 @@ class DocStore:
             "SELECT c.data FROM clauses c JOIN documents d ON d.doc_id = c.doc_id "
             "WHERE c.doc_id = ? AND d.committed = 1 ORDER BY c.ordinal",
             (doc_id,),
+        )
+        return [Clause.model_validate_json(str(r[0])) for r in rows]
+
+    def clauses_containing(self, fragments: Sequence[str]) -> list[Clause]:
+        """Committed clauses whose stored record contains any fragment (case-insensitive for
+        ASCII), in document and reading order: a cheap first pass before an exact test."""
+        if not fragments:
+            return []
+        likes = " OR ".join("c.data LIKE ? ESCAPE '\\'" for _ in fragments)
+        patterns = ["%" + re.sub(r"([%_\\])", r"\\\1", f) + "%" for f in fragments]
+        rows = self._rows(
+            "SELECT c.data FROM clauses c JOIN documents d ON d.doc_id = c.doc_id "
+            f"WHERE d.committed = 1 AND ({likes}) ORDER BY c.doc_id, c.ordinal",
+            patterns,
         )
         return [Clause.model_validate_json(str(r[0])) for r in rows]
 

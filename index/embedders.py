@@ -7,12 +7,15 @@
     └── OpenAIEmbedder               openai:<url>#<model>              the server's
 
 Every embedder returns L2-normalised float32 rows. Optional packages are imported lazily so the
-default install never needs them.
+default install never needs them. `QueryCache` wraps any of them so that a question embedded by
+search is not embedded again by the answer's scoring (nor when a chat or an eval repeats it).
 """
 
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -204,6 +207,39 @@ class OpenAIEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return _first(self._post([text]))
+
+
+class QueryCache:
+    """An embedder that keeps the vectors of its last `size` queries (documents pass through)."""
+
+    def __init__(self, inner: Embedder, size: int = 512) -> None:
+        self.inner = inner
+        self.model_id = inner.model_id
+        self.dimension = inner.dimension
+        self._size = size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            cached = self._vectors.get(text)
+            if cached is not None:
+                self._vectors.move_to_end(text)
+                return cached
+        vector = self.inner.embed_query(text)
+        vector.setflags(write=False)  # shared by every caller
+        with self._lock:
+            self._vectors[text] = vector
+            while len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+        return vector
+
+
+def cached_queries(embedder: Embedder) -> QueryCache:
+    return embedder if isinstance(embedder, QueryCache) else QueryCache(embedder)
 
 
 def make_embedder(settings: EmbedderSettings) -> Embedder:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from rescite.index.vectors import VectorStore
 
 MAX_QUERY_CHARS = 4000
 MAX_K = 200
-QUERY_CACHE = 512
 BROAD_FILTER_SHARE = 0.1
 MAX_WIDE = 800
 MAX_EXACT = 25_000  # filtered clauses searched exactly in numpy rather than by Chroma's where
@@ -43,7 +41,6 @@ class HybridSearcher:
         self._bm25_dir = bm25_dir
         self._bm25: tuple[int, Bm25Index] | None = None
         self._metas: dict[str, DocumentMeta] = {}
-        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
     def bm25(self) -> Bm25Index:
@@ -112,7 +109,7 @@ class HybridSearcher:
             raise QueryError("year_from is after year_to; swap them")
         depth = candidates_for(k)
         bm25 = self.bm25()
-        vector_ids = self._vector_ids(self._query_vector(text), depth, filters, bm25)
+        vector_ids = self._vector_ids(self._embedder.embed_query(text), depth, filters, bm25)
         bm25_ids = bm25.search(text, depth, filters)
         fused = reciprocal_rank_fusion(vector_ids, bm25_ids, k=depth)
         hits: list[Hit] = []
@@ -147,20 +144,6 @@ class HybridSearcher:
         if passing <= MAX_EXACT:
             return self._exact.nearest(columns, mask, vector, depth)
         return self._vectors.search(vector, depth, filters)
-
-    def _query_vector(self, text: str) -> np.ndarray:
-        """The query's embedding; the last QUERY_CACHE ones are kept (chat and evals repeat)."""
-        with self._lock:
-            cached = self._query_vectors.get(text)
-            if cached is not None:
-                self._query_vectors.move_to_end(text)
-                return cached
-        vector = self._embedder.embed_query(text)
-        with self._lock:
-            self._query_vectors[text] = vector
-            while len(self._query_vectors) > QUERY_CACHE:
-                self._query_vectors.popitem(last=False)
-        return vector
 
     def _hydrate(self, fused: list[Fused]) -> list[Hit]:
         """Hits for fused ids; clauses of documents not committed (being rewritten) drop out."""

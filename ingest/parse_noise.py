@@ -57,7 +57,7 @@ def find_noise(text: str, page_starts: tuple[int, ...] = ()) -> Noise:
     return _find_noise(text, page_starts)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _find_noise(text: str, page_starts: tuple[int, ...]) -> Noise:
     lines = split_lines(text)
     headers = _header_lines(lines, _title_words(lines))

@@ -218,9 +218,12 @@ def test_changed_file_reembeds_only_its_clauses(
         changed = folder / Path(FILES[2]).name
         changed.write_text(changed.read_text().replace("States", "Nations"))
         doc_id = next(d for d in first.added if d.startswith("unga/"))
+        before = archive.clauses(doc_id)  # read, and kept in memory, before the change
         report = archive.ingest([folder])
         clauses = archive.clauses(doc_id)
         stats = archive.stats()
+    assert any("States" in c.text for c in before)
+    assert not any("States" in c.text for c in clauses)  # the kept copy was dropped
     assert report.updated == (doc_id,)
     assert report.clauses_embedded == len(clauses)
     assert set(report.unchanged) == set(first.added) - {doc_id}
