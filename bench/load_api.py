@@ -8,7 +8,10 @@ as in production), waits for /readyz, runs, and stops it. Questions are the gold
 (evals/gold.jsonl), cycled; `--unique` makes every question text new (defeats any cache: each
 request then pays for embedding its query). After a warm-up pass over the questions, each client
 loops until the time is up, sending `/v1/ask` with probability `--ask-share` and otherwise
-`/v1/search`. Prints requests/s, p50/p95/p99 latency and errors per route. Asserts nothing.
+`/v1/search`. With `--think 0` (the default) clients send back to back, which saturates the
+server: latency is then mostly queueing (clients / throughput). `--think S` pauses each client a
+random time with mean S seconds between requests, as people reading an answer do. Prints
+requests/s, p50/p95/p99 latency and errors per route. Asserts nothing.
 """
 
 from __future__ import annotations
@@ -112,6 +115,8 @@ async def client_loop(
         route = "/v1/ask" if rng.random() < args.ask_share else "/v1/search"
         await one_request(client, route, text_for(pool, n, args.unique), tally)
         n += 1
+        if args.think > 0:
+            await asyncio.sleep(min(rng.expovariate(1 / args.think), stop_at - time.perf_counter()))
 
 
 async def run(url: str, args: argparse.Namespace) -> tuple[Tally, float]:
@@ -141,7 +146,8 @@ def percentile(values: list[float], share: float) -> float:
 def report(tally: Tally, seconds: float, args: argparse.Namespace) -> None:
     print(
         f"load_api: {args.clients} clients, {seconds:.1f} s, ask share {args.ask_share:.2f}, "
-        f"{'unique' if args.unique else 'repeated (gold set)'} questions"
+        f"{'unique' if args.unique else 'repeated (gold set)'} questions, "
+        f"think time {args.think:.1f} s"
     )
     print(
         f"{'route':<12}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
@@ -172,6 +178,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--ask-share", type=float, default=0.5)
     parser.add_argument("--unique", action="store_true", help="never repeat a question")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean seconds a client waits between requests"
+    )
     args = parser.parse_args()
     if args.url:
         tally, seconds = asyncio.run(run(args.url, args))
