@@ -1,8 +1,8 @@
 """`rescite bench`: throughput and latency figures, thin on purpose.
 
-Ingest throughput (a scratch home) next to the raw embedder's throughput on the same texts'
-clauses, search and ask p50/p95 on gold questions against the main archive, `ask` cold start
-in a fresh process, and peak RSS.
+Ingest throughput (a scratch home) next to the raw embedder's throughput on texts ingest
+embedded (clauses in their context), search and ask p50/p95 on gold questions against the main
+archive, `ask` cold start in a fresh process, and peak RSS.
 """
 
 from __future__ import annotations
@@ -56,13 +56,18 @@ def latencies(name: str, calls: Sequence[Callable[[], Any]]) -> dict[str, float]
 
 def ingest_figures(settings: Settings, folder: Path, embedder: Any) -> dict[str, float]:
     from rescite.core.wiring import open_archive
+    from rescite.index.context import indexed_text
 
     with tempfile.TemporaryDirectory(prefix="rescite-bench-") as scratch:
         scratch_settings = settings.model_copy(update={"home": Path(scratch)})
         with open_archive(scratch_settings, embedder=embedder) as archive:
             seconds = timed(lambda: archive.ingest([folder]))
             documents, clauses = archive.counts()
-            sample = [archive.clause(cid).text for cid in archive.clause_ids()[:512]]
+            sample = [
+                indexed_text(meta, clause)
+                for meta in archive.documents(limit=1000).items
+                for clause in archive.clauses(meta.doc_id)
+            ][:512]
     embed_seconds = timed(lambda: embedder.embed_documents(sample))
     return {
         "ingest_documents": float(documents),
