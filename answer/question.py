@@ -374,14 +374,16 @@ def find_bodies(text: str) -> tuple[Body, ...]:
 
 
 _NEAR_RESOLUTIONS = re.compile(
-    r"((?:[\w-]+\s+){0,4})(?:resolutions?|decisions?|决议|résolutions?|resoluciones?|резолюци\w*)"
+    r"((?:[\w-]+\s+){0,4})(?:resolutions?|decisions?|texts|conferences|决议|résolutions?|"
+    r"resoluciones?|резолюци\w*)"
     r"(\s+(?:of|by|from|adopted by)\s+(?:the\s+)?(?:\w+\s*){1,4})?",
     re.IGNORECASE,
 )
 
 
 def _body_restriction(text: str) -> tuple[Body, ...]:
-    """Bodies used as a restriction: named just before `resolutions` or as `resolutions of X`."""
+    """Bodies used as a restriction: named just before `resolutions` (`texts`, `conferences`)
+    or as `resolutions of X`."""
     near = _NEAR_RESOLUTIONS.search(text)
     if not near:
         return ()

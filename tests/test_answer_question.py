@@ -81,6 +81,9 @@ BODIES = [
     ("Which resolutions of the General Assembly mention the ITU?", (UNGA,)),
     ("Which ITU and General Assembly resolutions address spam?", ()),
     ("What is said about privacy in the digital age?", ()),
+    ("Which ITU texts concern assistance to developing countries?", ITU),
+    ("What have the plenipotentiary conferences decided about elections?", (Body.ITU_PP,)),
+    ("Which texts mention spectrum?", ()),
 ]
 
 
