@@ -53,6 +53,9 @@ def ask(
         reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
         return refused(question, reason, best)
     chosen = choose(found.items, threshold, settings.answer.max_citations)
+    if not chosen:
+        reason = f"the clauses ranked best all score below the threshold {threshold:.2f}."
+        return refused(question, reason, best)
     quoted = quote_all(DocumentCache(archive), reading, chosen, embedder)
     if not quoted:
         return refused(question, "no quote could be verified against the stored text.", best)
