@@ -11,6 +11,7 @@ from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import DocRef, Reading
 from rescite.answer.references import all_documents, resolve, work_of
 from rescite.answer.support import (
+    HEADING_CHARS,
     Candidate,
     Scorer,
     in_article,
@@ -27,6 +28,8 @@ SURVEY_DOCUMENTS = 8  # "which resolutions ...": lead clauses of this many best 
 LEAD_CLAUSES = 3  # a resolution's lead: its first operative clauses
 CITING_BONUS = 0.3  # a clause whose cross-references name the document asked about
 CITING_SUPPORT = 0.6
+ARTICLE_WHOLE = 8  # a named article with this many paragraphs or fewer is cited whole
+ARTICLE_LEAD = 3  # ... when one of its clauses ranks among the first three
 NAMED_SUPPORT = 0.5  # a named document answers its question: its best clauses are not refused
 MAX_CITING = 60
 
@@ -72,9 +75,32 @@ def candidates(
     if reading.article:
         hits = whole_articles(archive, hits, reading.article)
     ranked = scorer.score(hits)
+    if reading.article:
+        ranked = article_whole(ranked, reading.article)
     if reading.survey:
         ranked = leads_first(archive, hits, ranked, scorer)
     return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
+
+
+def article_whole(ranked: list[Candidate], number: str) -> list[Candidate]:
+    """ "What does Article 65 of the Convention say": the article, when it ranks near the top
+    and is short, cited whole (its heading aside), as a named section is."""
+    lead = next((c for c in ranked[:ARTICLE_LEAD] if in_article(c.hit.clause.clause_id, number)),
+                None)  # fmt: skip
+    if lead is None:
+        return ranked
+    doc_id = lead.hit.document.doc_id
+    article = [
+        c for c in ranked
+        if c.hit.document.doc_id == doc_id and in_article(c.hit.clause.clause_id, number)
+    ]  # fmt: skip
+    paragraphs = [c for c in article if len(c.hit.clause.text) >= HEADING_CHARS]
+    if not paragraphs or len(paragraphs) > ARTICLE_WHOLE:
+        return ranked
+    paragraphs.sort(key=lambda c: c.hit.clause.ordinal)
+    whole = [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank, True) for c in paragraphs]
+    taken = {c.hit.clause.clause_id for c in article}
+    return whole + [c for c in ranked if c.hit.clause.clause_id not in taken]
 
 
 def whole_articles(archive: ArchiveReader, hits: list[Hit], number: str) -> list[Hit]:
@@ -292,8 +318,10 @@ def named(
             if clause.section is Section.OPERATIVE
         ]
     ranked = scorer.score(hits)
+    if reading.article:
+        ranked = article_whole(ranked, reading.article)
     # A question that names a document is answered from it: its best clauses support the answer.
-    return [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank) for c in ranked]
+    return [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank, c.direct) for c in ranked]
 
 
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:

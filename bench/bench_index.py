@@ -37,7 +37,7 @@ from rescite.core.archive import Archive
 from rescite.core.records import Body, Filters, Section
 from rescite.core.settings import EmbedderSettings, Settings
 from rescite.core.wiring import open_archive
-from rescite.index.context import indexed_text
+from rescite.index.context import indexed_texts
 from rescite.index.embedders import Embedder, make_embedder
 
 REPO = Path(__file__).resolve().parents[1]
@@ -74,7 +74,8 @@ def clause_texts(archive: Archive) -> list[tuple[str, str]]:
     while True:
         page = archive.documents(offset=offset, limit=500)
         for meta in page.items:
-            texts.extend((indexed_text(meta, c), c.text) for c in archive.clauses(meta.doc_id))
+            clauses = archive.clauses(meta.doc_id)
+            texts.extend(zip(indexed_texts(meta, clauses), (c.text for c in clauses), strict=True))
         offset += len(page.items)
         if offset >= page.total or not page.items:
             return texts

@@ -56,7 +56,7 @@ def latencies(name: str, calls: Sequence[Callable[[], Any]]) -> dict[str, float]
 
 def ingest_figures(settings: Settings, folder: Path, embedder: Any) -> dict[str, float]:
     from rescite.core.wiring import open_archive
-    from rescite.index.context import indexed_text
+    from rescite.index.context import indexed_texts
 
     with tempfile.TemporaryDirectory(prefix="rescite-bench-") as scratch:
         scratch_settings = settings.model_copy(update={"home": Path(scratch)})
@@ -64,9 +64,9 @@ def ingest_figures(settings: Settings, folder: Path, embedder: Any) -> dict[str,
             seconds = timed(lambda: archive.ingest([folder]))
             documents, clauses = archive.counts()
             sample = [
-                indexed_text(meta, clause)
+                text
                 for meta in archive.documents(limit=1000).items
-                for clause in archive.clauses(meta.doc_id)
+                for text in indexed_texts(meta, archive.clauses(meta.doc_id))
             ][:512]
     embed_seconds = timed(lambda: embedder.embed_documents(sample))
     return {

@@ -8,16 +8,25 @@ the document's name and title, the clause's keyword and addressee, then its text
     Resolution 130 (Rev. Dubai, 2018) · Strengthening the role of ITU … · instructs the
     Secretary-General · 1 to continue to …
 
+Inside an article that has a heading of its own (a convention's `Article 41 / 24/7 network`),
+each paragraph also carries that heading: `1. Each State Party shall designate …` is then
+found by a question about the 24/7 network article.
+
 Citations and quotes always come from the clause's own text, never from this string.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from rescite.core.names import document_name
 from rescite.core.records import Body, Clause, DocumentMeta, Section
 
 # Bumped whenever indexed_text changes, so an index built with another shape is rebuilt.
-CONTEXT_VERSION = "ctx-2"
+CONTEXT_VERSION = "ctx-3"
+ARTICLE_HEADING_CHARS = 120  # an article clause this short, with paragraphs below it, is a heading
+_IN_ARTICLE = re.compile(r"^(.*?/article-[^/]+)/")
 
 
 def document_heading(meta: DocumentMeta) -> str:
@@ -30,8 +39,22 @@ def document_heading(meta: DocumentMeta) -> str:
     return " · ".join(names)
 
 
-def indexed_text(meta: DocumentMeta, clause: Clause) -> str:
-    """The text embedded and BM25-indexed for a clause.
+def indexed_texts(meta: DocumentMeta, clauses: Sequence[Clause]) -> list[str]:
+    """`indexed_text` of every clause of one document, each with its article's heading."""
+    ids = {clause.clause_id: clause for clause in clauses}
+    texts = []
+    for clause in clauses:
+        article = _IN_ARTICLE.match(clause.clause_id)
+        heading = ids.get(article.group(1)) if article else None
+        if heading is not None and len(heading.text) <= ARTICLE_HEADING_CHARS:
+            texts.append(indexed_text(meta, clause, " ".join(heading.text.split())))
+        else:
+            texts.append(indexed_text(meta, clause))
+    return texts
+
+
+def indexed_text(meta: DocumentMeta, clause: Clause, heading: str | None = None) -> str:
+    """The text embedded and BM25-indexed for a clause (`heading`: its article's, if any).
 
     The title is indexed under the document's name only, and the enacting formula bare: given
     the whole heading they would match every question about their document and crowd out the
@@ -41,7 +64,7 @@ def indexed_text(meta: DocumentMeta, clause: Clause) -> str:
         return clause.text
     if clause.section is Section.TITLE:
         return f"{document_name(meta)} · {clause.text}"
-    parts = [document_heading(meta)]
+    parts = [document_heading(meta), *([heading] if heading else [])]
     keyword = clause.keyword or clause.keyword_en
     if keyword and keyword.lower() not in clause.text[: len(keyword) + 40].lower():
         parts.append(keyword)

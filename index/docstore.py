@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rescite.core.records import Clause, Document, DocumentMeta, ParsedDocument
-from rescite.index.context import indexed_text
+from rescite.index.context import indexed_texts
 from rescite.index.filters import MetaValue, clause_metadata, keyword_key
 
 SCHEMA = """
@@ -190,14 +190,15 @@ class DocStore:
                 source_path, content_sha,
             ),
         )  # fmt: skip
+        texts = indexed_texts(meta, parsed.clauses)
         db.executemany(
             "INSERT INTO clauses VALUES (?,?,?,?,?,?,?)",
             [
                 (
                     c.clause_id, meta.doc_id, c.ordinal, c.section.value,
-                    keyword_key(c.keyword_en), indexed_text(meta, c), c.model_dump_json(),
+                    keyword_key(c.keyword_en), text, c.model_dump_json(),
                 )
-                for c in parsed.clauses
+                for c, text in zip(parsed.clauses, texts, strict=True)
             ],
         )  # fmt: skip
 
@@ -337,4 +338,8 @@ class DocStore:
 def flat_rows(parsed: ParsedDocument) -> list[tuple[str, str, dict[str, MetaValue]]]:
     """(clause_id, indexed text, flat metadata) of a parsed document's clauses."""
     meta = parsed.document.meta
-    return [(c.clause_id, indexed_text(meta, c), clause_metadata(c, meta)) for c in parsed.clauses]
+    texts = indexed_texts(meta, parsed.clauses)
+    return [
+        (c.clause_id, text, clause_metadata(c, meta))
+        for c, text in zip(parsed.clauses, texts, strict=True)
+    ]

@@ -196,3 +196,16 @@ def test_which_resolutions_recall_a_resolution(core_archive: Archive) -> None:
     for citation in result.citations:
         clause = core_archive.clause(citation.clause_id)
         assert any(ref.target == "A/RES/68/243" for ref in clause.references), citation.citation
+
+
+def test_a_named_short_article_is_cited_whole(core_archive: Archive) -> None:
+    result = answer(core_archive, "What is in Article 65 of the Convention against Cybercrime?")
+    article = "unga/a-res-79-243/en/annex/article-65"
+    paragraphs = [
+        c.clause_id
+        for c in core_archive.clauses("unga/a-res-79-243/en")
+        if c.clause_id.startswith(article + "/")
+    ]
+    assert not result.refused and 1 < len(paragraphs) <= 8
+    assert [c.clause_id for c in result.citations] == paragraphs  # in order, heading aside
+    assert_verified(core_archive, result)
