@@ -8,7 +8,7 @@ from rescite.answer import compose, retrieve
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
 from rescite.answer.quotes import select_quote, sentences
-from rescite.answer.support import HEADING_CHARS, Candidate, similarities, split_per_document
+from rescite.answer.support import Candidate, is_heading, similarities, split_per_document
 from rescite.answer.verify import VerifiedQuote, locate
 from rescite.core.records import Answer, Document, Filters, Section
 from rescite.core.settings import Settings
@@ -84,9 +84,7 @@ def choose(items: list[Candidate], threshold: float, limit: int) -> list[Candida
     if direct:
         return direct
     usable = [
-        c
-        for c in items
-        if c.hit.clause.section is not Section.FORMULA and len(c.hit.clause.text) >= HEADING_CHARS
+        c for c in items if c.hit.clause.section is not Section.FORMULA and not is_heading(c.hit)
     ]
     top = max((candidate.rank for candidate in usable), default=0.0)
     kept = [c for c in usable if c.support >= threshold and c.rank >= top * RELATIVE_CUT]

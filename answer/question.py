@@ -134,6 +134,13 @@ _VERBS = {
     "urge": r"urg|call(?:s|ed)? (?:on|upon)|呼吁|exhort|insta",
     "recall": r"recall|reaffirm|忆及|rappel|record|напомина",
 }
+
+
+def verb_matches(verb: str, keyword: str) -> bool:
+    """The clause's keyword is one of the verb's words ("decides" for "resolve")."""
+    return bool(re.match(rf"(?:also |further |again |strongly )?(?:{_VERBS[verb]})", keyword, re.I))
+
+
 _ADDRESSEES = {
     "Secretary-General": r"secretary[- ]general|秘书长|secrétaire général|secretario general|"
     r"генеральн\w+ секретар|الأمين العام",

@@ -11,10 +11,10 @@ from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import DocRef, Reading
 from rescite.answer.references import all_documents, resolve, work_of
 from rescite.answer.support import (
-    HEADING_CHARS,
     Candidate,
     Scorer,
     in_article,
+    is_heading,
     split_per_document,
     stored_vectors_of,
 )
@@ -94,7 +94,7 @@ def article_whole(ranked: list[Candidate], number: str) -> list[Candidate]:
         c for c in ranked
         if c.hit.document.doc_id == doc_id and in_article(c.hit.clause.clause_id, number)
     ]  # fmt: skip
-    paragraphs = [c for c in article if len(c.hit.clause.text) >= HEADING_CHARS]
+    paragraphs = [c for c in article if not is_heading(c.hit)]
     if not paragraphs or len(paragraphs) > ARTICLE_WHOLE:
         return ranked
     paragraphs.sort(key=lambda c: c.hit.clause.ordinal)

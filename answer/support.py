@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rescite.answer.protocols import TextEmbedder
-from rescite.answer.question import Reading
+from rescite.answer.question import Reading, verb_matches
 from rescite.answer.quotes import coverage
 from rescite.core.records import Hit, Section
 
@@ -26,6 +26,7 @@ RANK_PRIOR = 0.05
 ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
 HEADING_CHARS = 40  # shorter clauses are bare headings (an article number and title)
+HEADING_WORDS = 20  # a clause this short that repeats the title's first words is a heading
 EMBED_CHARS = 400  # clause text embedded for the support score (cost grows with length)
 EMBED_TOP = 12  # without stored vectors, only the top clauses are embedded
 
@@ -105,6 +106,20 @@ def _first_words(text: str) -> str:
     return re.sub(r"^(?:\s*(?:\(?[0-9ivxlc]+[.)]|\(?[a-z][.)]|[\W_]))*\s*", "", text[:60].lower())
 
 
+def is_heading(hit: Hit) -> bool:
+    """A bare heading: an article number and title, or a line that only restates the
+    document's title (an annex headed with the convention's name)."""
+    text = hit.clause.text
+    if len(text) < HEADING_CHARS:
+        return True
+    words = _words(text)
+    return len(words) <= HEADING_WORDS and words == _words(hit.document.title or "")[: len(words)]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
 def intent_adjustment(reading: Reading, hit: Hit) -> float:
     clause = hit.clause
     bonus = 0.0
@@ -118,11 +133,11 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
             bonus -= PREAMBLE_PENALTY
     elif not reading.refs and clause.section is Section.PREAMBLE:
         bonus -= CONTEXT_PENALTY
-    if clause.section in (Section.TITLE, Section.FORMULA) or len(clause.text) < HEADING_CHARS:
+    if clause.section in (Section.TITLE, Section.FORMULA) or is_heading(hit):
         bonus -= TITLE_PENALTY
     if reading.addressee and clause.addressee == reading.addressee:
         bonus += ADDRESSEE_BONUS
-    if reading.verb and clause.keyword_en and clause.keyword_en.startswith(reading.verb):
+    if reading.verb and clause.keyword_en and verb_matches(reading.verb, clause.keyword_en):
         bonus += ADDRESSEE_BONUS / 2
     if reading.article and in_article(clause.clause_id, reading.article):
         bonus += ARTICLE_BONUS

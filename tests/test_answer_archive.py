@@ -7,9 +7,10 @@ import json
 
 import pytest
 from rescite.answer import ask
+from rescite.answer.support import is_heading
 from rescite.answer.verify import collapse
 from rescite.core.archive import Archive
-from rescite.core.records import Answer, Section
+from rescite.core.records import Answer, Hit, Section
 from rescite.core.settings import AnswerSettings, EmbedderSettings, Settings
 from rescite.index.embedders import Embedder, make_embedder
 
@@ -209,3 +210,13 @@ def test_a_named_short_article_is_cited_whole(core_archive: Archive) -> None:
     assert not result.refused and 1 < len(paragraphs) <= 8
     assert [c.clause_id for c in result.citations] == paragraphs  # in order, heading aside
     assert_verified(core_archive, result)
+
+
+def test_a_line_restating_the_title_is_a_heading_not_an_answer(core_archive: Archive) -> None:
+    meta = core_archive.document("unga/a-res-79-243/en").meta
+    annex_name = core_archive.clause("unga/a-res-79-243/en/annex/p1")  # the convention's name
+    adopts = core_archive.clause("unga/a-res-79-243/en/operative/2")
+    assert is_heading(Hit(clause=annex_name, document=meta, score=1.0))
+    assert not is_heading(Hit(clause=adopts, document=meta, score=1.0))
+    result = answer(core_archive, "What does A/RES/79/243 do with the cybercrime convention?")
+    assert annex_name.clause_id not in [c.clause_id for c in result.citations]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rescite.answer.question import DocRef, read_question
+from rescite.answer.question import DocRef, read_question, verb_matches
 from rescite.core.records import Body, DocType
 
 UNGA = Body.UNGA
@@ -215,3 +215,19 @@ SPECIFIC = [
 @pytest.mark.parametrize(("question", "specific"), SPECIFIC)
 def test_a_question_may_ask_more_than_its_section(question: str, specific: bool) -> None:
     assert read_question(question).specific is specific
+
+
+@pytest.mark.parametrize(
+    ("verb", "keyword", "matches"),
+    [
+        ("resolve", "decides", True),
+        ("resolve", "resolves", True),
+        ("resolve", "also decides", True),
+        ("urge", "calls upon", True),
+        ("request", "requests", True),
+        ("request", "recognizes", False),
+        ("instruct", "invites", False),
+    ],
+)
+def test_a_verb_matches_its_keywords(verb: str, keyword: str, matches: bool) -> None:
+    assert verb_matches(verb, keyword) is matches
