@@ -227,7 +227,7 @@ class Sync:
         for q, doc_id in zip(docs, doc_ids, strict=True):
             if q.existed:
                 self._vectors.delete_document(doc_id)
-        self._vectors.add([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], vectors)
+        self._vectors.add([r[0] for r in rows], [r[2] for r in rows], vectors)
         self._store.set_committed(doc_ids, True)
         for q, doc_id in zip(docs, doc_ids, strict=True):
             (run.updated if q.existed else run.added).append(doc_id)

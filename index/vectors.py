@@ -134,27 +134,26 @@ class VectorStore:
     def add(
         self,
         clause_ids: Sequence[str],
-        texts: Sequence[str],
         metadatas: Sequence[dict[str, MetaValue]],
         vectors: np.ndarray,
     ) -> None:
+        """Vectors and filter metadata only: the text is in the doc store (Chroma would index
+        a stored text for full-text search, which costs a quarter of the write, for nothing)."""
         from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
         nodes: list[BaseNode] = [
             TextNode(
                 id_=clause_id,
-                text=text,
+                text="",
                 metadata=dict(meta),
-                embedding=[float(x) for x in vector],
+                embedding=vector.tolist(),
                 relationships={
                     NodeRelationship.SOURCE: RelatedNodeInfo(node_id=str(meta["doc_id"]))
                 },
                 excluded_embed_metadata_keys=list(meta),
                 excluded_llm_metadata_keys=list(meta),
             )
-            for clause_id, text, meta, vector in zip(
-                clause_ids, texts, metadatas, vectors, strict=True
-            )
+            for clause_id, meta, vector in zip(clause_ids, metadatas, vectors, strict=True)
         ]
         if nodes:
             self._llama().add(nodes)
