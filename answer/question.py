@@ -136,9 +136,20 @@ _VERBS = {
 }
 
 
+_ADVERBS = ("also ", "further ", "again ", "strongly ", "once again ", "re ")
+
+
+def bare_keyword(keyword: str) -> str:
+    """The keyword lowercased, without its leading adverb ("Also urges" -> "urges")."""
+    word = keyword.lower()
+    for adverb in _ADVERBS:
+        word = word.removeprefix(adverb)
+    return word
+
+
 def verb_matches(verb: str, keyword: str) -> bool:
     """The clause's keyword is one of the verb's words ("decides" for "resolve")."""
-    return bool(re.match(rf"(?:also |further |again |strongly )?(?:{_VERBS[verb]})", keyword, re.I))
+    return bool(re.match(_VERBS[verb], bare_keyword(keyword), re.IGNORECASE))
 
 
 _ADDRESSEES = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rescite.answer.protocols import TextEmbedder
-from rescite.answer.question import Reading, verb_matches
+from rescite.answer.question import Reading, bare_keyword, verb_matches
 from rescite.answer.quotes import coverage
 from rescite.core.records import Hit, Section
 
@@ -84,7 +84,6 @@ _MANDATING = (
     "recommend", "direct", "authorize", "establish", "adopt", "designate", "proclaim", "charge",
     "task", "demand", "appeal", "approve", "endorse", "declare",
 )  # fmt: skip
-_ADVERBS = ("also ", "further ", "again ", "strongly ", "once again ", "re ")
 # A General Assembly resolution's closing paragraphs put the item on a later agenda: procedure,
 # not a mandate on the question asked.
 _PROCEDURAL = re.compile(
@@ -95,10 +94,7 @@ _PROCEDURAL = re.compile(
 
 def mandates(keyword: str | None) -> bool:
     """The operative keyword asks for action ("requests", "also urges", "resolves to instruct")."""
-    word = (keyword or "").lower()
-    for adverb in _ADVERBS:
-        word = word.removeprefix(adverb)
-    return word.startswith(_MANDATING)
+    return bare_keyword(keyword or "").startswith(_MANDATING)
 
 
 def _first_words(text: str) -> str:

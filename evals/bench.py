@@ -14,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +64,12 @@ def ingest_figures(settings: Settings, folder: Path, embedder: Any) -> dict[str,
         with open_archive(scratch_settings, embedder=embedder) as archive:
             seconds = timed(lambda: archive.ingest([folder]))
             documents, clauses = archive.counts()
-            sample = [
+            texts = (
                 text
                 for meta in archive.documents(limit=1000).items
                 for text in indexed_texts(meta, archive.clauses(meta.doc_id))
-            ][:512]
+            )
+            sample = list(islice(texts, 512))
     embed_seconds = timed(lambda: embedder.embed_documents(sample))
     return {
         "ingest_documents": float(documents),

@@ -167,16 +167,23 @@ class DocStore:
             return None
         return str(rows[0][0]), str(rows[0][1]), bool(rows[0][2])
 
-    def begin_documents(self, items: Sequence[tuple[ParsedDocument, str, str]]) -> None:
+    def begin_documents(
+        self, items: Sequence[tuple[ParsedDocument, str, str, Sequence[str]]]
+    ) -> None:
         """Write documents and their clauses uncommitted, replacing older versions, in one
-        transaction. items: (parsed document, source path, content sha)."""
+        transaction. items: (parsed document, source path, content sha, each clause's indexed
+        text as `flat_rows` made it)."""
         with self._tx() as db:
-            for parsed, source_path, content_sha in items:
-                self._write_document(db, parsed, source_path, content_sha)
+            for parsed, source_path, content_sha, texts in items:
+                self._write_document(db, parsed, source_path, content_sha, texts)
 
     @staticmethod
     def _write_document(
-        db: sqlite3.Connection, parsed: ParsedDocument, source_path: str, content_sha: str
+        db: sqlite3.Connection,
+        parsed: ParsedDocument,
+        source_path: str,
+        content_sha: str,
+        texts: Sequence[str],
     ) -> None:
         document = parsed.document
         meta = document.meta
@@ -190,7 +197,6 @@ class DocStore:
                 source_path, content_sha,
             ),
         )  # fmt: skip
-        texts = indexed_texts(meta, parsed.clauses)
         db.executemany(
             "INSERT INTO clauses VALUES (?,?,?,?,?,?,?)",
             [

@@ -14,8 +14,6 @@ search is not embedded again by the answer's scoring (nor when a chat or an eval
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -23,6 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 import httpx
 import numpy as np
 from rescite.core.errors import ConfigError, RemoteError
+from rescite.core.memo import LruCache
 from rescite.core.settings import EmbedderSettings
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
@@ -216,26 +215,18 @@ class QueryCache:
         self.inner = inner
         self.model_id = inner.model_id
         self.dimension = inner.dimension
-        self._size = size
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
+        self._vectors = LruCache(size)
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         return self.inner.embed_documents(texts)
 
     def embed_query(self, text: str) -> np.ndarray:
-        with self._lock:
-            cached = self._vectors.get(text)
-            if cached is not None:
-                self._vectors.move_to_end(text)
-                return cached
-        vector = self.inner.embed_query(text)
-        vector.setflags(write=False)  # shared by every caller
-        with self._lock:
-            self._vectors[text] = vector
-            while len(self._vectors) > self._size:
-                self._vectors.popitem(last=False)
-        return vector
+        return self._vectors.get(text, lambda: _read_only(self.inner.embed_query(text)))
+
+
+def _read_only(vector: np.ndarray) -> np.ndarray:
+    vector.setflags(write=False)  # shared by every caller
+    return vector
 
 
 def cached_queries(embedder: Embedder) -> QueryCache:

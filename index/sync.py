@@ -217,12 +217,16 @@ class Sync:
 
     def _write(self, docs: list[_Queued], run: _Run) -> None:
         """Rows uncommitted -> old vectors out -> new vectors in -> rows committed."""
-        rows = [row for q in docs for row in flat_rows(q.parsed)]
+        doc_rows = [flat_rows(q.parsed) for q in docs]
+        rows = [row for one in doc_rows for row in one]
         started = time.perf_counter()
         vectors = self._embedder.embed_documents([text for _, text, _ in rows])
         run.embedded += len(rows)
         run.progress.clauses_embedded(len(rows), time.perf_counter() - started)
-        self._store.begin_documents([(q.parsed, q.owner, content_sha(q.parsed)) for q in docs])
+        self._store.begin_documents([
+            (q.parsed, q.owner, content_sha(q.parsed), [text for _, text, _ in one])
+            for q, one in zip(docs, doc_rows, strict=True)
+        ])  # fmt: skip
         doc_ids = [q.parsed.document.meta.doc_id for q in docs]
         for q, doc_id in zip(docs, doc_ids, strict=True):
             if q.existed:
