@@ -317,6 +317,7 @@ def named(
             for clause in archive.clauses(doc_id)
             if clause.section is Section.OPERATIVE
         ]
+    scorer.bare = any(meta[doc_id].language != reading.language for doc_id in doc_ids)
     ranked = scorer.score(hits)
     if reading.article:
         ranked = article_whole(ranked, reading.article)

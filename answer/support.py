@@ -26,9 +26,12 @@ RANK_PRIOR = 0.05
 ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
 HEADING_CHARS = 40  # shorter clauses are bare headings (an article number and title)
+WIDE = 3  # a Chinese character says about as much as three Latin letters
+_WIDE_CHARS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HEADING_WORDS = 20  # a clause this short that repeats the title's first words is a heading
 EMBED_CHARS = 400  # clause text embedded for the support score (cost grows with length)
 EMBED_TOP = 12  # without stored vectors, only the top clauses are embedded
+BARE_TOP = 50  # across languages, the top clauses are embedded without their context
 
 StoredVectors = Callable[[Sequence[str]], dict[str, np.ndarray]]
 
@@ -106,7 +109,7 @@ def is_heading(hit: Hit) -> bool:
     """A bare heading: an article number and title, or a line that only restates the
     document's title (an annex headed with the convention's name)."""
     text = hit.clause.text
-    if len(text) < HEADING_CHARS:
+    if len(text) + (WIDE - 1) * len(_WIDE_CHARS.findall(text)) < HEADING_CHARS:
         return True
     words = _words(text)
     return len(words) <= HEADING_WORDS and words == _words(hit.document.title or "")[: len(words)]
@@ -155,6 +158,9 @@ class Scorer:
     reading: Reading
     embedder: TextEmbedder | None
     stored: StoredVectors | None = None
+    # Across languages the stored vectors, which carry the document's context, rank a named
+    # document's clauses alike: embed the clauses' own text instead.
+    bare: bool = False
     _query: np.ndarray | None = field(default=None, init=False, repr=False)
 
     def _query_vector(self, embedder: TextEmbedder) -> np.ndarray:
@@ -165,8 +171,9 @@ class Scorer:
     def similarities(self, hits: Sequence[Hit]) -> list[float]:
         if self.embedder is None or not hits:
             return [0.0] * len(hits)
-        if self.stored is None:
-            texts = [hit.clause.text for hit in hits[:EMBED_TOP]]
+        if self.stored is None or self.bare:
+            top = BARE_TOP if self.bare else EMBED_TOP
+            texts = [hit.clause.text for hit in hits[:top]]
             head = similarities(self.embedder, self.reading.focus, texts)
             return head + [0.0] * (len(hits) - len(head))
         query = self._query_vector(self.embedder)

@@ -220,3 +220,26 @@ def test_a_line_restating_the_title_is_a_heading_not_an_answer(core_archive: Arc
     assert not is_heading(Hit(clause=adopts, document=meta, score=1.0))
     result = answer(core_archive, "What does A/RES/79/243 do with the cybercrime convention?")
     assert annex_name.clause_id not in [c.clause_id for c in result.citations]
+
+
+PROPOSAL = "itu-pp/res-174/proposal-bucharest-2022/zh"
+
+
+def test_a_short_chinese_clause_is_not_a_heading(core_archive: Archive) -> None:
+    meta = core_archive.document(PROPOSAL).meta
+    report = core_archive.clause(f"{PROPOSAL}/operative/instructs-the-secretary-general")
+    assert len(report.text) < 40  # a whole instruction, in under forty characters
+    assert not is_heading(Hit(clause=report, document=meta, score=1.0))
+
+
+def test_an_english_question_over_a_chinese_text_is_ranked_by_each_clause_meaning(
+    core_archive: Archive,
+) -> None:
+    question = (
+        "In the RCC proposal to revise Resolution 174, what is the Secretary-General asked to "
+        "report on, and to whom?"
+    )
+    result = answer(core_archive, question)
+    assert not result.refused
+    assert result.citations[0].clause_id == f"{PROPOSAL}/operative/instructs-the-secretary-general"
+    assert_verified(core_archive, result)
