@@ -75,7 +75,8 @@ def clause_texts(archive: Archive) -> list[tuple[str, str]]:
         page = archive.documents(offset=offset, limit=500)
         for meta in page.items:
             clauses = archive.clauses(meta.doc_id)
-            texts.extend(zip(indexed_texts(meta, clauses), (c.text for c in clauses), strict=True))
+            contexts = indexed_texts(meta, clauses, archive.document(meta.doc_id).text)
+            texts.extend(zip(contexts, (c.text for c in clauses), strict=True))
         offset += len(page.items)
         if offset >= page.total or not page.items:
             return texts

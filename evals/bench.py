@@ -67,7 +67,9 @@ def ingest_figures(settings: Settings, folder: Path, embedder: Any) -> dict[str,
             texts = (
                 text
                 for meta in archive.documents(limit=1000).items
-                for text in indexed_texts(meta, archive.clauses(meta.doc_id))
+                for text in indexed_texts(
+                    meta, archive.clauses(meta.doc_id), archive.document(meta.doc_id).text
+                )
             )
             sample = list(islice(texts, 512))
     embed_seconds = timed(lambda: embedder.embed_documents(sample))

@@ -24,9 +24,14 @@ from rescite.core.names import document_name
 from rescite.core.records import Body, Clause, DocumentMeta, Section
 
 # Bumped whenever indexed_text changes, so an index built with another shape is rebuilt.
-CONTEXT_VERSION = "ctx-3"
+CONTEXT_VERSION = "ctx-4"
 ARTICLE_HEADING_CHARS = 120  # an article clause this short, with paragraphs below it, is a heading
-_IN_ARTICLE = re.compile(r"^(.*?/article-[^/]+)/")
+_ARTICLE = re.compile(r"^(.*?/article-[^/]+)(?:/|$)")
+# In the ITU Constitution and Convention an article's number and title are lines of the text
+# before its first paragraph ("ARTICLE 37 / Secrecy of Telecommunications"), not clauses; the
+# margin notes of the amending conferences ("PP-98") may sit beside them.
+_ARTICLE_LINES = re.compile(r"\bARTICLE\s+(\w+)[ \t]*\n(.+)\Z", re.DOTALL)
+_MARGIN_NOTE = re.compile(r"\b(?:PP|WRC|WTSA|WTDC)-\d{2}\b")
 
 
 def document_heading(meta: DocumentMeta) -> str:
@@ -39,18 +44,56 @@ def document_heading(meta: DocumentMeta) -> str:
     return " · ".join(names)
 
 
-def indexed_texts(meta: DocumentMeta, clauses: Sequence[Clause]) -> list[str]:
-    """`indexed_text` of every clause of one document, each with its article's heading."""
-    ids = {clause.clause_id: clause for clause in clauses}
-    texts = []
+def indexed_texts(meta: DocumentMeta, clauses: Sequence[Clause], text: str) -> list[str]:
+    """`indexed_text` of every clause of one document (`text`: the document's), each with its
+    article's heading."""
+    headings = article_headings(clauses, text)
+    out = []
     for clause in clauses:
-        article = _IN_ARTICLE.match(clause.clause_id)
-        heading = ids.get(article.group(1)) if article else None
-        if heading is not None and len(heading.text) <= ARTICLE_HEADING_CHARS:
-            texts.append(indexed_text(meta, clause, " ".join(heading.text.split())))
-        else:
-            texts.append(indexed_text(meta, clause))
-    return texts
+        article = _ARTICLE.match(clause.clause_id)
+        heading = headings.get(article.group(1)) if article else None
+        own = heading is not None and heading[1] == clause.clause_id
+        out.append(indexed_text(meta, clause, None if own or heading is None else heading[0]))
+    return out
+
+
+def article_headings(clauses: Sequence[Clause], text: str) -> dict[str, tuple[str, str | None]]:
+    """Each article's heading and the clause that holds it, by the article's clause id: its own
+    short clause when it has one (a convention's `Article 41 24/7 network`), else the lines
+    before its first paragraph (None: no clause holds them)."""
+    ids = {clause.clause_id: clause for clause in clauses}
+    parents = {
+        m.group(1)
+        for c in clauses
+        if (m := _ARTICLE.match(c.clause_id)) and m.group(1) != c.clause_id
+    }
+    headings: dict[str, tuple[str, str | None]] = {}
+    seen: set[str] = set()
+    previous_end = 0
+    for clause in clauses:
+        article = _ARTICLE.match(clause.clause_id)
+        if article and article.group(1) not in seen:
+            key = article.group(1)
+            seen.add(key)
+            own = ids.get(key)
+            if own is not None and key in parents and len(own.text) <= ARTICLE_HEADING_CHARS:
+                headings[key] = (" ".join(own.text.split()), key)
+            elif (lines := heading_lines(text[previous_end : clause.start])) is not None:
+                headings[key] = (lines, None)
+        previous_end = max(previous_end, clause.end)
+    return headings
+
+
+def heading_lines(gap: str) -> str | None:
+    """`Article 37 Secrecy of Telecommunications` from the text between two clauses that ends
+    with an article's number and title lines, else None."""
+    found = _ARTICLE_LINES.search(gap, max(gap.rfind("ARTICLE"), 0))
+    if found is None:
+        return None
+    title = " ".join(_MARGIN_NOTE.sub(" ", found.group(2)).split())
+    if not title or len(title) > ARTICLE_HEADING_CHARS:
+        return None
+    return f"Article {found.group(1)} {title}"
 
 
 def indexed_text(meta: DocumentMeta, clause: Clause, heading: str | None = None) -> str:

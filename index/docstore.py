@@ -344,7 +344,7 @@ class DocStore:
 def flat_rows(parsed: ParsedDocument) -> list[tuple[str, str, dict[str, MetaValue]]]:
     """(clause_id, indexed text, flat metadata) of a parsed document's clauses."""
     meta = parsed.document.meta
-    texts = indexed_texts(meta, parsed.clauses)
+    texts = indexed_texts(meta, parsed.clauses, parsed.document.text)
     return [
         (c.clause_id, text, clause_metadata(c, meta))
         for c, text in zip(parsed.clauses, texts, strict=True)
