@@ -52,7 +52,7 @@ def ask(
     if not found.items or best < threshold:
         reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
         return refused(question, reason, best)
-    chosen = choose(found.items, threshold, settings.answer.max_citations)
+    chosen = choose(found.items, threshold, settings.answer.max_citations, reading.mandate)
     if not chosen:
         reason = f"the clauses ranked best all score below the threshold {threshold:.2f}."
         return refused(question, reason, best)
@@ -77,15 +77,21 @@ def refused(question: str, reason: str, support: float) -> Answer:
     )
 
 
-def choose(items: list[Candidate], threshold: float, limit: int) -> list[Candidate]:
+def choose(
+    items: list[Candidate], threshold: float, limit: int, mandate: bool = False
+) -> list[Candidate]:
     """The named section whole; else the clauses ranked close to the best, above the threshold
-    (never a formula or a bare heading: an article number and its title)."""
+    (never a formula or a bare heading: an article number and its title). Asked what a text
+    mandates, a preamble answers only when no other clause can: it mandates nothing."""
     direct = [candidate for candidate in items if candidate.direct]
     if direct:
         return direct
     usable = [
         c for c in items if c.hit.clause.section is not Section.FORMULA and not is_heading(c.hit)
     ]
+    acting = [c for c in usable if c.hit.clause.section is not Section.PREAMBLE]
+    if mandate and any(c.support >= threshold for c in acting):
+        usable = acting
     top = max((candidate.rank for candidate in usable), default=0.0)
     kept = [c for c in usable if c.support >= threshold and c.rank >= top * RELATIVE_CUT]
     chosen, _ = split_per_document(kept, PER_DOCUMENT)

@@ -243,3 +243,11 @@ def test_an_english_question_over_a_chinese_text_is_ranked_by_each_clause_meanin
     assert not result.refused
     assert result.citations[0].clause_id == f"{PROPOSAL}/operative/instructs-the-secretary-general"
     assert_verified(core_archive, result)
+
+
+def test_asked_what_texts_mandate_the_answer_cites_no_preamble(core_archive: Archive) -> None:
+    result = answer(core_archive, "Which resolutions mandate action on ICT misuse?")
+    assert not result.refused and result.citations
+    sections = {core_archive.clause(c.clause_id).section for c in result.citations}
+    assert Section.PREAMBLE not in sections
+    assert_verified(core_archive, result)
