@@ -57,11 +57,18 @@ class Reading:
     year_to: int | None = None
     terms: tuple[str, ...] = field(default=())  # content words, document names left out
     topic: str = ""  # the question without the document names it contains
+    changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
 
     @property
     def wanted_language(self) -> str:
         """The language to cite in: the version the question names, else its own."""
         return self.text_language or self.language
+
+    @property
+    def only_changes(self) -> bool:
+        """Asks what changed between revisions, and nothing more specific."""
+        rest = [term for term in self.terms if not _CHANGE_WORD.fullmatch(term)]
+        return self.changes and len(rest) < 2
 
     @property
     def focus(self) -> str:
@@ -71,6 +78,10 @@ class Reading:
         return self.query
 
 
+_CHANGE_WORD = re.compile(
+    r"pp|chang\w*|compar\w*|between|revisions?|versions?|texts?|differ\w*|added|removed|"
+    r"deleted|dropped|new|amend\w*|since"
+)
 _UNGA_SYMBOL = re.compile(
     r"(?:\bA/RES/|\b(?:UNGA|GA|General Assembly)\s+(?:resolution\s+|res\.?\s*)?"
     r"|\bresolutions?\s+)?\b((?:ES-|S-)?\d{1,2})/(\d{1,3})\b",
@@ -107,7 +118,8 @@ _VENUES = (
     "Istanbul|Hyderabad|Buenos Aires|Kigali|Valletta|Addis Ababa|New Delhi|Malta"
 )
 _REVISION_MENTION = re.compile(
-    rf"\b(?P<venue>{_VENUES})\b(?:[\s,]*(?P<vyear>(?:19|20)\d\d)\b)?|\b(?P<year>(?:19|20)\d\d)\b",
+    rf"\b(?P<venue>{_VENUES})\b(?:[\s,]*(?P<vyear>(?:19|20)\d\d)\b)?|\b(?P<year>(?:19|20)\d\d)\b|"
+    r"\bPP-?(?P<pp>\d\d)\b",  # delegates' shorthand for a plenipotentiary: PP-22, PP18
     re.IGNORECASE,
 )
 _EVERY_REVISION = re.compile(
@@ -116,6 +128,15 @@ _EVERY_REVISION = re.compile(
     re.IGNORECASE,
 )
 EVERY_REVISION = "*"
+# A question about what a revision changed (not "changes in the telecommunication environment").
+_CHANGES = re.compile(
+    r"\bwhat did\b.{0,40}\bchange\b|\bchanged?\s+(?:between|since|from|over)\b|"
+    r"\bchanged?\s*(?:\?|$)|\bchanged in\b|"
+    r"\b(?:has|have)\b.{0,40}\bchanged\b|\bchanges? (?:made )?(?:to|in) (?:resolution|res\b|the "
+    r"(?:text|resolution))|\bdiffer\w*|\bcompared? (?:with|to)\b|\bwhat(?:'s| is| was) new\b|"
+    r"\b(?:added|removed|deleted|dropped)\b|修改了|有何变化|有什么变化",
+    re.IGNORECASE,
+)
 _REV_TEXT = re.compile(r"\(\s*(?:Rev\.?\s*)?([A-Za-zÀ-ÿ .-]+?)?,?\s*(\d{4})?\s*\)")
 
 _MANDATE = re.compile(
@@ -305,6 +326,8 @@ def revision_mentions(text: str) -> list[str]:
         if match.group("venue"):
             words = [match.group("venue").lower(), match.group("vyear") or ""]
             found.append(" ".join(word for word in words if word))
+        elif match.group("pp"):
+            found.append(("19" if int(match.group("pp")) >= 50 else "20") + match.group("pp"))
         else:
             found.append(match.group("year"))
     return list(dict.fromkeys(found))
@@ -322,7 +345,9 @@ def _with_revisions(refs: list[DocRef], text: str) -> list[DocRef]:
     bare = [ref for ref in refs if ref.kind == "itu" and ref.revision is None]
     if not bare:
         return refs
-    revisions = [EVERY_REVISION] if _EVERY_REVISION.search(text) else revision_mentions(text)
+    revisions = revision_mentions(text)
+    if len(revisions) < 2 and (_EVERY_REVISION.search(text) or _CHANGES.search(text)):
+        revisions = [EVERY_REVISION]
     if not revisions:
         return refs
     out: list[DocRef] = []
@@ -490,4 +515,5 @@ def read_question(question: str) -> Reading:
         year_to=year_to,
         terms=terms,
         topic=topic,
+        changes=bool(_CHANGES.search(text)),
     )

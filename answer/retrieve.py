@@ -297,12 +297,17 @@ def named(
     for doc_id in doc_ids:
         if doc_id not in meta:
             meta[doc_id] = archive.document(doc_id).meta
+    if reading.changes and len(doc_ids) > 1:
+        hits = changed(archive, doc_ids, meta) or hits
     section = [
         Hit(clause=clause, document=meta[doc_id], score=1.0)
         for doc_id in doc_ids
         for clause in archive.clauses(doc_id)
         if section_matches(reading, clause)
     ]
+    if reading.changes and len(doc_ids) > 1:
+        changed_ids = {hit.clause.clause_id for hit in hits}
+        section = [hit for hit in section if hit.clause.clause_id in changed_ids]
     if section and not reading.specific:
         return [Candidate(hit, 1.0, 1.0, direct=True) for hit in closest_sections(section)]
     if section:  # "instruct the Secretary-General to report on X": the section's closest items
@@ -321,8 +326,57 @@ def named(
     ranked = scorer.score(hits)
     if reading.article:
         ranked = article_whole(ranked, reading.article)
+    if reading.only_changes and len(doc_ids) > 1:
+        ranked = in_reading_order(ranked)
     # A question that names a document is answered from it: its best clauses support the answer.
     return [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank, c.direct) for c in ranked]
+
+
+def changed(
+    archive: ArchiveReader, doc_ids: tuple[str, ...], meta: Mapping[str, DocumentMeta]
+) -> list[Hit]:
+    """The clauses of each text (revisions of one resolution) whose wording is in no other:
+    what a revision added, reworded or dropped. Renumbering alone is no change."""
+    wordings = {
+        doc_id: {
+            wording(clause.text): clause
+            for clause in archive.clauses(doc_id)
+            if clause.section in (Section.PREAMBLE, Section.OPERATIVE)
+        }
+        for doc_id in doc_ids
+    }
+    return [
+        Hit(clause=clause, document=meta[doc_id], score=1.0)
+        for doc_id, own in wordings.items()
+        for text, clause in own.items()
+        if not any(text in other for other_id, other in wordings.items() if other_id != doc_id)
+    ]
+
+
+def in_reading_order(ranked: list[Candidate]) -> list[Candidate]:
+    """What changed, as a delegate reads a comparison: operative clauses first, the newest
+    revision first, each in the order of its text."""
+    ordered = sorted(
+        ranked,
+        key=lambda c: (
+            c.hit.clause.section is not Section.OPERATIVE,
+            -(c.hit.document.year or 0),
+            c.hit.clause.ordinal,
+        ),
+    )
+    top = max((c.rank for c in ranked), default=1.0)
+    return [
+        Candidate(c.hit, c.support, top - position / 1000, c.direct)
+        for position, c in enumerate(ordered)
+    ]
+
+
+def wording(text: str) -> str:
+    """A clause's words, without its number or letter, case, punctuation and line breaks."""
+    words = re.findall(r"\w+", text.lower())
+    while words and re.fullmatch(r"\d+|[a-z]|[ivxlc]+", words[0]):
+        words = words[1:]
+    return " ".join(words)
 
 
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from rescite.answer import ask
+from rescite.answer.retrieve import wording
 from rescite.answer.support import is_heading
 from rescite.answer.verify import collapse
 from rescite.core.archive import Archive
@@ -250,4 +251,21 @@ def test_asked_what_texts_mandate_the_answer_cites_no_preamble(core_archive: Arc
     assert not result.refused and result.citations
     sections = {core_archive.clause(c.clause_id).section for c in result.citations}
     assert Section.PREAMBLE not in sections
+    assert_verified(core_archive, result)
+
+
+def test_what_a_revision_changed_is_answered_from_the_clauses_that_differ(
+    core_archive: Archive,
+) -> None:
+    result = answer(core_archive, "What did PP-22 change in Resolution 2 compared with 2018?")
+    assert not result.refused
+    newer, older = "itu-pp/res-2/rev-bucharest-2022/en", "itu-pp/res-2/rev-dubai-2018/en"
+    cited = [c.clause_id for c in result.citations]
+    assert {c.rsplit("/en/", 1)[0] + "/en" for c in cited} == {newer, older}
+    assert cited[0].startswith(newer + "/operative/")  # the newest text's decisions first
+    wordings = {doc: {wording(c.text) for c in core_archive.clauses(doc)} for doc in (newer, older)}
+    for clause_id in cited:
+        own = newer if clause_id.startswith(newer) else older
+        other = older if own == newer else newer
+        assert wording(core_archive.clause(clause_id).text) not in wordings[other]
     assert_verified(core_archive, result)

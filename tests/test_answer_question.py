@@ -39,6 +39,12 @@ REFS = [
                                                               ("itu", "2", "bucharest")]),
     ("Which revision of Resolution 2 says the forum is ad hoc?", [("itu", "2", "*")]),
     ("How did Resolution 2 change between revisions?", [("itu", "2", "*")]),
+    ("What changed in Resolution 2?", [("itu", "2", "*")]),
+    ("What did PP-22 change in Resolution 2 compared with 2018?", [("itu", "2", "2022"),
+                                                                  ("itu", "2", "2018")]),
+    ("In the PP-18 text of Resolution 2, who may attend?", [("itu", "2", "2018")]),
+    ("What does Resolution 2 say about changes in the telecommunication environment?",
+     [("itu", "2", None)]),
 ]  # fmt: skip
 
 
@@ -231,3 +237,19 @@ def test_a_question_may_ask_more_than_its_section(question: str, specific: bool)
 )
 def test_a_verb_matches_its_keywords(verb: str, keyword: str, matches: bool) -> None:
     assert verb_matches(verb, keyword) is matches
+
+
+CHANGES = [
+    ("What did PP-22 change in Resolution 2 compared with 2018?", True, True),
+    ("Which revision of Resolution 2 added a resolve on WTPF reports?", True, False),
+    ("Has Resolution 21 changed since 2018?", True, True),
+    ("What does Resolution 2 say about changes in the telecommunication environment?", False,
+     False),
+    ("What does Resolution 130 instruct the Secretary-General to do?", False, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "changes", "only"), CHANGES)
+def test_questions_about_what_a_revision_changed(question: str, changes: bool, only: bool) -> None:
+    reading = read_question(question)
+    assert (reading.changes, reading.only_changes) == (changes, only)
