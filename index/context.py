@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from rescite.core.names import document_name
 from rescite.core.records import Body, Clause, DocumentMeta, Section
 
-# Bumped whenever indexed_text changes, so an index built with another shape is rebuilt.
+# Bumped whenever indexed_text or the clauses the parser cuts change, so that an index built
+# with another shape is rebuilt.
 CONTEXT_VERSION = "ctx-4"
 ARTICLE_HEADING_CHARS = 120  # an article clause this short, with paragraphs below it, is a heading
 _ARTICLE = re.compile(r"^(.*?/article-[^/]+)(?:/|$)")

@@ -30,10 +30,14 @@ _ZH_DIGITS = {
 }
 _ARTICLE = re.compile(
     r"^\s*(?:Article|ARTICLE|Artículo|ARTÍCULO|Статья|СТАТЬЯ|المادة|Art\.)\s+(\d+[A-Z]?|[٠-٩]+|premier)\b"
+    r"(?![ \t]*[a-z,;(])"  # not running text: "Article 19 of this Convention, or"
     r"|^\s*第([〇零一二三四五六七八九十百]+)条"
 )
 _PREAMBLE = re.compile(r"^\s*(?:Preamble|PREAMBLE|Préambule|Preámbulo|Преамбула|序言|الديباجة)\s*$")
-_PROVISION = re.compile(r"^\s*(\d{1,3}[A-Z]?)\s+(?=\S)")
+_MARGIN_NOTE = re.compile(r"^(?:(?:PP|WRC|WTSA|WTDC)-\d\d\s*)+$")
+# A provision's number in the margin (annexes: No. 1001), not a line of running text that starts
+# with a number ("246H of the Convention.").
+_PROVISION = re.compile(r"^\s*(\d{1,3}[A-Z]?|1[0-8]\d\d[A-Z]?)\s+(?=\S)(?![a-z]{2,}\b)")
 _SECTION_HEADING = re.compile(
     r"^\s*(\d{1,2}(?:\.\d{1,2})*)\s+(?=[A-ZА-ЯÀ-Ýء-ي\u4e00-\u9fff])[^.;:]{1,90}$"
 )
@@ -90,8 +94,13 @@ def _split_provisions(para: Paragraph, provisions: bool) -> list[Paragraph]:
 
 
 def _is_heading(text: str) -> bool:
+    """`ARTICLE 5`, `PREAMBLE`, or a line in capitals (`CHAPTER I`, `SECTION 2`) that is neither a
+    margin note of an amending conference (`PP-98`) nor a suppressed provision (`29 (SUP)`)."""
     stripped = text.strip()
-    return bool(_ARTICLE.match(stripped)) or stripped.isupper() or bool(_PREAMBLE.match(stripped))
+    if _ARTICLE.match(stripped) or _PREAMBLE.match(stripped):
+        return True
+    numbered = _PROVISION.match(stripped) or _MARGIN_NOTE.match(stripped)
+    return stripped.isupper() and not numbered
 
 
 def _article_number(match: re.Match[str]) -> str:
@@ -129,7 +138,7 @@ def _step(state: _State, para: Paragraph) -> None:
         _flush(state)
         state.article, state.after_heading = None, True
         return
-    if state.after_heading and state.provisions and _is_article_title(para):
+    if state.after_heading and state.provisions and not article and _is_article_title(para):
         state.after_heading = False
         return
     section_heading = _SECTION_HEADING.match(first)

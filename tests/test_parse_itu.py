@@ -7,6 +7,7 @@ keyword sections the PP-18 Akoma Ntoso conversion folded into the paragraph befo
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -843,3 +844,36 @@ def test_folded_keyword_sections_are_split(
     assert by_path[unfolded].section is Section.OPERATIVE
     clauses = list(by_path)
     assert clauses.index(unfolded) == clauses.index(recital) + 1
+
+
+BASIC_TEXTS = ["itu-constitution-geneva-1992-amended-pp22-en.txt",
+               "itu-convention-geneva-1992-amended-pp22-en.txt"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", BASIC_TEXTS)
+def test_basic_texts_articles_open_only_at_their_headings(documents: Path, name: str) -> None:
+    """Each article of the Constitution and Convention opens at its `ARTICLE N` line, not where
+    running text starts a line with "Article 19 of this Convention, or"."""
+    path = documents / "core" / name
+    (document,) = read_file(path, max_bytes=1 << 26)
+    parsed = parse(document)
+    text = path.read_text(encoding="utf-8")
+    headings = set(re.findall(r"^(?:PP-\d\d )?ARTICLE (\w+)\s*$", text, re.MULTILINE))
+    opened = {
+        match.group(1).upper()
+        for clause in parsed.clauses
+        if (match := re.search(r"/article-(\w+)", clause.clause_id))
+    }
+    assert opened <= headings
+    # every article has clauses, but those whose provisions were all suppressed ("(SUP)")
+    assert len(headings - opened) <= 0.05 * len(headings)
+
+
+@pytest.mark.parametrize("name", BASIC_TEXTS)
+def test_basic_texts_annex_definitions_are_clauses_of_their_own(documents: Path, name: str) -> None:
+    path = documents / "core" / name
+    (document,) = read_file(path, max_bytes=1 << 26)
+    parsed = parse(document)
+    numbers = re.findall(r"^(1\d{3}[A-Z]?) \w", path.read_text(encoding="utf-8"), re.MULTILINE)
+    starts = {clause.text.split()[0] for clause in parsed.clauses}
+    assert len(numbers) >= 5 and set(numbers) <= starts
