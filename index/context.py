@@ -17,22 +17,15 @@ Citations and quotes always come from the clause's own text, never from this str
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from rescite.core.articles import article_headings, article_of
 from rescite.core.names import document_name
 from rescite.core.records import Body, Clause, DocumentMeta, Section
 
 # Bumped whenever indexed_text or the clauses the parser cuts change, so that an index built
 # with another shape is rebuilt.
 CONTEXT_VERSION = "ctx-4"
-ARTICLE_HEADING_CHARS = 120  # an article clause this short, with paragraphs below it, is a heading
-_ARTICLE = re.compile(r"^(.*?/article-[^/]+)(?:/|$)")
-# In the ITU Constitution and Convention an article's number and title are lines of the text
-# before its first paragraph ("ARTICLE 37 / Secrecy of Telecommunications"), not clauses; the
-# margin notes of the amending conferences ("PP-98") may sit beside them.
-_ARTICLE_LINES = re.compile(r"\bARTICLE\s+(\w+)[ \t]*\n(.+)\Z", re.DOTALL)
-_MARGIN_NOTE = re.compile(r"\b(?:PP|WRC|WTSA|WTDC)-\d{2}\b")
 
 
 def document_heading(meta: DocumentMeta) -> str:
@@ -51,50 +44,10 @@ def indexed_texts(meta: DocumentMeta, clauses: Sequence[Clause], text: str) -> l
     headings = article_headings(clauses, text)
     out = []
     for clause in clauses:
-        article = _ARTICLE.match(clause.clause_id)
-        heading = headings.get(article.group(1)) if article else None
+        heading = headings.get(article_of(clause.clause_id) or "")
         own = heading is not None and heading[1] == clause.clause_id
         out.append(indexed_text(meta, clause, None if own or heading is None else heading[0]))
     return out
-
-
-def article_headings(clauses: Sequence[Clause], text: str) -> dict[str, tuple[str, str | None]]:
-    """Each article's heading and the clause that holds it, by the article's clause id: its own
-    short clause when it has one (a convention's `Article 41 24/7 network`), else the lines
-    before its first paragraph (None: no clause holds them)."""
-    ids = {clause.clause_id: clause for clause in clauses}
-    parents = {
-        m.group(1)
-        for c in clauses
-        if (m := _ARTICLE.match(c.clause_id)) and m.group(1) != c.clause_id
-    }
-    headings: dict[str, tuple[str, str | None]] = {}
-    seen: set[str] = set()
-    previous_end = 0
-    for clause in clauses:
-        article = _ARTICLE.match(clause.clause_id)
-        if article and article.group(1) not in seen:
-            key = article.group(1)
-            seen.add(key)
-            own = ids.get(key)
-            if own is not None and key in parents and len(own.text) <= ARTICLE_HEADING_CHARS:
-                headings[key] = (" ".join(own.text.split()), key)
-            elif (lines := heading_lines(text[previous_end : clause.start])) is not None:
-                headings[key] = (lines, None)
-        previous_end = max(previous_end, clause.end)
-    return headings
-
-
-def heading_lines(gap: str) -> str | None:
-    """`Article 37 Secrecy of Telecommunications` from the text between two clauses that ends
-    with an article's number and title lines, else None."""
-    found = _ARTICLE_LINES.search(gap, max(gap.rfind("ARTICLE"), 0))
-    if found is None:
-        return None
-    title = " ".join(_MARGIN_NOTE.sub(" ", found.group(2)).split())
-    if not title or len(title) > ARTICLE_HEADING_CHARS:
-        return None
-    return f"Article {found.group(1)} {title}"
 
 
 def indexed_text(meta: DocumentMeta, clause: Clause, heading: str | None = None) -> str:
