@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import zip_longest
 
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
-from rescite.answer.question import DocRef, Reading
+from rescite.answer.question import DocRef, Reading, content_terms
+from rescite.answer.quotes import stems
 from rescite.answer.references import all_documents, resolve, work_of
 from rescite.answer.support import (
     Candidate,
@@ -18,6 +19,7 @@ from rescite.answer.support import (
     split_per_document,
     stored_vectors_of,
 )
+from rescite.core.articles import article_headings
 from rescite.core.errors import NotFound
 from rescite.core.records import Clause, DocumentMeta, Filters, Hit, Section
 
@@ -32,6 +34,7 @@ ARTICLE_WHOLE = 8  # a named article with this many paragraphs or fewer is cited
 ARTICLE_LEAD = 3  # ... when one of its clauses ranks among the first three
 NAMED_SUPPORT = 0.5  # a named document answers its question: its best clauses are not refused
 MAX_CITING = 60
+TITLED_DOCUMENTS = 3  # an article named by its title is looked for in the best hits' texts
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ def candidates(
         return Found(named(archive, reading, resolved.doc_ids, filters, depth, scorer))
     hits = in_language(archive, searched(archive, reading, merged_filters(filters, reading), depth),
                        reading.wanted_language)  # fmt: skip
+    leading = tuple(dict.fromkeys(hit.document.doc_id for hit in hits))[:TITLED_DOCUMENTS]
+    reading = with_titled_article(archive, reading, leading, scorer)
     if reading.article:
         hits = whole_articles(archive, hits, reading.article)
     ranked = scorer.score(hits)
@@ -291,6 +296,7 @@ def named(
     scorer: Scorer,
 ) -> list[Candidate]:
     """Candidates from named documents: the named section whole, else the best-ranked clauses."""
+    reading = with_titled_article(archive, reading, doc_ids, scorer)
     scoped = filters.model_copy(update={"doc_id": doc_ids})
     hits = archive.search(reading.focus, k=depth, filters=scoped)
     meta = {hit.document.doc_id: hit.document for hit in hits}
@@ -377,6 +383,40 @@ def wording(text: str) -> str:
     while words and re.fullmatch(r"\d+|[a-z]|[ivxlc]+", words[0]):
         words = words[1:]
     return " ".join(words)
+
+
+def with_titled_article(
+    archive: ArchiveReader, reading: Reading, doc_ids: tuple[str, ...], scorer: Scorer
+) -> Reading:
+    """The reading, naming the article of these texts that the question names by its title
+    ("the Convention's 24/7 network article"), for the scorer too."""
+    if reading.article is not None or "article" not in reading.terms:
+        return reading
+    number = titled_article(archive, doc_ids, reading.terms)
+    if number is None:
+        return reading
+    scorer.reading = replace(reading, article=number)
+    return scorer.reading
+
+
+def titled_article(
+    archive: ArchiveReader, doc_ids: tuple[str, ...], terms: tuple[str, ...]
+) -> str | None:
+    """The number of the one article of these texts whose heading's words the question all
+    uses ("the 24/7 network article": `Article 41 24/7 network`), the most specific if several."""
+    asked = stems(terms)
+    found: dict[str, int] = {}
+    for doc_id in doc_ids:
+        headings = article_headings(archive.clauses(doc_id), archive.document(doc_id).text)
+        for key, (heading, _) in headings.items():
+            words = stems(content_terms(heading)) - {"artic"}
+            if words and words <= asked:
+                number = key.rsplit("/article-", 1)[1]
+                found[number] = max(found.get(number, 0), len(words))
+    best = sorted(found.items(), key=lambda item: -item[1])
+    if not best or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    return best[0][0]
 
 
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:

@@ -269,3 +269,21 @@ def test_what_a_revision_changed_is_answered_from_the_clauses_that_differ(
         other = older if own == newer else newer
         assert wording(core_archive.clause(clause_id).text) not in wordings[other]
     assert_verified(core_archive, result)
+
+
+TITLED_ARTICLES = [
+    ("What does the Constitution's article on secrecy of telecommunications say?",
+     "itu/constitution/geneva-1992/en/body/article-37/"),
+    ("What does the 24/7 network article of the Convention against Cybercrime require?",
+     "unga/a-res-79-243/en/annex/article-41/"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "article"), TITLED_ARTICLES)
+def test_an_article_named_by_its_title_is_answered_from_it(
+    core_archive: Archive, question: str, article: str
+) -> None:
+    result = answer(core_archive, question)
+    assert not result.refused and result.citations
+    assert all(c.clause_id.startswith(article) for c in result.citations)
+    assert_verified(core_archive, result)
