@@ -72,7 +72,9 @@ def candidates(
         if not resolved.doc_ids:
             names = ", ".join(ref.display for ref in resolved.missing)
             return Found([], f"{names} is not in the archive (ingest it first).")
-        return Found(named(archive, reading, resolved.doc_ids, filters, depth, scorer))
+        return Found(
+            in_question_language(archive, reading, resolved.doc_ids, filters, depth, scorer)
+        )
     hits = in_language(archive, searched(archive, reading, merged_filters(filters, reading), depth),
                        reading.wanted_language)  # fmt: skip
     leading = tuple(dict.fromkeys(hit.document.doc_id for hit in hits))[:TITLED_DOCUMENTS]
@@ -190,6 +192,38 @@ def interleave(first: list[Hit], second: list[Hit]) -> list[Hit]:
     return list(out.values())
 
 
+def in_question_language(
+    archive: ArchiveReader,
+    reading: Reading,
+    doc_ids: tuple[str, ...],
+    filters: Filters,
+    depth: int,
+    scorer: Scorer,
+) -> list[Candidate]:
+    """`named`, but "in the Chinese version, which article says ..." asked in English is ranked
+    in the English version, where the question's words are, then cited in the Chinese one."""
+    if reading.wanted_language == reading.language:
+        return named(archive, reading, doc_ids, filters, depth, scorer)
+    wanted = {doc_id: archive.document(doc_id).meta for doc_id in doc_ids}
+    own = {doc_id: sibling(archive, doc_id, reading.language) for doc_id in doc_ids}
+    if not all(own.values()):
+        return named(archive, reading, doc_ids, filters, depth, scorer)
+    back = {meta.doc_id: wanted[doc_id] for doc_id, meta in own.items() if meta is not None}
+    ranked = named(archive, reading, tuple(back), filters, depth, scorer)
+    out: list[Candidate] = []
+    for candidate in ranked:
+        parallel = _parallel(archive, candidate.hit, back[candidate.hit.document.doc_id])
+        if parallel is not None:
+            out.append(Candidate(parallel, candidate.support, candidate.rank, candidate.direct))
+    return out or named(archive, reading, doc_ids, filters, depth, scorer)
+
+
+def sibling(archive: ArchiveReader, doc_id: str, language: str) -> DocumentMeta | None:
+    """The same text in another language, if the archive holds it."""
+    page = archive.documents(Filters(doc_id=(f"{work_of(doc_id)}/{language}",)), limit=1)
+    return page.items[0] if page.items else None
+
+
 def in_language(archive: ArchiveReader, hits: list[Hit], language: str) -> list[Hit]:
     """Hits moved to the same clause of the wanted language's version of their text, where the
     archive holds one (the UDHR in six languages): a French question cites the French text."""
@@ -200,8 +234,7 @@ def in_language(archive: ArchiveReader, hits: list[Hit], language: str) -> list[
         if meta.language != language:
             target = f"{work_of(meta.doc_id)}/{language}"
             if target not in siblings:
-                page = archive.documents(Filters(doc_id=(target,)), limit=1)
-                siblings[target] = page.items[0] if page.items else None
+                siblings[target] = sibling(archive, meta.doc_id, language)
             hit = _parallel(archive, hit, siblings[target]) or hit
         out.setdefault(hit.clause.clause_id, hit)
     return list(out.values())

@@ -287,3 +287,22 @@ def test_an_article_named_by_its_title_is_answered_from_it(
     assert not result.refused and result.citations
     assert all(c.clause_id.startswith(article) for c in result.citations)
     assert_verified(core_archive, result)
+
+
+VERSIONS = [
+    ("In the French version of the Universal Declaration, which article says everyone has the "
+     "right to life, liberty and security of person?", "unga/217-a-iii/fr/body/article-3"),
+    ("In the Chinese version of the UDHR, which article protects the freedom of peaceful "
+     "assembly?", "unga/217-a-iii/zh/body/article-20/1"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "clause_id"), VERSIONS)
+def test_a_version_asked_for_in_another_language_is_ranked_in_the_questions(
+    core_archive: Archive, question: str, clause_id: str
+) -> None:
+    """Ranked in the English text, where the question's words are; cited in the one named."""
+    result = answer(core_archive, question)
+    assert not result.refused
+    assert result.citations[0].clause_id == clause_id
+    assert_verified(core_archive, result)
