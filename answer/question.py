@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from rescite.answer.glossary import english_terms
 from rescite.core.records import Body, DocType
 
 ITU_FAMILY = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
@@ -58,6 +59,7 @@ class Reading:
     terms: tuple[str, ...] = field(default=())  # content words, document names left out
     topic: str = ""  # the question without the document names it contains
     changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
+    english: str = ""  # a Chinese question's ITU and UN terms in English (answer/glossary.py)
 
     @property
     def wanted_language(self) -> str:
@@ -516,4 +518,5 @@ def read_question(question: str) -> Reading:
         terms=terms,
         topic=topic,
         changes=bool(_CHANGES.search(text)),
+        english=english_terms(topic) if detect_language(text) == "zh" else "",
     )

@@ -179,7 +179,7 @@ def searched(archive: ArchiveReader, reading: Reading, filters: Filters, depth: 
     if reading.language == "en" or filters.language:
         return hits
     only_english = filters.model_copy(update={"language": ("en",)})
-    english = archive.search(reading.query, k=depth, filters=only_english)
+    english = archive.search(f"{reading.query} {reading.english}", k=depth, filters=only_english)
     return interleave(hits, english)
 
 
@@ -330,12 +330,13 @@ def named(
 ) -> list[Candidate]:
     """Candidates from named documents: the named section whole, else the best-ranked clauses."""
     reading = with_titled_article(archive, reading, doc_ids, scorer)
-    scoped = filters.model_copy(update={"doc_id": doc_ids})
-    hits = archive.search(reading.focus, k=depth, filters=scoped)
-    meta = {hit.document.doc_id: hit.document for hit in hits}
-    for doc_id in doc_ids:
-        if doc_id not in meta:
-            meta[doc_id] = archive.document(doc_id).meta
+    page = archive.documents(Filters(doc_id=doc_ids), limit=len(doc_ids))
+    meta = {item.doc_id: item for item in page.items}
+    for doc_id in set(doc_ids) - set(meta):
+        meta[doc_id] = archive.document(doc_id).meta
+    across = any(m.language != reading.language for m in meta.values())
+    query = f"{reading.focus} {reading.english}" if across else reading.focus
+    hits = archive.search(query, k=depth, filters=filters.model_copy(update={"doc_id": doc_ids}))
     if reading.changes and len(doc_ids) > 1:
         hits = changed(archive, doc_ids, meta) or hits
     section = [
@@ -361,7 +362,7 @@ def named(
             for clause in archive.clauses(doc_id)
             if clause.section is Section.OPERATIVE
         ]
-    scorer.bare = any(meta[doc_id].language != reading.language for doc_id in doc_ids)
+    scorer.bare = across
     ranked = scorer.score(hits)
     if reading.article:
         ranked = article_whole(ranked, reading.article)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rescite.answer.protocols import TextEmbedder
-from rescite.answer.question import Reading, bare_keyword, verb_matches
+from rescite.answer.question import Reading, bare_keyword, content_terms, verb_matches
 from rescite.answer.quotes import coverage
 from rescite.core.records import Hit, Section
 
@@ -23,6 +23,7 @@ PREAMBLE_PENALTY = 0.06
 CONTEXT_PENALTY = 0.03  # any question without a named document: preambles are context
 ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
+GLOSSARY_WEIGHT = 0.5
 ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
 HEADING_CHARS = 40  # shorter clauses are bare headings (an article number and title)
@@ -185,13 +186,21 @@ class Scorer:
             for hit in hits
         ]
 
+    def lexical(self, hit: Hit) -> float:
+        """Coverage of the question's words; of an English clause by a Chinese question, of the
+        English names of its ITU and UN terms (answer/glossary.py), at half weight: a term's
+        translation is weaker evidence than the question's own word."""
+        reading = self.reading
+        if reading.english and hit.document.language == "en":
+            return GLOSSARY_WEIGHT * coverage(content_terms(reading.english), hit.clause.text)
+        return coverage(reading.terms, hit.clause.text)
+
     def score(self, hits: Sequence[Hit]) -> list[Candidate]:
         """Candidates with support and rank, best rank first."""
         reading = self.reading
         out: list[Candidate] = []
         for position, (hit, sim) in enumerate(zip(hits, self.similarities(hits), strict=True)):
-            lexical = coverage(reading.terms, hit.clause.text)
-            support = support_of(sim, lexical, self.embedder is not None)
+            support = support_of(sim, self.lexical(hit), self.embedder is not None)
             prior = RANK_PRIOR / (1 + position)
             out.append(Candidate(hit, support, support + intent_adjustment(reading, hit) + prior))
         return sorted(out, key=lambda candidate: -candidate.rank)

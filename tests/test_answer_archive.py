@@ -306,3 +306,19 @@ def test_a_version_asked_for_in_another_language_is_ranked_in_the_questions(
     assert not result.refused
     assert result.citations[0].clause_id == clause_id
     assert_verified(core_archive, result)
+
+
+CHINESE_OVER_ENGLISH = [
+    ("国际电联组织法关于电信保密有什么规定？", "itu/constitution/geneva-1992/en/body/article-37/"),
+    ("哪项联大决议通过了打击网络犯罪的公约？", "unga/a-res-79-243/en/operative/2"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "cited"), CHINESE_OVER_ENGLISH)
+def test_a_chinese_question_over_an_english_text(
+    core_archive: Archive, question: str, cited: str
+) -> None:
+    result = answer(core_archive, question)
+    assert not result.refused
+    assert result.citations[0].clause_id.startswith(cited)
+    assert_verified(core_archive, result)

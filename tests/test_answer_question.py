@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rescite.answer.glossary import ZH_EN, english_terms
 from rescite.answer.question import DocRef, read_question, verb_matches
 from rescite.core.records import Body, DocType
 
@@ -253,3 +254,14 @@ CHANGES = [
 def test_questions_about_what_a_revision_changed(question: str, changes: bool, only: bool) -> None:
     reading = read_question(question)
     assert (reading.changes, reading.only_changes) == (changes, only)
+
+
+def test_a_chinese_question_carries_its_terms_in_english() -> None:
+    reading = read_question("国际电联组织法关于电信保密有什么规定？")
+    assert "secrecy" in reading.english.split()
+    assert read_question("What does the Constitution say about secrecy?").english == ""
+
+
+def test_the_glossary_matches_the_longest_term_first() -> None:
+    english = english_terms("信息通信技术")
+    assert english == ZH_EN["信息通信技术"]  # not also the English of 通信 inside it
