@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import zip_longest
 
+from rescite.answer.articles import (
+    article_whole,
+    whole_articles,
+    with_article,
+    with_titled_article,
+)
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
-from rescite.answer.question import DocRef, Reading, content_terms
-from rescite.answer.quotes import stems
+from rescite.answer.question import DocRef, Reading
 from rescite.answer.references import all_documents, resolve, work_of
+from rescite.answer.revisions import changed, in_reading_order
 from rescite.answer.support import (
+    NAMED_SUPPORT,
     Candidate,
     Scorer,
-    in_article,
-    is_heading,
     split_per_document,
     stored_vectors_of,
 )
-from rescite.core.articles import article_headings
 from rescite.core.errors import NotFound
 from rescite.core.records import Clause, DocumentMeta, Filters, Hit, Section
 
@@ -30,9 +34,6 @@ SURVEY_DOCUMENTS = 8  # "which resolutions ...": lead clauses of this many best 
 LEAD_CLAUSES = 3  # a resolution's lead: its first operative clauses
 CITING_BONUS = 0.3  # a clause whose cross-references name the document asked about
 CITING_SUPPORT = 0.6
-ARTICLE_WHOLE = 8  # a named article with this many paragraphs or fewer is cited whole
-ARTICLE_LEAD = 3  # ... when one of its clauses ranks among the first three
-NAMED_SUPPORT = 0.5  # a named document answers its question: its best clauses are not refused
 MAX_CITING = 60
 TITLED_DOCUMENTS = 3  # an article named by its title is looked for in the best hits' texts
 
@@ -87,51 +88,6 @@ def candidates(
     if reading.survey:
         ranked = leads_first(archive, hits, ranked, scorer)
     return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
-
-
-def article_whole(ranked: list[Candidate], number: str) -> list[Candidate]:
-    """ "What does Article 65 of the Convention say": the article, when it ranks near the top
-    and is short, cited whole (its heading aside), as a named section is."""
-    lead = next((c for c in ranked[:ARTICLE_LEAD] if in_article(c.hit.clause.clause_id, number)),
-                None)  # fmt: skip
-    if lead is None:
-        return ranked
-    doc_id = lead.hit.document.doc_id
-    article = [
-        c for c in ranked
-        if c.hit.document.doc_id == doc_id and in_article(c.hit.clause.clause_id, number)
-    ]  # fmt: skip
-    paragraphs = [c for c in article if not is_heading(c.hit)]
-    if not paragraphs or len(paragraphs) > ARTICLE_WHOLE:
-        return ranked
-    paragraphs.sort(key=lambda c: c.hit.clause.ordinal)
-    whole = [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank, True) for c in paragraphs]
-    taken = {c.hit.clause.clause_id for c in article}
-    return whole + [c for c in ranked if c.hit.clause.clause_id not in taken]
-
-
-def whole_articles(archive: ArchiveReader, hits: list[Hit], number: str) -> list[Hit]:
-    """The hits, plus every clause of the named article in the documents where a hit lies in it
-    ("Article 65 of the Convention": all of Article 65's paragraphs are candidates)."""
-    metas = {
-        hit.document.doc_id: hit.document
-        for hit in hits
-        if in_article(hit.clause.clause_id, number)
-    }
-    return with_article(archive, hits, metas, number)
-
-
-def with_article(
-    archive: ArchiveReader, hits: list[Hit], metas: Mapping[str, DocumentMeta], number: str
-) -> list[Hit]:
-    """The hits, plus the clauses of article `number` in these documents not among them."""
-    found = {hit.clause.clause_id for hit in hits}
-    return hits + [
-        Hit(clause=clause, document=meta, score=0.0)
-        for doc_id, meta in metas.items()
-        for clause in archive.clauses(doc_id)
-        if in_article(clause.clause_id, number) and clause.clause_id not in found
-    ]
 
 
 def per_document(items: list[Candidate], limit: int) -> list[Candidate]:
@@ -370,87 +326,6 @@ def named(
         ranked = in_reading_order(ranked)
     # A question that names a document is answered from it: its best clauses support the answer.
     return [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank, c.direct) for c in ranked]
-
-
-def changed(
-    archive: ArchiveReader, doc_ids: tuple[str, ...], meta: Mapping[str, DocumentMeta]
-) -> list[Hit]:
-    """The clauses of each text (revisions of one resolution) whose wording is in no other:
-    what a revision added, reworded or dropped. Renumbering alone is no change."""
-    wordings = {
-        doc_id: {
-            wording(clause.text): clause
-            for clause in archive.clauses(doc_id)
-            if clause.section in (Section.PREAMBLE, Section.OPERATIVE)
-        }
-        for doc_id in doc_ids
-    }
-    return [
-        Hit(clause=clause, document=meta[doc_id], score=1.0)
-        for doc_id, own in wordings.items()
-        for text, clause in own.items()
-        if not any(text in other for other_id, other in wordings.items() if other_id != doc_id)
-    ]
-
-
-def in_reading_order(ranked: list[Candidate]) -> list[Candidate]:
-    """What changed, as a delegate reads a comparison: operative clauses first, the newest
-    revision first, each in the order of its text."""
-    ordered = sorted(
-        ranked,
-        key=lambda c: (
-            c.hit.clause.section is not Section.OPERATIVE,
-            -(c.hit.document.year or 0),
-            c.hit.clause.ordinal,
-        ),
-    )
-    top = max((c.rank for c in ranked), default=1.0)
-    return [
-        Candidate(c.hit, c.support, top - position / 1000, c.direct)
-        for position, c in enumerate(ordered)
-    ]
-
-
-def wording(text: str) -> str:
-    """A clause's words, without its number or letter, case, punctuation and line breaks."""
-    words = re.findall(r"\w+", text.lower())
-    while words and re.fullmatch(r"\d+|[a-z]|[ivxlc]+", words[0]):
-        words = words[1:]
-    return " ".join(words)
-
-
-def with_titled_article(
-    archive: ArchiveReader, reading: Reading, doc_ids: tuple[str, ...], scorer: Scorer
-) -> Reading:
-    """The reading, naming the article of these texts that the question names by its title
-    ("the Convention's 24/7 network article"), for the scorer too."""
-    if reading.article is not None or "article" not in reading.terms:
-        return reading
-    number = titled_article(archive, doc_ids, reading.terms)
-    if number is None:
-        return reading
-    scorer.reading = replace(reading, article=number)
-    return scorer.reading
-
-
-def titled_article(
-    archive: ArchiveReader, doc_ids: tuple[str, ...], terms: tuple[str, ...]
-) -> str | None:
-    """The number of the one article of these texts whose heading's words the question all
-    uses ("the 24/7 network article": `Article 41 24/7 network`), the most specific if several."""
-    asked = stems(terms)
-    found: dict[str, int] = {}
-    for doc_id in doc_ids:
-        headings = article_headings(archive.clauses(doc_id), archive.document(doc_id).text)
-        for key, (heading, _) in headings.items():
-            words = stems(content_terms(heading)) - {"artic"}
-            if words and words <= asked:
-                number = key.rsplit("/article-", 1)[1]
-                found[number] = max(found.get(number, 0), len(words))
-    best = sorted(found.items(), key=lambda item: -item[1])
-    if not best or (len(best) > 1 and best[1][1] == best[0][1]):
-        return None
-    return best[0][0]
 
 
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:

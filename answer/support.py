@@ -23,6 +23,7 @@ PREAMBLE_PENALTY = 0.06
 CONTEXT_PENALTY = 0.03  # any question without a named document: preambles are context
 ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
+NAMED_SUPPORT = 0.5  # a named document answers its question: its best clauses are not refused
 GLOSSARY_WEIGHT = 0.5
 ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from rescite.answer import ask
-from rescite.answer.retrieve import wording
+from rescite.answer.revisions import wording
 from rescite.answer.support import is_heading
 from rescite.answer.verify import collapse
 from rescite.core.archive import Archive

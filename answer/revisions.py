@@ -1,0 +1,57 @@
+"""What a revision changed: the clauses whose wording is in one revision of a resolution only."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from rescite.answer.protocols import ArchiveReader
+from rescite.answer.support import Candidate
+from rescite.core.records import DocumentMeta, Hit, Section
+
+
+def changed(
+    archive: ArchiveReader, doc_ids: tuple[str, ...], meta: Mapping[str, DocumentMeta]
+) -> list[Hit]:
+    """The clauses of each text (revisions of one resolution) whose wording is in no other:
+    what a revision added, reworded or dropped. Renumbering alone is no change."""
+    wordings = {
+        doc_id: {
+            wording(clause.text): clause
+            for clause in archive.clauses(doc_id)
+            if clause.section in (Section.PREAMBLE, Section.OPERATIVE)
+        }
+        for doc_id in doc_ids
+    }
+    return [
+        Hit(clause=clause, document=meta[doc_id], score=1.0)
+        for doc_id, own in wordings.items()
+        for text, clause in own.items()
+        if not any(text in other for other_id, other in wordings.items() if other_id != doc_id)
+    ]
+
+
+def in_reading_order(ranked: list[Candidate]) -> list[Candidate]:
+    """What changed, as a delegate reads a comparison: operative clauses first, the newest
+    revision first, each in the order of its text."""
+    ordered = sorted(
+        ranked,
+        key=lambda c: (
+            c.hit.clause.section is not Section.OPERATIVE,
+            -(c.hit.document.year or 0),
+            c.hit.clause.ordinal,
+        ),
+    )
+    top = max((c.rank for c in ranked), default=1.0)
+    return [
+        Candidate(c.hit, c.support, top - position / 1000, c.direct)
+        for position, c in enumerate(ordered)
+    ]
+
+
+def wording(text: str) -> str:
+    """A clause's words, without its number or letter, case, punctuation and line breaks."""
+    words = re.findall(r"\w+", text.lower())
+    while words and re.fullmatch(r"\d+|[a-z]|[ivxlc]+", words[0]):
+        words = words[1:]
+    return " ".join(words)
