@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rescite.answer.doc_refs import EVERY_REVISION, DocRef
 from rescite.answer.protocols import ArchiveReader
-from rescite.answer.question import EVERY_REVISION, ITU_FAMILY, DocRef
+from rescite.answer.question import ITU_FAMILY
 from rescite.core.records import Body, DocType, DocumentMeta, Filters
 
 LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")

@@ -13,8 +13,9 @@ from rescite.answer.articles import (
     with_article,
     with_titled_article,
 )
+from rescite.answer.doc_refs import DocRef
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
-from rescite.answer.question import DocRef, Reading
+from rescite.answer.question import Reading
 from rescite.answer.references import all_documents, resolve, work_of
 from rescite.answer.revisions import changed, in_reading_order
 from rescite.answer.support import (

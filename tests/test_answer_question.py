@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from rescite.answer.doc_refs import DocRef
 from rescite.answer.glossary import ZH_EN, english_terms
-from rescite.answer.question import DocRef, read_question, verb_matches
+from rescite.answer.question import read_question, verb_matches
 from rescite.core.records import Body, DocType
 
 UNGA = Body.UNGA

@@ -1,0 +1,184 @@
+"""Documents a question names: UNGA symbols ("A/RES/79/243", "resolution 74/247"), ITU
+numbers ("Resolution 130 (Rev. Dubai, 2018)", "第130号决议"), the UDHR, the ITU Constitution and
+Convention, and the revisions it names ("the Dubai 2018 version", "PP-22", "which revision")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rescite.core.records import Body, DocType
+
+EVERY_REVISION = "*"
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A document named in the question: an ITU number or a UNGA symbol."""
+
+    kind: str  # "itu" or "unga"
+    number: str  # ITU: "130"; UNGA: "74/247", "ES-11/10", "217 A (III)"
+    doc_type: DocType = DocType.RESOLUTION
+    body: Body | None = None  # ITU_PP, ITU_WTSA, ITU_WTDC when named
+    revision: str | None = None  # "busan", "2014", "busan 2014": a named revision
+
+    @property
+    def display(self) -> str:
+        if self.kind == "basic":
+            return f"the ITU {self.number.capitalize()}"
+        if self.kind == "unga":
+            return self.number if "(" in self.number else f"A/RES/{self.number}"
+        word = "Decision" if self.doc_type is DocType.DECISION else "Resolution"
+        if self.revision == EVERY_REVISION:
+            return f"{word} {self.number} (any revision)"
+        return f"{word} {self.number}" + (f" ({self.revision})" if self.revision else "")
+
+
+_UNGA_SYMBOL = re.compile(
+    r"(?:\bA/RES/|\b(?:UNGA|GA|General Assembly)\s+(?:resolution\s+|res\.?\s*)?"
+    r"|\bresolutions?\s+)?\b((?:ES-|S-)?\d{1,2})/(\d{1,3})\b",
+    re.IGNORECASE,
+)
+_OLD_SYMBOL = re.compile(r"\b(\d{2,4})\s*([A-Z])?\s*\(([IVXLC]+|ES-[IVXLC]+)\)")
+_UDHR = re.compile(
+    r"\bUDHR\b|universal declaration\b|世界人权宣言|déclaration universelle|"
+    r"declaración universal|всеобщ\w* деклараци\w*|الإعلان العالمي لحقوق الإنسان",
+    re.IGNORECASE,
+)
+_ITU_WORD = (
+    r"(?P<word>resolutions?|res\.?|decisions?|dec\.?|résolution|resolución|резолюци[яи]"
+    r"|décision|decisión|решени[ея]|القرار)"
+)
+_ITU_REF = re.compile(
+    r"(?:\b(?P<body>PP|WTSA|WTDC|Plenipotentiary)\s+)?" + _ITU_WORD + r"\s*(?:No\.?\s*)?"
+    r"(?P<number>\d{1,3})\b(?!\s*/)(?P<rev>\s*\((?:Rev\.?\s*)?[^)]{2,40}\))?",
+    re.IGNORECASE,
+)
+_BASIC_TEXTS = {
+    "constitution": re.compile(
+        r"\b(?:ITU )?Constitution\b(?! of)|国际电联组织法|Constitution de l'UIT|"
+        r"Constitución de la UIT|Устав\w* МСЭ|دستور الاتحاد", re.IGNORECASE),
+    "convention": re.compile(
+        r"\bITU Convention\b|Convention of the ITU|国际电联公约|Convention de l'UIT|"
+        r"Convenio de la UIT|Конвенци\w* МСЭ|اتفاقية الاتحاد", re.IGNORECASE),
+}  # fmt: skip
+_ZH_REF = re.compile(r"第\s*(\d{1,3})\s*号(决议|决定)")
+# Where ITU conferences met (facts); a venue or a year beside a resolution names its revision.
+_VENUES = (
+    "Kyoto|Minneapolis|Marrakesh|Marrakech|Antalya|Guadalajara|Busan|Dubai|Bucharest|Doha|Nice|"
+    "Nairobi|Geneva|Hammamet|Johannesburg|Florianópolis|Florianopolis|Helsinki|Montreal|"
+    "Istanbul|Hyderabad|Buenos Aires|Kigali|Valletta|Addis Ababa|New Delhi|Malta"
+)
+_REVISION_MENTION = re.compile(
+    rf"\b(?P<venue>{_VENUES})\b(?:[\s,]*(?P<vyear>(?:19|20)\d\d)\b)?|\b(?P<year>(?:19|20)\d\d)\b|"
+    r"\bPP-?(?P<pp>\d\d)\b",  # delegates' shorthand for a plenipotentiary: PP-22, PP18
+    re.IGNORECASE,
+)
+_EVERY_REVISION = re.compile(
+    r"\bwhich (?:revision|version|text)s?\b|\b(?:revisions|versions)\b|\bbetween (?:the )?"
+    r"(?:revisions|versions|texts)\b|\b(?:changed?|differ\w*) (?:between|across|from)\b",
+    re.IGNORECASE,
+)
+# A question about what a revision changed (not "changes in the telecommunication environment").
+_CHANGES = re.compile(
+    r"\bwhat did\b.{0,40}\bchange\b|\bchanged?\s+(?:between|since|from|over)\b|"
+    r"\bchanged?\s*(?:\?|$)|\bchanged in\b|"
+    r"\b(?:has|have)\b.{0,40}\bchanged\b|\bchanges? (?:made )?(?:to|in) (?:resolution|res\b|the "
+    r"(?:text|resolution))|\bdiffer\w*|\bcompared? (?:with|to)\b|\bwhat(?:'s| is| was) new\b|"
+    r"\b(?:added|removed|deleted|dropped)\b|修改了|有何变化|有什么变化",
+    re.IGNORECASE,
+)
+_REV_TEXT = re.compile(r"\(\s*(?:Rev\.?\s*)?([A-Za-zÀ-ÿ .-]+?)?,?\s*(\d{4})?\s*\)")
+
+
+def asks_what_changed(text: str) -> bool:
+    """ "What did PP-22 change in Resolution 2?", not "changes in the environment"."""
+    return bool(_CHANGES.search(text))
+
+
+def find_refs(text: str) -> tuple[DocRef, ...]:
+    refs: list[DocRef] = []
+    for match in _UNGA_SYMBOL.finditer(text):
+        if match.group(0) == "24/7":  # round the clock, not resolution 24/7
+            continue
+        refs.append(DocRef("unga", f"{match.group(1).upper()}/{match.group(2)}", body=Body.UNGA))
+    if _UDHR.search(text):
+        refs.append(DocRef("unga", "217 A (III)", DocType.DECLARATION, Body.UNGA))
+    for match in _OLD_SYMBOL.finditer(text):
+        letter = f" {match.group(2)}" if match.group(2) else ""
+        symbol = f"{match.group(1)}{letter} ({match.group(3)})"
+        refs.append(DocRef("unga", symbol, body=Body.UNGA))
+    for match in _ITU_REF.finditer(text):
+        if _OLD_SYMBOL.match(text, match.start("number")):
+            continue
+        refs.append(_itu_ref(match))
+    for match in _ZH_REF.finditer(text):
+        kind = DocType.DECISION if match.group(2) == "决定" else DocType.RESOLUTION
+        refs.append(DocRef("itu", match.group(1), kind))
+    refs = _with_revisions(refs, text)
+    for name, pattern in _BASIC_TEXTS.items():
+        if not refs and pattern.search(text):  # a named resolution is the subject, not the CS
+            refs.append(DocRef("basic", name, DocType.TREATY))
+    return tuple(dict.fromkeys(refs))
+
+
+def revision_mentions(text: str) -> list[str]:
+    """Revisions named outside a reference's brackets: "the Dubai 2018 version", "the 2022 text",
+    "as revised in 2018 and 2022"."""
+    found: list[str] = []
+    for match in _REVISION_MENTION.finditer(_ITU_REF.sub(_numberless, text)):
+        if match.group("venue"):
+            words = [match.group("venue").lower(), match.group("vyear") or ""]
+            found.append(" ".join(word for word in words if word))
+        elif match.group("pp"):
+            found.append(("19" if int(match.group("pp")) >= 50 else "20") + match.group("pp"))
+        else:
+            found.append(match.group("year"))
+    return list(dict.fromkeys(found))
+
+
+def _numberless(match: re.Match[str]) -> str:
+    """An ITU reference with its number blanked (so "Resolution 2012" is no year) and its
+    bracketed revision kept."""
+    return " " + (match.group("rev") or "")
+
+
+def _with_revisions(refs: list[DocRef], text: str) -> list[DocRef]:
+    """ITU references without a bracketed revision take the revisions the question names
+    elsewhere (one reference each), or every revision when it asks which revision says what."""
+    bare = [ref for ref in refs if ref.kind == "itu" and ref.revision is None]
+    if not bare:
+        return refs
+    revisions = revision_mentions(text)
+    if len(revisions) < 2 and (_EVERY_REVISION.search(text) or _CHANGES.search(text)):
+        revisions = [EVERY_REVISION]
+    if not revisions:
+        return refs
+    out: list[DocRef] = []
+    for ref in refs:
+        if ref in bare:
+            out.extend(replace(ref, revision=revision) for revision in revisions)
+        else:
+            out.append(ref)
+    return out
+
+
+def strip_refs(text: str) -> str:
+    """The text with document names (symbols, numbers, the UDHR) taken out."""
+    for pattern in (_UNGA_SYMBOL, _UDHR, _OLD_SYMBOL, _ITU_REF, _ZH_REF, *_BASIC_TEXTS.values()):
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
+def _itu_ref(match: re.Match[str]) -> DocRef:
+    word = match.group("word").lower()
+    decision = word.startswith(("dec", "déc", "реш"))
+    body = {"pp": Body.ITU_PP, "plenipotentiary": Body.ITU_PP, "wtsa": Body.ITU_WTSA,
+            "wtdc": Body.ITU_WTDC}.get((match.group("body") or "").lower())  # fmt: skip
+    revision = None
+    if match.group("rev"):
+        rev = _REV_TEXT.fullmatch(match.group("rev").strip())
+        if rev:
+            revision = " ".join(part.strip().lower() for part in rev.groups() if part) or None
+    doc_type = DocType.DECISION if decision else DocType.RESOLUTION
+    return DocRef("itu", match.group("number"), doc_type, body, revision)
