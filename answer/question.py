@@ -38,6 +38,7 @@ class Reading:
     terms: tuple[str, ...] = field(default=())  # content words, document names left out
     topic: str = ""  # the question without the document names it contains
     changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
+    cited_kind: str | None = None  # "which GA resolutions are cited by ITU texts": unga-resolution
     english: str = ""  # a Chinese question's ITU and UN terms in English (answer/glossary.py)
 
     @property
@@ -260,9 +261,35 @@ _NEAR_RESOLUTIONS = re.compile(
 )
 
 
+# "Which General Assembly resolution ... is cited by ITU texts?": the answer lies in the citing
+# texts, whatever the cited ones are.
+_CITED_IN = re.compile(
+    r"\b(?:cited|recalled|referred to|mentioned|invoked)\s+(?:by|in)\s+(?:the\s+)?"
+    r"((?:[\w-]+\s+){0,3}?(?:resolutions?|decisions?|texts|conferences))",
+    re.IGNORECASE,
+)
+
+
+def cited_kind(text: str) -> str | None:
+    """The kind of the documents asked about as cited ("which General Assembly resolutions are
+    recalled in ITU resolutions": unga-resolution), else None."""
+    cited_in = _CITED_IN.search(text)
+    if cited_in is None:
+        return None
+    bodies = find_bodies(text[: cited_in.start()])
+    if bodies and all(body is Body.UNGA for body in bodies):
+        return "unga-resolution"
+    if bodies and all(body in ITU_FAMILY for body in bodies):
+        return "itu-resolution"
+    return None
+
+
 def _body_restriction(text: str) -> tuple[Body, ...]:
     """Bodies used as a restriction: named just before `resolutions` (`texts`, `conferences`)
-    or as `resolutions of X`."""
+    or as `resolutions of X`; the citing texts' body in "… is cited by ITU texts"."""
+    cited_in = _CITED_IN.search(text)
+    if cited_in and (bodies := find_bodies(cited_in.group(1))):
+        return bodies
     near = _NEAR_RESOLUTIONS.search(text)
     if not near:
         return ()
@@ -331,6 +358,7 @@ def read_question(question: str) -> Reading:
         year_from = year_to = None
     verb, addressee = _first_match(_VERBS, text), _first_match(_ADDRESSEES, text)
     topic = strip_refs(text) if refs else text
+    cited = cited_kind(text)
     terms = content_terms(topic)
     return Reading(
         question=question,
@@ -338,7 +366,7 @@ def read_question(question: str) -> Reading:
         language=detect_language(text),
         refs=refs,
         mandate=mandate,
-        survey=not refs and bool(_SURVEY.search(text)),
+        survey=not refs and bool(_SURVEY.search(text)) and cited is None,
         crossref=crossref,
         verb=verb,
         addressee=addressee,
@@ -352,5 +380,6 @@ def read_question(question: str) -> Reading:
         terms=terms,
         topic=topic,
         changes=asks_what_changed(text),
+        cited_kind=cited,
         english=english_terms(topic) if detect_language(text) == "zh" else "",
     )

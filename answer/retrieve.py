@@ -84,6 +84,8 @@ def candidates(
     if reading.article:
         hits = whole_articles(archive, hits, reading.article)
     ranked = scorer.score(hits)
+    if reading.cited_kind:
+        ranked = citing_first(ranked, reading.cited_kind)
     if reading.article:
         ranked = article_whole(ranked, reading.article)
     if reading.survey:
@@ -258,6 +260,18 @@ def citing(
             candidate = Candidate(candidate.hit, support, candidate.rank + CITING_BONUS)
         out.append(candidate)
     return prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language)
+
+
+def citing_first(ranked: list[Candidate], kind: str) -> list[Candidate]:
+    """For "which General Assembly resolutions are recalled in ITU texts": the clauses that cite a
+    document of that kind, ahead by the citing bonus."""
+    out = [
+        Candidate(c.hit, c.support, c.rank + CITING_BONUS, c.direct)
+        if any(ref.kind == kind for ref in c.hit.clause.references)
+        else c
+        for c in ranked
+    ]
+    return sorted(out, key=lambda c: -c.rank)
 
 
 def section_matches(reading: Reading, clause: Clause) -> bool:

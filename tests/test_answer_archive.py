@@ -322,3 +322,14 @@ def test_a_chinese_question_over_an_english_text(
     assert not result.refused
     assert result.citations[0].clause_id.startswith(cited)
     assert_verified(core_archive, result)
+
+
+def test_cited_by_itu_texts_is_answered_from_the_citing_itu_clauses(core_archive: Archive) -> None:
+    question = "Which General Assembly resolutions on cybersecurity are recalled in ITU texts?"
+    result = answer(core_archive, question)
+    assert not result.refused and result.citations
+    for citation in result.citations:
+        clause = core_archive.clause(citation.clause_id)
+        assert clause.doc_id.startswith("itu-")
+        assert any(ref.kind == "unga-resolution" for ref in clause.references)
+    assert_verified(core_archive, result)

@@ -92,6 +92,9 @@ BODIES = [
     ("Which ITU texts concern assistance to developing countries?", ITU),
     ("What have the plenipotentiary conferences decided about elections?", (Body.ITU_PP,)),
     ("Which texts mention spectrum?", ()),
+    ("Which General Assembly resolution on cybersecurity is cited by ITU texts?", ITU),
+    ("Which General Assembly resolutions are recalled in ITU resolutions?", ITU),
+    ("Which ITU resolutions are referred to in General Assembly resolutions?", (UNGA,)),
 ]
 
 
@@ -266,3 +269,21 @@ def test_a_chinese_question_carries_its_terms_in_english() -> None:
 def test_the_glossary_matches_the_longest_term_first() -> None:
     english = english_terms("信息通信技术")
     assert english == ZH_EN["信息通信技术"]  # not also the English of 通信 inside it
+
+
+CITED = [
+    ("Which General Assembly resolution on cybersecurity is cited by ITU texts?",
+     "unga-resolution"),
+    ("Which ITU resolutions are referred to in General Assembly resolutions?", "itu-resolution"),
+    ("Which ITU resolutions recall General Assembly resolution 68/243?", None),
+    ("Which resolutions address artificial intelligence?", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "kind"), CITED)
+def test_questions_about_documents_cited_in_another_bodys_texts(
+    question: str, kind: str | None
+) -> None:
+    reading = read_question(question)
+    assert reading.cited_kind == kind
+    assert not (kind and reading.survey)  # the citing clauses answer, not each text's lead
