@@ -359,11 +359,12 @@ def read_question(question: str) -> Reading:
     verb, addressee = _first_match(_VERBS, text), _first_match(_ADDRESSEES, text)
     topic = strip_refs(text) if refs else text
     cited = cited_kind(text)
+    language = detect_language(text)
     terms = content_terms(topic)
     return Reading(
         question=question,
         query=expanded(text),
-        language=detect_language(text),
+        language=language,
         refs=refs,
         mandate=mandate,
         survey=not refs and bool(_SURVEY.search(text)) and cited is None,
@@ -381,5 +382,5 @@ def read_question(question: str) -> Reading:
         topic=topic,
         changes=asks_what_changed(text),
         cited_kind=cited,
-        english=english_terms(topic) if detect_language(text) == "zh" else "",
+        english=english_terms(topic) if language == "zh" else "",
     )

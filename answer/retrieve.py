@@ -163,7 +163,7 @@ def in_question_language(
     in the English version, where the question's words are, then cited in the Chinese one."""
     if reading.wanted_language == reading.language:
         return named(archive, reading, doc_ids, filters, depth, scorer)
-    wanted = {doc_id: archive.document(doc_id).meta for doc_id in doc_ids}
+    wanted = metas_of(archive, doc_ids)
     own = {doc_id: sibling(archive, doc_id, reading.language) for doc_id in doc_ids}
     if not all(own.values()):
         return named(archive, reading, doc_ids, filters, depth, scorer)
@@ -175,6 +175,15 @@ def in_question_language(
         if parallel is not None:
             out.append(Candidate(parallel, candidate.support, candidate.rank, candidate.direct))
     return out or named(archive, reading, doc_ids, filters, depth, scorer)
+
+
+def metas_of(archive: ArchiveReader, doc_ids: tuple[str, ...]) -> dict[str, DocumentMeta]:
+    """The catalogue entries of these documents, read in one page (not their texts)."""
+    page = archive.documents(Filters(doc_id=doc_ids), limit=len(doc_ids))
+    metas = {meta.doc_id: meta for meta in page.items}
+    for doc_id in set(doc_ids) - set(metas):
+        metas[doc_id] = archive.document(doc_id).meta
+    return metas
 
 
 def sibling(archive: ArchiveReader, doc_id: str, language: str) -> DocumentMeta | None:
@@ -301,24 +310,20 @@ def named(
 ) -> list[Candidate]:
     """Candidates from named documents: the named section whole, else the best-ranked clauses."""
     reading = with_titled_article(archive, reading, doc_ids, scorer)
-    page = archive.documents(Filters(doc_id=doc_ids), limit=len(doc_ids))
-    meta = {item.doc_id: item for item in page.items}
-    for doc_id in set(doc_ids) - set(meta):
-        meta[doc_id] = archive.document(doc_id).meta
+    meta = metas_of(archive, doc_ids)
     across = any(m.language != reading.language for m in meta.values())
     query = f"{reading.focus} {reading.english}" if across else reading.focus
     hits = archive.search(query, k=depth, filters=filters.model_copy(update={"doc_id": doc_ids}))
-    if reading.changes and len(doc_ids) > 1:
+    comparing = reading.changes and len(doc_ids) > 1
+    if comparing:
         hits = changed(archive, doc_ids, meta) or hits
+    kept = {hit.clause.clause_id for hit in hits} if comparing else None
     section = [
         Hit(clause=clause, document=meta[doc_id], score=1.0)
         for doc_id in doc_ids
         for clause in archive.clauses(doc_id)
-        if section_matches(reading, clause)
+        if section_matches(reading, clause) and (kept is None or clause.clause_id in kept)
     ]
-    if reading.changes and len(doc_ids) > 1:
-        changed_ids = {hit.clause.clause_id for hit in hits}
-        section = [hit for hit in section if hit.clause.clause_id in changed_ids]
     if section and not reading.specific:
         return [Candidate(hit, 1.0, 1.0, direct=True) for hit in closest_sections(section)]
     if section:  # "instruct the Secretary-General to report on X": the section's closest items
@@ -337,7 +342,7 @@ def named(
     ranked = scorer.score(hits)
     if reading.article:
         ranked = article_whole(ranked, reading.article)
-    if reading.only_changes and len(doc_ids) > 1:
+    if comparing and reading.only_changes:
         ranked = in_reading_order(ranked)
     # A question that names a document is answered from it: its best clauses support the answer.
     return [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank, c.direct) for c in ranked]

@@ -30,12 +30,13 @@ def article_headings(clauses: Sequence[Clause], text: str) -> dict[str, tuple[st
     short clause when it has one (a convention's `Article 41 24/7 network`), else the lines
     before its first paragraph (None: no clause holds them)."""
     ids = {clause.clause_id: clause for clause in clauses}
-    parents = {article_of(c.clause_id) for c in clauses if article_of(c.clause_id) != c.clause_id}
+    articles = {clause_id: article_of(clause_id) for clause_id in ids}
+    parents = {key for clause_id, key in articles.items() if key != clause_id}
     headings: dict[str, tuple[str, str | None]] = {}
     seen: set[str] = set()
     previous_end = 0
     for clause in clauses:
-        key = article_of(clause.clause_id)
+        key = articles[clause.clause_id]
         if key is not None and key not in seen:
             seen.add(key)
             own = ids.get(key)
