@@ -62,6 +62,13 @@ def eval_command(
     report: Annotated[Path | None, typer.Option("--report", help="write a Markdown report")] = None,
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines")] = True,
     floors: Annotated[Path | None, typer.Option(help="floors JSON")] = None,
+    calibrate: Annotated[
+        bool,
+        typer.Option(
+            "--calibrate/--configured-threshold",
+            help="choose the refusal threshold on this set, or answer with the configured one",
+        ),
+    ] = True,
     runs: Annotated[Path | None, typer.Option(help="folder for TREC run files")] = None,
     calibration: Annotated[
         Path | None, typer.Option(help="write the calibrated refusal threshold here")
@@ -71,7 +78,7 @@ def eval_command(
     from rescite.evals.cli_support import run_eval
 
     with guarded():
-        result = run_eval(Settings(), gold, floors, baselines=baselines)
+        result = run_eval(Settings(), gold, floors, baselines=baselines, calibrate=calibrate)
     from rescite.evals.cli_support import write_all
 
     write_all(result, json_out, report, runs, calibration)
@@ -80,6 +87,8 @@ def eval_command(
     if result.get("calibration"):
         value = result["calibration"]["refusal_threshold"]
         console.print(f"calibrated answer.refusal_threshold = {value:.4f}")
+    elif result.get("refusal_threshold") is not None:
+        console.print(f"configured answer.refusal_threshold = {result['refusal_threshold']:.4f}")
     for row in result["targets"]:
         mark = "[green]met[/]" if row["met"] else "[yellow]not met[/]"
         console.print(f"target {row['target']}: {row['value']}  {mark}")

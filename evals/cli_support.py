@@ -16,7 +16,12 @@ CORPUS_FOLDERS = ("core", "bulk", "duplicates")
 
 
 def run_eval(
-    settings: Settings, gold: Path | None, floors: Path | None, *, baselines: bool
+    settings: Settings,
+    gold: Path | None,
+    floors: Path | None,
+    *,
+    baselines: bool,
+    calibrate: bool = True,
 ) -> dict[str, Any]:
     """Evaluate the archive under `settings.home`, ingesting the corpus first if it is empty."""
     from rescite.core.wiring import open_archive
@@ -30,7 +35,10 @@ def run_eval(
             folders = [settings.corpus / "documents" / name for name in CORPUS_FOLDERS]
             archive.ingest([f for f in folders if f.is_dir()])
         options = EvalOptions(
-            baselines=baselines, gold_path=gold_path, floors=load_floors(floors or DEFAULT_FLOORS)
+            baselines=baselines,
+            gold_path=gold_path,
+            floors=load_floors(floors or DEFAULT_FLOORS),
+            calibrate=calibrate,
         )
         return evaluate(archive, settings, questions, options, embedder=embedder)
 

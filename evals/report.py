@@ -143,6 +143,14 @@ def markdown(result: Mapping[str, Any], plot_name: str | None) -> str:
             f"Chosen `answer.refusal_threshold` = {calibration['refusal_threshold']:.4f} "
             f"(balanced refusal score {calibration['balanced_score']:.3f}).",
         ]
+    elif result.get("refusal_threshold") is not None:
+        lines += [
+            "",
+            "## Refusal threshold",
+            "",
+            f"The configured `answer.refusal_threshold` = {result['refusal_threshold']:.4f} "
+            "(not calibrated on this set).",
+        ]
     lines += _misses(result)
     failures = result.get("floor_failures", [])
     lines += ["", "## Floors", "", "All floors met." if not failures else "FAILED:"]

@@ -2,10 +2,10 @@
 
 Order: every gold clause id must exist (else GoldIdsMissingError, listing them); rescite's
 retrieval (the clauses `ask` weighs: the question read, named documents resolved, then ranked);
-rescite's answers (refusal threshold calibrated on the gold set); then, when asked,
-the baselines on the same corpus: rescite's plain hybrid search (`rescite search`, the
-question taken as keywords), its vector-only and BM25-only rankings, BM25 over 1,000-character
-chunks, and llama-index's default pipeline.
+rescite's answers (refusal threshold calibrated on the gold set, or the configured one);
+then, when asked, the baselines on the same corpus: rescite's plain hybrid search
+(`rescite search`, the question taken as keywords), its vector-only and BM25-only rankings,
+BM25 over 1,000-character chunks, and llama-index's default pipeline.
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ class EvalOptions:
     answers: bool = True
     gold_path: Path = Path("evals/gold.jsonl")
     floors: dict[str, Any] = field(default_factory=dict)
+    # Choose the refusal threshold on the set itself (in sample); else answer with the configured
+    # `answer.refusal_threshold`, as on a held-out set. A set without unanswerable questions
+    # cannot calibrate it.
+    calibrate: bool = True
 
 
 def clause_exists(archive: Any) -> Callable[[str], bool]:
@@ -94,8 +98,14 @@ def evaluate(
     ]
     notes: list[str] = []
     calibration = None
-    if options.answers:
-        make = asker_for or (lambda t: rescite_asker(archive, settings, embedder, t))
+    threshold: float | None = None
+    make = asker_for or (lambda t: rescite_asker(archive, settings, embedder, t))
+    calibrating = options.calibrate and any(not q.answerable for q in questions)
+    if options.answers and not calibrating:
+        threshold = settings.answer.refusal_threshold
+        answers = collect_answers(make(threshold), questions)
+        runs[0] = score_answers(runs[0], answers, questions, threshold)
+    elif options.answers:
         first = collect_answers(make(0.0), questions)
         threshold = calibrate(first, questions)
         final = collect_answers(make(threshold), questions) if threshold > 0 else first
@@ -113,6 +123,7 @@ def evaluate(
         "gold": {"path": str(options.gold_path), "questions": len(questions)},
         "systems": systems,
         "calibration": calibration,
+        "refusal_threshold": threshold,
         "targets": target_status(systems, options.floors),
         "floor_failures": floor_failures(systems, options.floors),
         "notes": notes,

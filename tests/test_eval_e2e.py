@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from rescite.core.settings import Settings
-from rescite.evals.gold import GoldQuestion, load_gold
+from rescite.evals.gold import HELDOUT, HELDOUT_FLOORS, GoldQuestion, load_gold
 from rescite.evals.report import exit_code, load_floors, write_outputs
 from rescite.evals.runner import GoldIdsMissingError
 from rescite.evals.suite import EvalOptions, evaluate
@@ -40,6 +40,15 @@ def full_result(full_archive: Archive, embedder: Any) -> dict[str, Any]:
 def test_full_eval_meets_the_floors(full_result: dict[str, Any]) -> None:
     assert full_result["floor_failures"] == []
     assert exit_code(full_result) == 0
+
+
+def test_the_heldout_set_meets_its_own_floors(full_archive: Archive, embedder: Any) -> None:
+    """The set nothing was tuned on: its lower floors still fail a change that makes it worse."""
+    floors = load_floors(HELDOUT_FLOORS)
+    options = EvalOptions(baselines=False, gold_path=HELDOUT, floors=floors, calibrate=False)
+    result = evaluate(full_archive, Settings(), load_gold(HELDOUT), options, embedder=embedder)
+    assert result["floor_failures"] == []
+    assert set(result["systems"]["rescite"]["by_kind"]) == {"paraphrase", "topic"}
 
 
 def test_full_eval_runs_every_baseline_in_the_same_run(full_result: dict[str, Any]) -> None:

@@ -6,8 +6,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from rescite.evals.gold import (
     DEFAULT_GOLD,
+    HELDOUT,
     KINDS,
     consistency_errors,
     load_gold,
@@ -15,7 +17,7 @@ from rescite.evals.gold import (
     qrels_lines,
 )
 
-QRELS = DEFAULT_GOLD.with_suffix(".qrels")
+SETS = pytest.mark.parametrize("path", [DEFAULT_GOLD, HELDOUT], ids=["gold", "heldout"])
 
 
 def test_enough_questions_and_every_kind() -> None:
@@ -32,37 +34,50 @@ def test_languages_cover_the_six_udhr_languages() -> None:
     assert {"en", "zh", "fr", "es", "ru", "ar"} <= languages
 
 
-def test_ids_are_well_formed_and_the_set_is_consistent() -> None:
-    questions = load_gold()
+@SETS
+def test_ids_are_well_formed_and_the_set_is_consistent(path: Path) -> None:
+    questions = load_gold(path)
     assert malformed_ids(questions) == []
     assert consistency_errors(questions) == []
 
 
-def test_qrels_file_matches_the_jsonl() -> None:
-    questions = load_gold()
-    on_disk = [line for line in QRELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+@SETS
+def test_qrels_file_matches_the_jsonl(path: Path) -> None:
+    questions = load_gold(path)
+    qrels = path.with_suffix(".qrels").read_text(encoding="utf-8")
+    on_disk = [line for line in qrels.splitlines() if line.strip()]
     assert on_disk == qrels_lines(questions)
     for line in on_disk:
         qid, zero, _clause_id, grade = line.split()
         assert zero == "0" and grade in {"1", "2"}
-        assert re.fullmatch(r"q\d{3}", qid)
+        assert re.fullmatch(r"[qh]\d{3}", qid)
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def test_questions_are_not_copied_from_the_texts(documents: Path) -> None:
+@SETS
+def test_questions_are_not_copied_from_the_texts(documents: Path, path: Path) -> None:
     """No question shares a run of 10 words with a core text file (questions are our own)."""
     windows: set[tuple[str, ...]] = set()
-    for path in (documents / "core").glob("*.txt"):
-        words = _words(path.read_text(encoding="utf-8"))
+    for text_file in (documents / "core").glob("*.txt"):
+        words = _words(text_file.read_text(encoding="utf-8"))
         windows.update(tuple(words[i : i + 10]) for i in range(len(words) - 9))
     copied = [
         q.qid
-        for q in load_gold()
+        for q in load_gold(path)
         if any(
             tuple(w[i : i + 10]) in windows for w in [_words(q.question)] for i in range(len(w) - 9)
         )
     ]
     assert copied == []
+
+
+def test_the_heldout_set_asks_in_plain_words_across_texts() -> None:
+    """Paraphrases and topic questions, English, answerable, none shared with the gold set."""
+    heldout = load_gold(HELDOUT)
+    assert len(heldout) >= 20
+    assert {q.kind for q in heldout} == {"paraphrase", "topic"}
+    assert all(q.answerable and q.language == "en" for q in heldout)
+    assert not {q.question for q in heldout} & {q.question for q in load_gold()}
