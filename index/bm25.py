@@ -1,7 +1,10 @@
 """BM25 over clause text (bm25s), keyed by the same clause ids as the vectors.
 
 Tokens: accents and Arabic vowel marks folded, lowercase word tokens for Latin, Cyrillic and
-Arabic scripts; runs of CJK characters become character bigrams. Filters are a mask over
+Arabic scripts; runs of CJK characters become character bigrams. Index terms are the tokens'
+Snowball stems, chosen by script (English for Latin letters, Russian for Cyrillic, Arabic), so
+that "celebrations" finds "celebrate" and "protects" finds "protection"; the same on both
+sides, so a French word stemmed by English rules still meets itself. Filters are a mask over
 per-clause metadata columns applied before the top-k, so a filtered search ranks only the
 clauses that pass.
 """
@@ -11,18 +14,22 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import threading
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
 import bm25s
 import numpy as np
+import snowballstemmer
 from rescite.core.records import Filters
 from rescite.index.filters import ClauseColumns, MetaValue
 
 COLUMNS = "columns.json"  # clause ids and each text column's words
 CODES = "columns.npz"  # the columns' integer codes and years
 LEGACY_ROWS = "clauses.json"  # earlier format: [clause_id, metadata] rows
+TERMS = "snowball-1"  # how text becomes index terms: a saved index made otherwise is rebuilt
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
@@ -101,6 +108,28 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+_STEMMERS = (
+    (re.compile(r"[a-z]+"), snowballstemmer.stemmer("english")),
+    (re.compile(r"[\u0400-\u04ff]+"), snowballstemmer.stemmer("russian")),
+    (re.compile(r"[\u0600-\u06ff]+"), snowballstemmer.stemmer("arabic")),
+)
+_STEMMING = threading.Lock()  # a Snowball stemmer keeps its state on the instance
+
+
+@lru_cache(maxsize=262_144)
+def stem(token: str) -> str:
+    for script, stemmer in _STEMMERS:
+        if script.fullmatch(token):
+            with _STEMMING:
+                return str(stemmer.stemWord(token))
+    return token
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms BM25 indexes and searches: the tokens' stems."""
+    return [stem(token) for token in tokenize(text)]
+
+
 class Bm25Index:
     """An immutable BM25 index over committed clauses, saved under one folder."""
 
@@ -115,7 +144,7 @@ class Bm25Index:
         if not rows:
             return cls(None, columns)
         retriever = bm25s.BM25()
-        retriever.index([tokenize(text) or ["_"] for _, text, _ in rows], show_progress=False)
+        retriever.index([index_terms(text) or ["_"] for _, text, _ in rows], show_progress=False)
         return cls(retriever, columns)
 
     def save(self, folder: Path, generation: int) -> None:
@@ -128,7 +157,8 @@ class Bm25Index:
         columns = {"clause_ids": list(self.columns.clause_ids), "words": words}
         (staging / COLUMNS).write_text(json.dumps(columns), encoding="utf-8")
         np.savez(staging / CODES, **cast(dict[str, Any], codes))
-        (staging / "generation.json").write_text(json.dumps({"generation": generation}))
+        stamp = {"generation": generation, "terms": TERMS}
+        (staging / "generation.json").write_text(json.dumps(stamp))
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -146,6 +176,14 @@ class Bm25Index:
         return value if isinstance(value, int) else None
 
     @staticmethod
+    def saved_terms(folder: Path) -> str | None:
+        try:
+            value = json.loads((folder / "generation.json").read_text()).get("terms")
+        except (OSError, ValueError):
+            return None
+        return value if isinstance(value, str) else None
+
+    @staticmethod
     def is_current_format(folder: Path) -> bool:
         """Whether the saved index has its columns as arrays (not the slower rows of JSON)."""
         return (folder / COLUMNS).is_file() and (folder / CODES).is_file()
@@ -153,7 +191,7 @@ class Bm25Index:
     @classmethod
     def load(cls, folder: Path, generation: int) -> Bm25Index | None:
         """The saved index, or None when it is missing or older than `generation`."""
-        if cls.saved_generation(folder) != generation:
+        if cls.saved_generation(folder) != generation or cls.saved_terms(folder) != TERMS:
             return None
         try:
             columns = _load_columns(folder)
@@ -167,7 +205,7 @@ class Bm25Index:
         if self._retriever is None:
             return []
         vocab = self._retriever.vocab_dict
-        ids = [vocab[token] for token in tokenize(query) if token in vocab]
+        ids = [vocab[term] for term in index_terms(query) if term in vocab]
         if not ids:
             return []
         scores = self._retriever.get_scores(ids)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from rescite.core.records import Body, Filters, Section
-from rescite.index.bm25 import Bm25Index, tokenize
+from rescite.index.bm25 import Bm25Index, index_terms, tokenize
 from rescite.index.filters import MetaValue
 
 
@@ -72,3 +73,59 @@ def test_saved_index_loads_only_for_its_generation(tmp_path: Path) -> None:
         "u/operative/1",
         "u/preamble/1",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Celebrations protect", ["celebr", "protect"]),
+        ("the celebration of protection", ["celebr", "protect"]),
+        ("Resolution 130", ["resolut", "130"]),
+        ("права человека", ["прав", "человек"]),
+        ("الحقوق", ["حقوق"]),
+        ("网络安全", ["网络", "络安", "安全"]),
+    ],
+)
+def test_index_terms_are_stems_by_script(text: str, terms: list[str]) -> None:
+    assert index_terms(text) == terms
+
+
+def test_a_question_finds_another_form_of_the_word() -> None:
+    rows = [
+        ("a/1", "the celebration of the year", _meta("a", "UNGA", 2023, "operative")),
+        ("b/1", "the year of the budget", _meta("b", "UNGA", 2023, "operative")),
+    ]
+    assert Bm25Index.build(rows).search("celebrations", 10, Filters()) == ["a/1"]
+
+
+def test_an_index_saved_with_other_terms_is_not_loaded(tmp_path: Path) -> None:
+    folder = tmp_path / "bm25"
+    Bm25Index.build(ROWS).save(folder, generation=3)
+    stamp = folder / "generation.json"
+    stamp.write_text(json.dumps({"generation": 3}))  # saved before stemming
+    assert Bm25Index.load(folder, generation=3) is None
+
+
+def test_an_archive_saved_before_stemming_is_searched_and_resaved_with_stems(
+    documents: Path, tmp_path: Path
+) -> None:
+    from rescite.core.settings import Settings
+    from rescite.core.wiring import open_archive
+    from rescite.index.bm25 import TERMS
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    source = documents / "core" / "itu-pp-res32-kyoto-1994-en.txt"
+    (folder / source.name).write_bytes(source.read_bytes())
+    home = tmp_path / "home"
+    with open_archive(Settings(home=home)) as archive:
+        archive.ingest([folder])
+    stamp = home / "bm25" / "generation.json"
+    saved = json.loads(stamp.read_text())
+    stamp.write_text(json.dumps({"generation": saved["generation"]}))  # as saved before stemming
+    with open_archive(Settings(home=home)) as archive:
+        hits = archive.search("Palestinians", k=3)  # the text says "Palestinian"
+        assert hits and all("res-32" in hit.clause.clause_id for hit in hits)
+        report = archive.ingest([folder])
+    assert report.clauses_embedded == 0
+    assert json.loads(stamp.read_text())["terms"] == TERMS
