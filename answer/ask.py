@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rescite.answer import compose, retrieve
+from rescite.answer.citations import citation_string
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
 from rescite.answer.quotes import select_quote, sentences
 from rescite.answer.support import Candidate, is_heading, similarities, split_per_document
 from rescite.answer.verify import VerifiedQuote, locate
-from rescite.core.records import Answer, Document, Filters, Section
+from rescite.core.records import Answer, Document, Filters, Lead, Section
 from rescite.core.settings import Settings
 
 RELATIVE_CUT = 0.92  # keep citations ranked within this share of the best
 PER_DOCUMENT = 2  # citations of one document, beyond a named section
+LEADS = 3  # a refusal names this many closest clauses, different documents first
 
 
 @dataclass
@@ -51,11 +53,11 @@ def ask(
     threshold = settings.answer.refusal_threshold
     if not found.items or best < threshold:
         reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
-        return refused(question, reason, best)
+        return refused(question, reason, best, leads_of(found.items))
     chosen = choose(found.items, threshold, settings.answer.max_citations, reading.mandate)
     if not chosen:
         reason = f"the clauses ranked best all score below the threshold {threshold:.2f}."
-        return refused(question, reason, best)
+        return refused(question, reason, best, leads_of(found.items))
     quoted = quote_all(DocumentCache(archive), reading, chosen, embedder)
     if not quoted:
         return refused(question, "no quote could be verified against the stored text.", best)
@@ -71,9 +73,28 @@ def ask(
     return answer
 
 
-def refused(question: str, reason: str, support: float) -> Answer:
-    return Answer(
-        question=question, answer=compose.refusal_text(reason), refused=True, support=support
+def refused(question: str, reason: str, support: float, leads: tuple[Lead, ...] = ()) -> Answer:
+    text = compose.refusal_text(reason, [lead.citation for lead in leads])
+    return Answer(question=question, answer=text, refused=True, support=support, leads=leads)
+
+
+def leads_of(items: list[Candidate]) -> tuple[Lead, ...]:
+    """The best-ranked clauses that could be cited (no formula, no bare heading), of different
+    documents where several rank: where to look when nothing clears the threshold."""
+    usable = [
+        c
+        for c in sorted(items, key=lambda c: -c.rank)
+        if c.hit.clause.section is not Section.FORMULA and not is_heading(c.hit)
+    ]
+    one_each, rest = split_per_document(usable, 1)
+    chosen = (one_each + rest)[:LEADS]
+    return tuple(
+        Lead(
+            clause_id=c.hit.clause.clause_id,
+            citation=citation_string(c.hit.document, c.hit.clause),
+            support=c.support,
+        )
+        for c in chosen
     )
 
 

@@ -139,9 +139,10 @@ def citation_clause(group: Sequence[Quoted], citation: Citation) -> Clause:
     )
 
 
-def refusal_text(reason: str) -> str:
+def refusal_text(reason: str, leads: Sequence[str] = ()) -> str:
+    closest = f"The closest clauses, which may not answer it: {'; '.join(leads)}. " if leads else ""
     return (
-        f"No clause in the archive supports an answer: {reason} "
+        f"No clause in the archive supports an answer: {reason} {closest}"
         "Try naming a resolution (e.g. “Resolution 130” or “A/RES/79/243”), rephrasing, "
         "or widening the filters."
     )

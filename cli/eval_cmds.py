@@ -26,6 +26,7 @@ SHORT = {
     "quotes_verified": "Quot",
     "refusal_accuracy": "Ref",
     "false_refusals": "FRef",
+    "refusal_leads": "Lead",
 }
 
 

@@ -168,11 +168,21 @@ class Citation(Record):
     quote_end: int | None = None
 
 
+class Lead(Record):
+    """A refused question's closest clause: no citation (below the threshold, no quote checked),
+    named so that a delegate can look."""
+
+    clause_id: str
+    citation: str
+    support: float
+
+
 class Answer(Record):
     question: str
     answer: str
     refused: bool
     citations: tuple[Citation, ...] = Field(default=())
+    leads: tuple[Lead, ...] = Field(default=())  # a refusal's closest clauses, best first
     schema_version: str = "1"
     support: float = 0.0  # the evidence signal refusal thresholds on (answer.refusal_threshold)
     mode: str = "extractive"  # "extractive" or "llm" (who wrote `answer`)

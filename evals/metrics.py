@@ -77,6 +77,7 @@ class QuestionResult:
     quotes: int = 0
     quotes_verified: int = 0
     refused: bool | None = None
+    lead_found: bool | None = None  # refused, answerable: a gold clause is among the answer's leads
 
 
 def retrieval_scores(ranking: Sequence[Unit], grades: dict[str, int]) -> dict[str, float]:
@@ -111,6 +112,8 @@ def summarise(results: Sequence[QuestionResult]) -> dict[str, float | None]:
     summary["refusal_accuracy"] = _mean(1.0 if r.refused else 0.0 for r in judged)
     judged_ok = [r for r in answerable if r.refused is not None]
     summary["false_refusals"] = _mean(1.0 if r.refused else 0.0 for r in judged_ok)
+    with_leads = [r for r in judged_ok if r.refused and r.lead_found is not None]
+    summary["refusal_leads"] = _mean(1.0 if r.lead_found else 0.0 for r in with_leads)
     return summary
 
 

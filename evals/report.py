@@ -21,6 +21,7 @@ HEADLINE = (
     "quotes_verified",
     "refusal_accuracy",
     "false_refusals",
+    "refusal_leads",
 )
 Summary = Mapping[str, float | None]
 

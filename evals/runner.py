@@ -109,6 +109,7 @@ def _with_citations(
     refused: bool,
     quotes: int = 0,
     verified: int = 0,
+    leads: Sequence[str] | None = None,
 ) -> QuestionResult:
     from .metrics import citation_precision, citation_recall
 
@@ -124,6 +125,11 @@ def _with_citations(
         quotes=quotes,
         quotes_verified=verified,
         refused=refused,
+        lead_found=(
+            bool(correct & set(leads))
+            if refused and question.answerable and leads is not None
+            else None
+        ),
     )
 
 
@@ -164,6 +170,7 @@ def score_answers(
                 refused=refused,
                 quotes=0 if refused else len(cited),
                 verified=0 if refused else verified,
+                leads=[lead.clause_id for lead in answer.leads],
             )
         )
     return SystemRun(run.name, scored, run.run_lines)

@@ -101,6 +101,29 @@ def test_unanswerable_questions_are_refused(core_archive: Archive, question: str
     assert result.support < SETTINGS.answer.refusal_threshold
 
 
+def test_a_refusal_names_its_closest_clauses(core_archive: Archive) -> None:
+    """Nothing clears the bar: the best-ranked clauses are named, not cited."""
+    strict = Settings(answer=AnswerSettings(refusal_threshold=0.99))
+    question = "What does Resolution 179 say about protecting children online?"
+    result = ask(core_archive, question, settings=strict, embedder=embedder())
+    assert result.refused and not result.citations
+    assert len(result.leads) == 3
+    assert all(lead.clause_id.startswith("itu-pp/res-179/") for lead in result.leads)
+    assert all(lead.support < 0.99 for lead in result.leads)
+    assert all(lead.citation in result.answer for lead in result.leads)
+
+
+def test_an_off_topic_refusal_names_leads_but_a_missing_document_none(
+    core_archive: Archive,
+) -> None:
+    off_topic = answer(core_archive, OFF_TOPIC[0])
+    assert off_topic.leads and "The closest clauses" in off_topic.answer
+    documents = [lead.clause_id.split("/en/")[0] for lead in off_topic.leads]
+    assert len(set(documents)) == len(documents)  # spread over texts when several rank
+    missing = answer(core_archive, "What does Resolution 999 instruct the Secretary-General to do?")
+    assert missing.leads == ()
+
+
 def test_mandate_questions_prefer_operative_clauses(core_archive: Archive) -> None:
     result = answer(
         core_archive, "Which resolutions instruct action to build confidence and security in ICTs?"

@@ -119,6 +119,7 @@ def test_summary_refusals_quotes_and_breakdowns() -> None:
             citation_precision=None,
             citation_recall=0.0,
             refused=True,
+            lead_found=True,
         ),
         result("q3", "unanswerable", "en", False, refused=True),
         result("q4", "unanswerable", "en", False, refused=False, quotes=1, quotes_verified=0),
@@ -130,6 +131,7 @@ def test_summary_refusals_quotes_and_breakdowns() -> None:
     assert summary["quotes_verified"] == pytest.approx(2 / 3)
     assert summary["refusal_accuracy"] == pytest.approx(0.5)
     assert summary["false_refusals"] == pytest.approx(0.5)
+    assert summary["refusal_leads"] == pytest.approx(1.0)  # q2's leads hold a gold clause
     kinds = by_kind(results)
     assert set(kinds) == {"lookup", "unanswerable"}
     assert kinds["lookup"]["questions"] == 2
