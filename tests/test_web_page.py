@@ -145,6 +145,22 @@ def test_ask_see_citations_and_open_them(page: Page, server_url: str, tmp_path: 
     expect(citations.first).to_be_visible()
 
 
+def test_a_refusal_lists_its_closest_clauses_as_links(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/")
+    page.evaluate(f"sessionStorage.setItem('rescite-key', '{KEY}')")
+    page.get_by_label("Your question").fill("What is the best recipe for a chocolate cake?")
+    page.get_by_role("button", name="Ask").click()
+    expect(page.locator("#status")).to_have_text("No supported answer.")
+    expect(page.locator("#citations-heading")).to_be_hidden()
+    leads = page.locator("li.lead a")
+    expect(leads.first).to_be_visible()
+    clause_id = page.locator("li.lead").first.get_attribute("data-clause-id")
+    assert clause_id
+    leads.first.click()
+    opened = page.locator(f'#detail-view .clause.current[data-clause-id="{clause_id}"]')
+    expect(opened).to_be_visible()
+
+
 def test_untrusted_text_is_never_markup(page: Page, server_url: str) -> None:
     page.goto(server_url + "/")
     page.evaluate(f"sessionStorage.setItem('rescite-key', '{KEY}')")

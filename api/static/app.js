@@ -119,6 +119,11 @@ function citationItem(citation) {
       el("a", { href: `v1/clauses/${idPath(citation.clause_id)}`, text: "JSON" })));
 }
 
+function leadItem(lead) {
+  return el("li", { className: "lead", "data-clause-id": lead.clause_id },
+    el("a", { href: `#clause=${encodeURIComponent(lead.clause_id)}`, text: lead.citation }));
+}
+
 function renderAnswer(answer) {
   lastAnswer = answer;
   $("answer-text").textContent = answer.refused
@@ -128,6 +133,9 @@ function renderAnswer(answer) {
   const list = $("citations");
   list.replaceChildren(...answer.citations.map(citationItem));
   $("citations-heading").hidden = answer.citations.length === 0;
+  const leads = answer.leads || [];
+  $("leads").replaceChildren(...leads.map(leadItem));
+  $("leads-heading").hidden = leads.length === 0;
   $("results").hidden = false;
   $("answer-heading").focus();
 }
