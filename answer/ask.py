@@ -16,7 +16,7 @@ from rescite.core.settings import Settings
 
 RELATIVE_CUT = 0.92  # keep citations ranked within this share of the best
 PER_DOCUMENT = 2  # citations of one document, beyond a named section
-LEADS = 3  # a refusal names this many closest clauses, different documents first
+LEADS = 5  # a refusal names this many closest clauses, different documents first
 
 
 @dataclass

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from rescite.answer import ask
+from rescite.answer.ask import LEADS
 from rescite.answer.revisions import wording
 from rescite.answer.support import is_heading
 from rescite.answer.verify import collapse
@@ -107,7 +108,7 @@ def test_a_refusal_names_its_closest_clauses(core_archive: Archive) -> None:
     question = "What does Resolution 179 say about protecting children online?"
     result = ask(core_archive, question, settings=strict, embedder=embedder())
     assert result.refused and not result.citations
-    assert len(result.leads) == 3
+    assert len(result.leads) == LEADS
     assert all(lead.clause_id.startswith("itu-pp/res-179/") for lead in result.leads)
     assert all(lead.support < 0.99 for lead in result.leads)
     assert all(lead.citation in result.answer for lead in result.leads)
