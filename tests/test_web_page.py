@@ -134,6 +134,8 @@ def test_ask_see_citations_and_open_them(page: Page, server_url: str, tmp_path: 
     assert page.evaluate("document.activeElement.id") == "detail-heading"
 
     page.locator("#detail-view").get_by_role("link", name="Whole resolution").click()
+    # Only the whole document has section headings: wait for it to replace the clause view.
+    expect(page.locator("#detail-view h3.group").first).to_be_visible()
     expect(page.locator("#detail-view .clause").nth(3)).to_be_visible()
     expect(
         page.locator(f'#detail-view .clause.current[data-clause-id="{clause_id}"]')
