@@ -168,30 +168,21 @@ class Bm25Index:
 
     @staticmethod
     def saved_generation(folder: Path) -> int | None:
-        try:
-            stamp = json.loads((folder / "generation.json").read_text())
-        except (OSError, ValueError):
-            return None
-        value = stamp.get("generation")
+        value = _stamp(folder).get("generation")
         return value if isinstance(value, int) else None
 
     @staticmethod
-    def saved_terms(folder: Path) -> str | None:
-        try:
-            value = json.loads((folder / "generation.json").read_text()).get("terms")
-        except (OSError, ValueError):
-            return None
-        return value if isinstance(value, str) else None
-
-    @staticmethod
     def is_current_format(folder: Path) -> bool:
-        """Whether the saved index has its columns as arrays (not the slower rows of JSON)."""
-        return (folder / COLUMNS).is_file() and (folder / CODES).is_file()
+        """Whether the saved index was made with today's terms and keeps its columns as arrays
+        (not the slower rows of JSON)."""
+        return _stamp(folder).get("terms") == TERMS and _has_arrays(folder)
 
     @classmethod
     def load(cls, folder: Path, generation: int) -> Bm25Index | None:
-        """The saved index, or None when it is missing or older than `generation`."""
-        if cls.saved_generation(folder) != generation or cls.saved_terms(folder) != TERMS:
+        """The saved index, or None when it is missing, older than `generation` or made with
+        other terms."""
+        stamp = _stamp(folder)
+        if stamp.get("generation") != generation or stamp.get("terms") != TERMS:
             return None
         try:
             columns = _load_columns(folder)
@@ -220,9 +211,22 @@ class Bm25Index:
         return [self.columns.clause_ids[i] for i in top]
 
 
+def _stamp(folder: Path) -> dict[str, Any]:
+    """The saved index's generation.json ({} when missing or unreadable)."""
+    try:
+        stamp = json.loads((folder / "generation.json").read_text())
+    except (OSError, ValueError):
+        return {}
+    return stamp if isinstance(stamp, dict) else {}
+
+
+def _has_arrays(folder: Path) -> bool:
+    return (folder / COLUMNS).is_file() and (folder / CODES).is_file()
+
+
 def _load_columns(folder: Path) -> ClauseColumns:
     """The saved columns: arrays when saved so, else the legacy JSON rows."""
-    if not Bm25Index.is_current_format(folder):
+    if not _has_arrays(folder):
         rows = json.loads((folder / LEGACY_ROWS).read_text(encoding="utf-8"))
         return ClauseColumns.from_rows([(cid, meta) for cid, meta in rows])
     saved = json.loads((folder / COLUMNS).read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 from rescite.core.errors import QueryError
 from rescite.core.records import DocumentMeta, Filters, Hit
-from rescite.index.bm25 import TERMS, Bm25Index
+from rescite.index.bm25 import Bm25Index
 from rescite.index.docstore import DocStore
 from rescite.index.embedders import Embedder
 from rescite.index.exact import ExactVectors
@@ -75,8 +75,7 @@ class HybridSearcher:
         """Rebuild and save BM25 if the store changed (writers only, under the lock)."""
         generation = self._store.generation()
         if Bm25Index.saved_generation(self._bm25_dir) == generation:
-            current = Bm25Index.saved_terms(self._bm25_dir) == TERMS
-            if not current or not Bm25Index.is_current_format(self._bm25_dir):
+            if not Bm25Index.is_current_format(self._bm25_dir):
                 self.bm25().save(self._bm25_dir, generation)  # an older format: save it anew
             return
         index = Bm25Index.build(self._store.bm25_rows())
