@@ -62,12 +62,16 @@ def eval_command(
     json_out: Annotated[Path | None, typer.Option("--json", help="write results JSON")] = None,
     report: Annotated[Path | None, typer.Option("--report", help="write a Markdown report")] = None,
     baselines: Annotated[bool, typer.Option("--baselines/--no-baselines")] = True,
-    floors: Annotated[Path | None, typer.Option(help="floors JSON")] = None,
+    floors: Annotated[
+        Path | None,
+        typer.Option(help="floors JSON (default: the set's own <set>-floors.json, else evals/)"),
+    ] = None,
     calibrate: Annotated[
         bool,
         typer.Option(
             "--calibrate/--configured-threshold",
-            help="choose the refusal threshold on this set, or answer with the configured one",
+            help="choose the refusal threshold on this set, or answer with the configured one "
+            "(always, on a held-out set)",
         ),
     ] = True,
     runs: Annotated[Path | None, typer.Option(help="folder for TREC run files")] = None,

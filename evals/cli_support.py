@@ -9,7 +9,7 @@ from typing import Any
 from rescite.core.settings import Settings
 
 from .gold import DEFAULT_GOLD, load_gold
-from .report import DEFAULT_FLOORS, load_floors, write_outputs
+from .report import floors_path_for, load_floors, write_outputs
 from .suite import EvalOptions, evaluate
 
 CORPUS_FOLDERS = ("core", "bulk", "duplicates")
@@ -37,7 +37,7 @@ def run_eval(
         options = EvalOptions(
             baselines=baselines,
             gold_path=gold_path,
-            floors=load_floors(floors or DEFAULT_FLOORS),
+            floors=load_floors(floors_path_for(gold_path, floors)),
             calibrate=calibrate,
         )
         return evaluate(archive, settings, questions, options, embedder=embedder)

@@ -34,6 +34,15 @@ def fmt2(value: float | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
+def floors_path_for(gold: Path, floors: Path | None) -> Path:
+    """The floors asked for; else the set's own (`heldout.jsonl` -> `heldout-floors.json`
+    beside it); else the development set's."""
+    if floors is not None:
+        return floors
+    own = gold.with_name(f"{gold.stem}-floors.json")
+    return own if own.is_file() else DEFAULT_FLOORS
+
+
 def load_floors(path: Path = DEFAULT_FLOORS) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data

@@ -42,8 +42,8 @@ class EvalOptions:
     gold_path: Path = Path("evals/gold.jsonl")
     floors: dict[str, Any] = field(default_factory=dict)
     # Choose the refusal threshold on the set itself (in sample); else answer with the configured
-    # `answer.refusal_threshold`, as on a held-out set. A set without unanswerable questions
-    # cannot calibrate it.
+    # `answer.refusal_threshold`. A set without unanswerable questions cannot calibrate it, and
+    # a held-out set (`"held_out": true` in its floors) never does.
     calibrate: bool = True
 
 
@@ -100,7 +100,11 @@ def evaluate(
     calibration = None
     threshold: float | None = None
     make = asker_for or (lambda t: rescite_asker(archive, settings, embedder, t))
-    calibrating = options.calibrate and any(not q.answerable for q in questions)
+    calibrating = (
+        options.calibrate
+        and not options.floors.get("held_out", False)
+        and any(not q.answerable for q in questions)
+    )
     if options.answers and not calibrating:
         threshold = settings.answer.refusal_threshold
         answers = collect_answers(make(threshold), questions)

@@ -43,10 +43,14 @@ def test_full_eval_meets_the_floors(full_result: dict[str, Any]) -> None:
 
 
 def test_the_heldout_set_meets_its_own_floors(full_archive: Archive, embedder: Any) -> None:
-    """The set nothing was tuned on: its lower floors still fail a change that makes it worse."""
+    """The set nothing was tuned on: its lower floors still fail a change that makes it worse.
+    Asked to calibrate, it still answers with the configured threshold: its floors say it is
+    held out, and choosing the threshold on it would be tuning on it."""
     floors = load_floors(HELDOUT_FLOORS)
-    options = EvalOptions(baselines=False, gold_path=HELDOUT, floors=floors, calibrate=False)
+    options = EvalOptions(baselines=False, gold_path=HELDOUT, floors=floors, calibrate=True)
     result = evaluate(full_archive, Settings(), load_gold(HELDOUT), options, embedder=embedder)
+    assert result["calibration"] is None
+    assert result["refusal_threshold"] == Settings().answer.refusal_threshold
     assert result["floor_failures"] == []
     assert set(result["systems"]["rescite"]["by_kind"]) == {"paraphrase", "topic"}
 

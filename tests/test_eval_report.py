@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rescite.evals.gold import DEFAULT_GOLD, HELDOUT, HELDOUT_FLOORS
 from rescite.evals.report import (
+    DEFAULT_FLOORS,
     exit_code,
     floor_failures,
+    floors_path_for,
     load_floors,
     markdown,
     target_status,
@@ -57,6 +60,21 @@ def test_committed_floors_gate_the_issue_metrics() -> None:
         floors["floors"]["rescite"]
     )
     assert floors["targets"]["rescite"]["recall@10"] == 0.9
+
+
+def test_a_set_is_gated_by_its_own_floors_unless_others_are_named(tmp_path: Path) -> None:
+    assert floors_path_for(HELDOUT, None) == HELDOUT_FLOORS
+    assert floors_path_for(DEFAULT_GOLD, None) == DEFAULT_FLOORS
+    assert floors_path_for(HELDOUT, DEFAULT_FLOORS) == DEFAULT_FLOORS
+    mine = tmp_path / "mine.jsonl"
+    assert floors_path_for(mine, None) == DEFAULT_FLOORS
+    (tmp_path / "mine-floors.json").write_text("{}", encoding="utf-8")
+    assert floors_path_for(mine, None) == tmp_path / "mine-floors.json"
+
+
+def test_the_heldout_floors_say_the_set_is_held_out() -> None:
+    assert load_floors(HELDOUT_FLOORS)["held_out"] is True
+    assert "held_out" not in load_floors()
 
 
 def test_markdown_and_plot(tmp_path: Path) -> None:
