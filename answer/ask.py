@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rescite.answer import compose, retrieve
+from rescite.answer.answer_type import DESCRIBED, gives
 from rescite.answer.citations import citation_string
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
@@ -54,7 +55,17 @@ def ask(
     if not found.items or best < threshold:
         reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
         return refused(question, reason, best, leads_of(found.items))
-    chosen = choose(found.items, threshold, settings.answer.max_citations, reading.mandate)
+    items = found.items
+    if reading.asks_for:
+        kind = reading.asks_for
+        items = [c for c in items if c.direct or gives(kind, c.hit.clause.text)]
+        if not any(c.support >= threshold for c in items):
+            reason = (
+                f"the question asks for {DESCRIBED[kind]}, and no clause scoring above the "
+                f"threshold {threshold:.2f} gives one."
+            )
+            return refused(question, reason, best, leads_of(items or found.items))
+    chosen = choose(items, threshold, settings.answer.max_citations, reading.mandate)
     if not chosen:
         reason = f"the clauses ranked best all score below the threshold {threshold:.2f}."
         return refused(question, reason, best, leads_of(found.items))

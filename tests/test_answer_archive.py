@@ -7,6 +7,7 @@ import json
 
 import pytest
 from rescite.answer import ask
+from rescite.answer.answer_type import gives
 from rescite.answer.ask import LEADS
 from rescite.answer.revisions import wording
 from rescite.answer.support import is_heading
@@ -123,6 +124,45 @@ def test_an_off_topic_refusal_names_leads_but_a_missing_document_none(
     assert len(set(documents)) == len(documents)  # spread over texts when several rank
     missing = answer(core_archive, "What does Resolution 999 instruct the Secretary-General to do?")
     assert missing.leads == ()
+
+
+@pytest.mark.parametrize(
+    ("asking_for_a_fact", "kind", "on_the_subject", "answering"),
+    [
+        (
+            "By what year must parental safety tools be available to all families?",
+            "a year",
+            "What is said about parental safety tools being available to all families?",
+            "itu-pp/res-179/",
+        ),
+        (
+            "On which date did ITU Council last review the budget for interpretation?",
+            "a date",
+            "What has the ITU Council been asked to do about the budget for interpretation?",
+            "itu-pp/dec-5/",
+        ),
+    ],
+)
+def test_a_fact_no_clause_gives_is_refused_though_its_subject_is_answered(
+    core_archive: Archive, asking_for_a_fact: str, kind: str, on_the_subject: str, answering: str
+) -> None:
+    """Close enough on the subject to be answered, but the clauses give no year (or date):
+    rescite refuses rather than cite a clause that does not say when."""
+    subject = answer(core_archive, on_the_subject)
+    assert not subject.refused
+    assert any(c.clause_id.startswith(answering) for c in subject.citations)
+    fact = answer(core_archive, asking_for_a_fact)
+    assert fact.refused and not fact.citations
+    assert f"asks for {kind}" in fact.answer
+    assert fact.support >= SETTINGS.answer.refusal_threshold  # the subject clears the bar
+
+
+def test_a_number_asked_for_is_cited_from_a_clause_that_gives_one(core_archive: Archive) -> None:
+    result = answer(core_archive, "How many absent Member States may one delegation vote for?")
+    assert not result.refused
+    assert result.citations
+    assert all(gives("number", c.text) for c in result.citations)
+    assert_verified(core_archive, result)
 
 
 def test_mandate_questions_prefer_operative_clauses(core_archive: Archive) -> None:

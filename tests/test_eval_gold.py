@@ -74,10 +74,12 @@ def test_questions_are_not_copied_from_the_texts(documents: Path, path: Path) ->
     assert copied == []
 
 
-def test_the_heldout_set_asks_in_plain_words_across_texts() -> None:
-    """Paraphrases and topic questions, English, answerable, none shared with the gold set."""
+def test_the_heldout_set_covers_every_kind_and_shares_no_question_with_the_gold_set() -> None:
+    """Every kind of question, unanswerable ones included (its refusal accuracy is the
+    out-of-sample one), none shared with the development set."""
     heldout = load_gold(HELDOUT)
-    assert len(heldout) >= 20
-    assert {q.kind for q in heldout} == {"paraphrase", "topic"}
-    assert all(q.answerable and q.language == "en" for q in heldout)
+    assert len(heldout) >= 70
+    assert {q.kind for q in heldout} == set(KINDS)
+    assert sum(not q.answerable for q in heldout) >= 10
+    assert {"en", "zh", "fr", "es"} <= {q.language for q in heldout}
     assert not {q.question for q in heldout} & {q.question for q in load_gold()}
