@@ -1,29 +1,91 @@
-"""The kind of fact a question asks for, and whether a clause could give it.
+"""The kind of fact a question asks for, and whether a clause states one.
 
-"By which year ...", "on what date ...", "how many ..." ask for a year, a date, a number. A
-clause without one cannot answer, however close its subject: asked for a figure the texts
-never set, rescite refuses rather than cite a clause on the subject that gives none. English
-questions only; in other languages nothing is checked.
+"By which year ...", "on what date ...", "how many weeks ...", "how much money ...", "who was
+appointed ..." ask for a year, a date, a count, an amount, a name. A clause that states none
+cannot answer, however close its subject: asked for a figure the texts never set, rescite
+refuses rather than cite a clause on the subject that gives none. English questions only; in
+other languages nothing is checked. The check is necessary, not sufficient: a clause with "four
+years" passes "how many years", whatever those years are about.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
-AnswerType = Literal["date", "year", "number"]
+Kind = Literal["date", "year", "number", "money", "person"]
 
-DESCRIBED: dict[AnswerType, str] = {"date": "a date", "year": "a year", "number": "a number"}
 
-_ASKS: dict[AnswerType, re.Pattern[str]] = {
-    "date": re.compile(r"\b(?:what|which)\s+(?:calendar\s+)?date\b", re.IGNORECASE),
-    "year": re.compile(r"\b(?:what|which)\s+years?\b", re.IGNORECASE),
-    "number": re.compile(
-        r"\bhow (?:many|much)\b|"
-        r"\bwhat (?:percentage|proportion|share|number|amount|sum|figure)\b",
-        re.IGNORECASE,
-    ),
+@dataclass(frozen=True)
+class Asked:
+    kind: Kind
+    counted: tuple[str, ...] = ()  # the unit of time "how many" counts: ("weeks",)
+
+    @property
+    def described(self) -> str:
+        if self.counted:
+            return f"a number of {' '.join(self.counted)}"
+        return _DESCRIBED[self.kind]
+
+
+_DESCRIBED: dict[Kind, str] = {
+    "date": "a date",
+    "year": "a year",
+    "number": "a number",
+    "money": "an amount",
+    "person": "a person's name",
 }
+
+
+_DATE = re.compile(r"\b(?:what|which)\s+(?:calendar\s+)?date\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:what|which)\s+years?\b", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\b((?:\s+[\w-]+){0,3})", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
+# "Who was appointed ...", "who chaired ...", "who were the co-facilitators": a name, not a role
+# ("who may attend", "who pays" ask for roles, which the texts state in words).
+_PERSON = re.compile(
+    r"\bwho\s+(?:was|were|is|are|has been|have been)\s+(?:\w+\s+){0,2}?"
+    r"(?:appointed|elected|named|chosen|designated|selected|nominated)\b|"
+    r"\bwho\s+(?:chaired|led|headed|presided)\b|"
+    r"\bwho\s+(?:was|were|is|are)\s+the\s+(?:\w+\s+){0,2}?"
+    r"(?:co-?chairs?|chairs?|chairpersons?|co-?facilitators?|facilitators?|presidents?|"
+    r"rapporteurs?|envoys?)\b",
+    re.IGNORECASE,
+)
+_SHARE = re.compile(r"\bwhat (?:percentage|proportion|share|number|amount|sum|figure)\b", re.I)
+_MONEY_WORDS = re.compile(
+    r"\b(?:money|fund\w*|budget\w*|cost\w*|pay\w*|spend\w*|fees?|contribut\w*|allocat\w*|"
+    r"price\w*|financ\w*|set aside)\b",
+    re.IGNORECASE,
+)
+# Counted in units of time, the clause must state so many of them ("how many weeks" -> "three
+# weeks"). Other things counted are named too loosely to match ("how many absent countries'
+# votes" is answered by "one proxy vote"): any number will do.
+_TIME_UNITS = re.compile(r"^(?:year|month|week|day|hour|minute|second|decade)s?$")
+
+
+def asked_for(question: str, language: str) -> Asked | None:
+    """The kind of fact an English question asks for, if a date, a year, a count or an amount."""
+    if language != "en":
+        return None
+    if _PERSON.search(question):
+        return Asked("person")
+    if _DATE.search(question):
+        return Asked("date")
+    if _YEAR.search(question):
+        return Asked("year")
+    if match := _HOW_MANY.search(question):
+        words = match.group(1).lower().split()[:3]
+        units = [w for w in words if _TIME_UNITS.match(w)]
+        counts_time = bool(units) and "times" not in words  # "how many times a year": how often
+        return Asked("number", tuple(units[:1]) if counts_time else ())
+    if _HOW_MUCH.search(question):
+        return Asked("money" if _MONEY_WORDS.search(question) else "number")
+    if _SHARE.search(question):
+        return Asked("number")
+    return None
+
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _NUMBER_WORDS = (
@@ -33,44 +95,65 @@ _NUMBER_WORDS = (
     "ninth|tenth|twelfth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|ninetieth|hundredth|"
     "half|quarter|single|once|twice|double"
 )
-_GIVES: dict[AnswerType, re.Pattern[str]] = {
-    "date": re.compile(
-        rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE
-    ),
-    "year": re.compile(r"\b(?:1[89]\d\d|20\d\d)\b"),
-    "number": re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})s?\b", re.IGNORECASE),
-}
-
-
-def asked_for(question: str, language: str) -> AnswerType | None:
-    """The kind of fact an English question asks for, if it asks for a date, year or number."""
-    if language != "en":
-        return None
-    for kind, pattern in _ASKS.items():
-        if pattern.search(question):
-            return kind
-    return None
-
+_DATES = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
+_NAMED_PERSON = re.compile(  # case-sensitive: an honorific before a capitalised name
+    r"\b(?:Mr|Ms|Mrs|Dr|Sir|Dame|Judge|Ambassador|Professor|Prof)\.?\s+[A-Z]|"
+    r"\b(?:His|Her) Excellency\b"
+)
+_YEARS = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})s?\b", re.IGNORECASE)
+_NUMBER_TOKEN = re.compile(rf"^(?:[\d.,%/-]*\d[\d.,%/-]*|(?:{_NUMBER_WORDS})s?)$", re.IGNORECASE)
+_CURRENCY = re.compile(
+    r"\b(?:CHF|USD|EUR|francs?|dollars?|euros?|contributory units?|per\s?cent)\b|[$%€]|"
+    r"\b1/\d+\b",
+    re.IGNORECASE,
+)
+COUNT_WINDOW = 3  # "three consecutive calendar days": the unit follows the number closely
 
 # Numbers that name rather than state: a clause's own numbers (margin, paragraph), its items'
-# ("; 10 to ..."), the texts it cites ("resolution 70 (Rev. Dubai, 2018)", "68/243", "Article
-# 33", "No. 5"), footnote marks glued to a word.
+# ("; 10 to ..."), the texts and parts it cites ("resolution 70 (Rev. Dubai, 2018)", "18 (Rev.
+# Doha, 2006)", "68/243", "Article 33", "No. 5", "Figure 1"), a Council's "2013 session",
+# footnote marks glued to a word; and "one" as a pronoun ("no one", "one another").
 _NAMING = re.compile(
     r"^(?:\s*\(?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?(?=\s))+|"
     r"\b(?:resolutions?|decisions?|recommendations?|articles?|annex(?:es)?|paragraphs?|"
-    r"paras?\.|nos?\.|res\.|sections?|chapters?|rules?|items?|documents?|reports?|"
-    r"volumes?|series)\s+[\w./-]*\d[\w./-]*(?:\s*(?:,|and|to|-)\s*[\w./-]*\d[\w./-]*)*|"
-    r"\b[A-Z]+/[\w./-]+|\b\d+/\d+\b|"
-    r"\((?:Rev\.\s*)?[A-Z][^()]{0,40},\s*\d{4}\)|"
+    r"paras?\.|nos?\.?|res\.|sections?|chapters?|rules?|items?|documents?|reports?|"
+    r"volumes?|series|figures?|tables?|appendix|appendices|pages?|footnotes?|parts?)\s+"
+    r"[\w./-]*\d[\w./-]*(?:\s*(?:,|and|to|-)\s*[\w./-]*\d[\w./-]*)*|"
+    r"\b[A-Z]+/[\w./-]+|\b\d{2,3}/\d{1,3}\b|"
+    r"(?:\b\d+\s*)?\((?:Rev\.\s*)?[A-Z][^()]{0,40},\s*\d{4}\)|\b\d{4}\s+session\b|"
+    r"\b(?:no|any|every|each)\s+one\b|\bone(?:\s+another|'s)\b|"
     r"(?<=[a-z;:,.)])\d{1,3}\b|(?<=[;:]\s)\d{1,2}(?=\s+(?:to|that)\b)",
     re.IGNORECASE,
 )
 
 
-def gives(kind: AnswerType, text: str) -> bool:
-    """The text states a fact of that kind: a date, a year, a number, beyond the numbers that
-    only name a clause or a text. Necessary for an answer, not enough."""
+def gives(asked: Asked, text: str) -> bool:
+    """The text states a fact of the kind asked, beyond the numbers that only name a clause or
+    a text: a date, a year; a number (next to the unit of time counted, when there is one); an
+    amount (a number with a currency, a share or a fraction); a person (an honorific and a
+    name)."""
+    if asked.kind == "person":
+        return bool(_NAMED_PERSON.search(text))
     facts = _NAMING.sub(" ", text)
-    if kind == "number":  # a date or a year says when, not how many
-        facts = _GIVES["year"].sub(" ", _GIVES["date"].sub(" ", facts))
-    return bool(_GIVES[kind].search(facts))
+    if asked.kind == "date":
+        return bool(_DATES.search(facts))
+    if asked.kind == "year":
+        return bool(_YEARS.search(facts))
+    facts = _YEARS.sub(" ", _DATES.sub(" ", facts))  # a date or a year says when, not how many
+    if not _NUMBER.search(facts):
+        return False
+    if asked.kind == "money":
+        return bool(_CURRENCY.search(facts))
+    return not asked.counted or _counts(facts, asked.counted)
+
+
+def _counts(facts: str, counted: tuple[str, ...]) -> bool:
+    """A number followed closely by one of the counted words ("three consecutive meetings")."""
+    words = re.findall(r"[\w.,%/-]+", facts.lower())
+    units = {word.rstrip("s") for word in counted}
+    return any(
+        _NUMBER_TOKEN.match(word)
+        and any(later.rstrip("s,.;") in units for later in words[i + 1 : i + 1 + COUNT_WINDOW])
+        for i, word in enumerate(words)
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rescite.answer import compose, retrieve
-from rescite.answer.answer_type import DESCRIBED, gives
+from rescite.answer.answer_type import gives
 from rescite.answer.citations import citation_string
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
@@ -50,21 +50,19 @@ def ask(
     found = retrieve.candidates(archive, reading, filters, k or settings.answer.k, embedder)
     if found.refusal:
         return refused(question, found.refusal, 0.0)
-    best = max((candidate.support for candidate in found.items), default=0.0)
     threshold = settings.answer.refusal_threshold
-    if not found.items or best < threshold:
-        reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
-        return refused(question, reason, best, leads_of(found.items))
-    items = found.items
-    if reading.asks_for:
-        kind = reading.asks_for
-        items = [c for c in items if c.direct or gives(kind, c.hit.clause.text)]
-        if not any(c.support >= threshold for c in items):
+    items = answering(found.items, reading)
+    best = max((candidate.support for candidate in items), default=0.0)
+    if best < threshold:
+        closest = max((candidate.support for candidate in found.items), default=0.0)
+        if reading.asks_for and closest >= threshold:
             reason = (
-                f"the question asks for {DESCRIBED[kind]}, and no clause scoring above the "
-                f"threshold {threshold:.2f} gives one."
+                f"the question asks for {reading.asks_for.described}, and no clause scoring "
+                f"above the threshold {threshold:.2f} gives one."
             )
-            return refused(question, reason, best, leads_of(items or found.items))
+        else:
+            reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
+        return refused(question, reason, best, leads_of(items or found.items))
     chosen = choose(items, threshold, settings.answer.max_citations, reading.mandate)
     if not chosen:
         reason = f"the clauses ranked best all score below the threshold {threshold:.2f}."
@@ -82,6 +80,16 @@ def ask(
 
         answer = synthesise(answer, settings.llm)
     return answer
+
+
+def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:
+    """The candidates that could answer: asked for a year, a date, a count, an amount or a
+    name, only those that state one (or sit in the section the question names). The answer's
+    support is the best of theirs."""
+    asked = reading.asks_for
+    if asked is None:
+        return items
+    return [c for c in items if c.direct or gives(asked, c.hit.clause.text)]
 
 
 def refused(question: str, reason: str, support: float, leads: tuple[Lead, ...] = ()) -> Answer:

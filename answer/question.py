@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rescite.answer.answer_type import AnswerType, asked_for
+from rescite.answer.answer_type import Asked, asked_for
 from rescite.answer.doc_refs import DocRef, asks_what_changed, find_refs, strip_refs
 from rescite.answer.glossary import english_terms
 from rescite.core.records import Body
@@ -41,7 +41,7 @@ class Reading:
     changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
     cited_kind: str | None = None  # "which GA resolutions are cited by ITU texts": unga-resolution
     english: str = ""  # a Chinese question's ITU and UN terms in English (answer/glossary.py)
-    asks_for: AnswerType | None = None  # "by which year", "how many": the fact a clause must give
+    asks_for: Asked | None = None  # "by which year", "how many weeks": what a clause must give
 
     @property
     def wanted_language(self) -> str:

@@ -134,22 +134,16 @@ def by_language(results: Sequence[QuestionResult]) -> dict[str, dict[str, float 
     return breakdown(results, lambda r: r.language)
 
 
-def best_threshold(supports: Sequence[tuple[float, bool]], min_refusal: float = 0.8) -> float:
-    """The refusal threshold for (support, answerable) pairs: of the thresholds that refuse at
-    least `min_refusal` of the unanswerable questions, the one that refuses the fewest answerable
-    ones (a delegate loses an answer to every false refusal); ties go to the lowest threshold.
-    When none refuses enough, the one with the best balanced score.
+def best_threshold(supports: Sequence[tuple[float, bool]]) -> float:
+    """The refusal threshold for (support, answerable) pairs with the best balanced score: the
+    share of unanswerable questions refused and the share of answerable ones answered count
+    alike; ties go to the lowest threshold.
+
+    (Until the sixth session it was the threshold refusing at least 80% of the unanswerable
+    questions, the issue's target. With questions that are tempting rather than off-topic it
+    was 0.50 and refused 62% of the answerable ones: a target is reported, not forced.)
     """
     candidates = sorted({0.0, *(s for s, _ in supports), *(s + 1e-6 for s, _ in supports)})
-    unanswerable = [s for s, answerable in supports if not answerable]
-    answerable = [s for s, answerable in supports if answerable]
-
-    def refused(values: list[float], threshold: float) -> float:
-        return sum(1 for s in values if s < threshold) / max(len(values), 1)
-
-    enough = [t for t in candidates if refused(unanswerable, t) >= min_refusal]
-    if unanswerable and enough:
-        return min(enough, key=lambda t: (refused(answerable, t), t))
     best, best_score = 0.0, -1.0
     for threshold in candidates:
         score = balanced_refusal_score(supports, threshold)

@@ -26,7 +26,7 @@ def test_enough_questions_and_every_kind() -> None:
     kinds = Counter(q.kind for q in questions)
     assert set(kinds) == set(KINDS)
     share_unanswerable = kinds["unanswerable"] / len(questions)
-    assert 0.07 <= share_unanswerable <= 0.15
+    assert 0.07 <= share_unanswerable <= 0.2  # enough to calibrate refusal, not the bulk
 
 
 def test_languages_cover_the_six_udhr_languages() -> None:
@@ -81,5 +81,5 @@ def test_the_heldout_set_covers_every_kind_and_shares_no_question_with_the_gold_
     assert len(heldout) >= 70
     assert {q.kind for q in heldout} == set(KINDS)
     assert sum(not q.answerable for q in heldout) >= 10
-    assert {"en", "zh", "fr", "es"} <= {q.language for q in heldout}
+    assert {"en", "zh", "fr"} <= {q.language for q in heldout}
     assert not {q.question for q in heldout} & {q.question for q in load_gold()}
