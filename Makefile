@@ -38,7 +38,7 @@ test: lint typecheck pytest
 eval: install
 	RESCITE_CORPUS=$(CORPUS) $(BIN)/rescite eval --report var/eval/report.md --json var/eval/report.json
 	RESCITE_CORPUS=$(CORPUS) $(BIN)/rescite eval --set evals/heldout.jsonl \
-		--floors evals/heldout-floors.json --report var/eval/heldout.md --json var/eval/heldout.json
+		--report var/eval/heldout.md --json var/eval/heldout.json
 
 bench: install
 	RESCITE_CORPUS=$(CORPUS) $(BIN)/rescite bench

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from rescite.core.settings import Settings
-from rescite.evals.gold import HELDOUT, HELDOUT_FLOORS, GoldQuestion, load_gold
+from rescite.evals.gold import HELDOUT, HELDOUT_FLOORS, KINDS, GoldQuestion, load_gold
 from rescite.evals.report import exit_code, load_floors, write_outputs
 from rescite.evals.runner import GoldIdsMissingError
 from rescite.evals.suite import EvalOptions, evaluate
@@ -52,7 +52,7 @@ def test_the_heldout_set_meets_its_own_floors(full_archive: Archive, embedder: A
     assert result["calibration"] is None
     assert result["refusal_threshold"] == Settings().answer.refusal_threshold
     assert result["floor_failures"] == []
-    assert set(result["systems"]["rescite"]["by_kind"]) == {"paraphrase", "topic"}
+    assert set(result["systems"]["rescite"]["by_kind"]) == set(KINDS)
 
 
 def test_full_eval_runs_every_baseline_in_the_same_run(full_result: dict[str, Any]) -> None:
