@@ -61,7 +61,9 @@ def ask(
                 f"above the threshold {threshold:.2f} gives one."
             )
         else:
-            reason = f"the closest clause scores {best:.2f}, below the threshold {threshold:.2f}."
+            reason = (
+                f"the closest clause scores {closest:.2f}, below the threshold {threshold:.2f}."
+            )
         return refused(question, reason, best, leads_of(items or found.items))
     chosen = choose(items, threshold, settings.answer.max_citations, reading.mandate)
     if not chosen:
