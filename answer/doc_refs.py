@@ -85,15 +85,33 @@ _CHANGES = re.compile(
     r"\bchanged?\s*(?:\?|$)|\bchanged in\b|"
     r"\b(?:has|have)\b.{0,40}\bchanged\b|\bchanges? (?:made )?(?:to|in) (?:resolution|res\b|the "
     r"(?:text|resolution))|\bdiffer\w*|\bcompared? (?:with|to)\b|\bwhat(?:'s| is| was) new\b|"
-    r"\b(?:added|removed|deleted|dropped)\b|修改了|有何变化|有什么变化",
+    r"\b(?:added|removed|deleted|dropped)\b|修改了|有何变化|有什么变化|"
+    r"\bdid not (?:list|include|contain|have|mention|require|cover|say)\b|\bno longer\b",
     re.IGNORECASE,
 )
+# Which side of a comparison the question asks for: what the newer text added, or what the older
+# one had that was dropped.
+_ADDED = re.compile(
+    r"\b(?:add|adds|added|introduc\w*|new|extra|expand\w*)\b|"
+    r"\bdid not (?:list|include|contain|have|mention|require|cover|say)\b|增加了|新增",
+    re.IGNORECASE,
+)
+_REMOVED = re.compile(r"\b(?:removed|deleted|dropped|no longer)\b|删除", re.IGNORECASE)
 _REV_TEXT = re.compile(r"\(\s*(?:Rev\.?\s*)?([A-Za-zÀ-ÿ .-]+?)?,?\s*(\d{4})?\s*\)")
 
 
 def asks_what_changed(text: str) -> bool:
     """ "What did PP-22 change in Resolution 2?", not "changes in the environment"."""
     return bool(_CHANGES.search(text))
+
+
+def change_asked(text: str) -> str | None:
+    """Of a question about what changed: "added" (the newer text's own clauses), "removed" (the
+    older one's), or None for both."""
+    if not asks_what_changed(text):
+        return None
+    added, removed = bool(_ADDED.search(text)), bool(_REMOVED.search(text))
+    return "added" if added and not removed else "removed" if removed and not added else None
 
 
 def find_refs(text: str) -> tuple[DocRef, ...]:
@@ -137,6 +155,11 @@ def revision_mentions(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _same_revision(mention: str, revision: str) -> bool:
+    """ "dubai 2018" or "2018" is the revision "dubai 2018"; "bucharest" is not."""
+    return all(word in revision.split() for word in mention.split())
+
+
 def _numberless(match: re.Match[str]) -> str:
     """An ITU reference with its number blanked (so "Resolution 2012" is no year) and its
     bracketed revision kept."""
@@ -146,10 +169,18 @@ def _numberless(match: re.Match[str]) -> str:
 def _with_revisions(refs: list[DocRef], text: str) -> list[DocRef]:
     """ITU references without a bracketed revision take the revisions the question names
     elsewhere (one reference each), or every revision when it asks which revision says what."""
+    revisions = revision_mentions(text)
+    if asks_what_changed(text):  # "Resolution 21 (Rev. Bucharest, 2022) ... the Dubai 2018 text"
+        refs = refs + [
+            replace(ref, revision=revision)
+            for ref in refs
+            if ref.kind == "itu" and ref.revision not in (None, EVERY_REVISION)
+            for revision in revisions
+            if not _same_revision(revision, ref.revision)
+        ]
     bare = [ref for ref in refs if ref.kind == "itu" and ref.revision is None]
     if not bare:
-        return refs
-    revisions = revision_mentions(text)
+        return list(dict.fromkeys(refs))
     if len(revisions) < 2 and (_EVERY_REVISION.search(text) or _CHANGES.search(text)):
         revisions = [EVERY_REVISION]
     if not revisions:

@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from rescite.answer.answer_type import Asked, asked_for
-from rescite.answer.doc_refs import DocRef, asks_what_changed, find_refs, strip_refs
+from rescite.answer.doc_refs import (
+    DocRef,
+    asks_what_changed,
+    change_asked,
+    find_refs,
+    strip_refs,
+)
 from rescite.answer.glossary import english_terms
 from rescite.core.records import Body
 
@@ -39,6 +45,7 @@ class Reading:
     terms: tuple[str, ...] = field(default=())  # content words, document names left out
     topic: str = ""  # the question without the document names it contains
     changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
+    change_side: str | None = None  # "what did it add": "added"; "what was dropped": "removed"
     cited_kind: str | None = None  # "which GA resolutions are cited by ITU texts": unga-resolution
     english: str = ""  # a Chinese question's ITU and UN terms in English (answer/glossary.py)
     asks_for: Asked | None = None  # "by which year", "how many weeks": what a clause must give
@@ -383,6 +390,7 @@ def read_question(question: str) -> Reading:
         terms=terms,
         topic=topic,
         changes=asks_what_changed(text),
+        change_side=change_asked(text),
         cited_kind=cited,
         english=english_terms(topic) if language == "zh" else "",
         asks_for=asked_for(text, language),

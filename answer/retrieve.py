@@ -17,7 +17,7 @@ from rescite.answer.doc_refs import DocRef
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import Reading
 from rescite.answer.references import all_documents, resolve, work_of
-from rescite.answer.revisions import changed, in_reading_order
+from rescite.answer.revisions import changed, in_reading_order, on_side
 from rescite.answer.support import (
     NAMED_SUPPORT,
     Candidate,
@@ -316,7 +316,7 @@ def named(
     hits = archive.search(query, k=depth, filters=filters.model_copy(update={"doc_id": doc_ids}))
     comparing = reading.changes and len(doc_ids) > 1
     if comparing:
-        hits = changed(archive, doc_ids, meta) or hits
+        hits = on_side(changed(archive, doc_ids, meta), reading.change_side) or hits
     kept = {hit.clause.clause_id for hit in hits} if comparing else None
     section = [
         Hit(clause=clause, document=meta[doc_id], score=1.0)

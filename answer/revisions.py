@@ -31,6 +31,16 @@ def changed(
     ]
 
 
+def on_side(hits: list[Hit], side: str | None) -> list[Hit]:
+    """Of the clauses a revision changed, those of the newest text when the question asks what
+    was added, of the oldest when it asks what was dropped; all of them otherwise."""
+    years = {hit.document.year or 0 for hit in hits}
+    if side is None or len(years) < 2:
+        return hits
+    wanted = max(years) if side == "added" else min(years)
+    return [hit for hit in hits if (hit.document.year or 0) == wanted]
+
+
 def in_reading_order(ranked: list[Candidate]) -> list[Candidate]:
     """What changed, as a delegate reads a comparison: operative clauses first, the newest
     revision first, each in the order of its text."""

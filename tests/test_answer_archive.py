@@ -336,6 +336,24 @@ def test_what_a_revision_changed_is_answered_from_the_clauses_that_differ(
     assert_verified(core_archive, result)
 
 
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("What did Resolution 21 (Rev. Bucharest, 2022) add that the Dubai 2018 text did not have?",
+         "itu-pp/res-21/rev-bucharest-2022/en"),
+        ("What was dropped from Resolution 2 in the Bucharest 2022 revision compared with the "
+         "Dubai 2018 text?", "itu-pp/res-2/rev-dubai-2018/en"),
+    ],
+)  # fmt: skip
+def test_what_a_revision_added_or_dropped_is_cited_from_that_side_only(
+    core_archive: Archive, question: str, side: str
+) -> None:
+    result = answer(core_archive, question)
+    assert not result.refused and result.citations
+    assert all(c.clause_id.startswith(side + "/") for c in result.citations)
+    assert_verified(core_archive, result)
+
+
 TITLED_ARTICLES = [
     ("What does the Constitution's article on secrecy of telecommunications say?",
      "itu/constitution/geneva-1992/en/body/article-37/"),

@@ -260,6 +260,28 @@ def test_questions_about_what_a_revision_changed(question: str, changes: bool, o
     assert (reading.changes, reading.only_changes) == (changes, only)
 
 
+SIDES = [
+    ("What did Resolution 21 (Rev. Bucharest, 2022) add that the Dubai 2018 text did not have?",
+     "added", {"bucharest 2022", "dubai 2018"}),
+    ("What was dropped from Resolution 2 in the Bucharest 2022 revision compared with 2018?",
+     "removed", {"bucharest 2022", "2018"}),
+    ("What did PP-22 change in Resolution 2 compared with 2018?", None, {"2022", "2018"}),
+    ("What does Resolution 130 (Rev. Dubai, 2018) say about the Dubai 2018 summit?", None,
+     {"dubai 2018"}),  # not a comparison: no other revision is brought in
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "side", "revisions"), SIDES)
+def test_which_side_of_a_comparison_and_which_revisions(
+    question: str, side: str | None, revisions: set[str]
+) -> None:
+    """A bracketed revision and another named in words are compared; "add" asks for the newer
+    text's own clauses, "dropped" for the older one's."""
+    reading = read_question(question)
+    assert reading.change_side == side
+    assert {ref.revision for ref in reading.refs} == revisions
+
+
 def test_a_chinese_question_carries_its_terms_in_english() -> None:
     reading = read_question("国际电联组织法关于电信保密有什么规定？")
     assert "secrecy" in reading.english.split()
