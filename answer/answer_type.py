@@ -53,7 +53,9 @@ _PERSON = re.compile(
     r"rapporteurs?|envoys?)\b",
     re.IGNORECASE,
 )
-_SHARE = re.compile(r"\bwhat (?:percentage|proportion|share|number|amount|sum|figure)\b", re.I)
+_SHARE = re.compile(
+    r"\bwhat (?:percentage|proportion|share|number|amount|sum|figure)\b", re.IGNORECASE
+)
 _MONEY_WORDS = re.compile(
     r"\b(?:money|fund\w*|budget\w*|cost\w*|pay\w*|spend\w*|fees?|contribut\w*|allocat\w*|"
     r"price\w*|financ\w*|set aside)\b",

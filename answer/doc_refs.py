@@ -79,21 +79,22 @@ _EVERY_REVISION = re.compile(
     r"(?:revisions|versions|texts)\b|\b(?:changed?|differ\w*) (?:between|across|from)\b",
     re.IGNORECASE,
 )
+# "... that the Dubai 2018 text did not list": what the other revision lacks.
+_NOT_IN_THE_OTHER = r"\bdid not (?:list|include|contain|have|mention|require|cover|say)\b"
 # A question about what a revision changed (not "changes in the telecommunication environment").
 _CHANGES = re.compile(
     r"\bwhat did\b.{0,40}\bchange\b|\bchanged?\s+(?:between|since|from|over)\b|"
     r"\bchanged?\s*(?:\?|$)|\bchanged in\b|"
     r"\b(?:has|have)\b.{0,40}\bchanged\b|\bchanges? (?:made )?(?:to|in) (?:resolution|res\b|the "
     r"(?:text|resolution))|\bdiffer\w*|\bcompared? (?:with|to)\b|\bwhat(?:'s| is| was) new\b|"
-    r"\b(?:added|removed|deleted|dropped)\b|修改了|有何变化|有什么变化|"
-    r"\bdid not (?:list|include|contain|have|mention|require|cover|say)\b|\bno longer\b",
+    rf"\b(?:added|removed|deleted|dropped)\b|修改了|有何变化|有什么变化|{_NOT_IN_THE_OTHER}|"
+    r"\bno longer\b",
     re.IGNORECASE,
 )
 # Which side of a comparison the question asks for: what the newer text added, or what the older
 # one had that was dropped.
 _ADDED = re.compile(
-    r"\b(?:add|adds|added|introduc\w*|new|extra|expand\w*)\b|"
-    r"\bdid not (?:list|include|contain|have|mention|require|cover|say)\b|增加了|新增",
+    rf"\b(?:add|adds|added|introduc\w*|new|extra|expand\w*)\b|{_NOT_IN_THE_OTHER}|增加了|新增",
     re.IGNORECASE,
 )
 _REMOVED = re.compile(r"\b(?:removed|deleted|dropped|no longer)\b|删除", re.IGNORECASE)
@@ -106,10 +107,8 @@ def asks_what_changed(text: str) -> bool:
 
 
 def change_asked(text: str) -> str | None:
-    """Of a question about what changed: "added" (the newer text's own clauses), "removed" (the
-    older one's), or None for both."""
-    if not asks_what_changed(text):
-        return None
+    """Of a question about what changed (`asks_what_changed`): "added" (the newer text's own
+    clauses), "removed" (the older one's), or None for both."""
     added, removed = bool(_ADDED.search(text)), bool(_REMOVED.search(text))
     return "added" if added and not removed else "removed" if removed and not added else None
 
@@ -180,7 +179,7 @@ def _with_revisions(refs: list[DocRef], text: str) -> list[DocRef]:
         ]
     bare = [ref for ref in refs if ref.kind == "itu" and ref.revision is None]
     if not bare:
-        return list(dict.fromkeys(refs))
+        return refs
     if len(revisions) < 2 and (_EVERY_REVISION.search(text) or _CHANGES.search(text)):
         revisions = [EVERY_REVISION]
     if not revisions:

@@ -370,6 +370,7 @@ def read_question(question: str) -> Reading:
     cited = cited_kind(text)
     language = detect_language(text)
     terms = content_terms(topic)
+    changes = asks_what_changed(text)
     return Reading(
         question=question,
         query=expanded(text),
@@ -389,8 +390,8 @@ def read_question(question: str) -> Reading:
         year_to=year_to,
         terms=terms,
         topic=topic,
-        changes=asks_what_changed(text),
-        change_side=change_asked(text),
+        changes=changes,
+        change_side=change_asked(text) if changes else None,
         cited_kind=cited,
         english=english_terms(topic) if language == "zh" else "",
         asks_for=asked_for(text, language),

@@ -137,19 +137,9 @@ def by_language(results: Sequence[QuestionResult]) -> dict[str, dict[str, float 
 def best_threshold(supports: Sequence[tuple[float, bool]]) -> float:
     """The refusal threshold for (support, answerable) pairs with the best balanced score: the
     share of unanswerable questions refused and the share of answerable ones answered count
-    alike; ties go to the lowest threshold.
-
-    (Until the sixth session it was the threshold refusing at least 80% of the unanswerable
-    questions, the issue's target. With questions that are tempting rather than off-topic it
-    was 0.50 and refused 62% of the answerable ones: a target is reported, not forced.)
-    """
+    alike (the issue's 80% refusal target is reported, not forced); ties go to the lowest."""
     candidates = sorted({0.0, *(s for s, _ in supports), *(s + 1e-6 for s, _ in supports)})
-    best, best_score = 0.0, -1.0
-    for threshold in candidates:
-        score = balanced_refusal_score(supports, threshold)
-        if score > best_score + 1e-12:
-            best, best_score = threshold, score
-    return best
+    return max(candidates, key=lambda threshold: balanced_refusal_score(supports, threshold))
 
 
 def balanced_refusal_score(supports: Sequence[tuple[float, bool]], threshold: float) -> float:
