@@ -3,9 +3,11 @@
 "By which year ...", "on what date ...", "how many weeks ...", "how much money ...", "who was
 appointed ..." ask for a year, a date, a count, an amount, a name. A clause that states none
 cannot answer, however close its subject: asked for a figure the texts never set, rescite
-refuses rather than cite a clause on the subject that gives none. English questions only; in
-other languages nothing is checked. The check is necessary, not sufficient: a clause with "four
-years" passes "how many years", whatever those years are about.
+refuses rather than cite a clause on the subject that gives none. Questions in English are read
+closely (a count of weeks must be of weeks); in Chinese, French, Spanish, Russian and Arabic the
+common ways of asking for each kind are read ("哪一天", "en quelle année", "cuántos", "сколько").
+The check is necessary, not sufficient: a clause with "four years" passes "how many years",
+whatever those years are about.
 """
 
 from __future__ import annotations
@@ -67,10 +69,62 @@ _MONEY_WORDS = re.compile(
 _TIME_UNITS = re.compile(r"^(?:year|month|week|day|hour|minute|second|decade)s?$")
 
 
+# Other languages, each kind in the order English is read: a name, a date, a year, an amount,
+# a count.
+_ASKING: dict[str, tuple[tuple[Kind, re.Pattern[str]], ...]] = {
+    "zh": (
+        ("person", re.compile(r"谁(?:被)?(?:任命|当选|选为|主持)|由谁(?:担任|主持)")),
+        ("date", re.compile(r"哪一天|哪天|什么日子|什么日期|哪个日期|几月几日")),
+        ("year", re.compile(r"哪一年|哪年|何年|哪个年份|什么年份")),
+        ("money", re.compile(r"多少(?:钱|资金|经费|费用|会费|法郎|瑞士法郎|美元)|"
+                             r"(?:费用|预算|会费|金额|经费)是?多少")),
+        ("number", re.compile(r"多少|几(?:个|名|次|年|天|周|月|位|项|届)")),
+    ),
+    "fr": (
+        ("person", re.compile(r"\bqui\s+(?:a|ont)\s+été\s+(?:nommé|élu|désigné|choisi)",
+                              re.IGNORECASE)),
+        ("date", re.compile(r"\bquelle\s+date\b|\bquel\s+jour\b", re.IGNORECASE)),
+        ("year", re.compile(r"\bquelle\s+année\b|\bquelles\s+années\b", re.IGNORECASE)),
+        ("money", re.compile(r"\bcombien\b.{0,40}\b(?:co[uû]t|pa[iy]|budg|franc|dollar|"
+                             r"contribu|dépens|financ)", re.IGNORECASE)),
+        ("number", re.compile(r"\bcombien\b|\bquel(?:le)?\s+(?:nombre|pourcentage|montant)\b",
+                              re.IGNORECASE)),
+    ),
+    "es": (
+        ("person", re.compile(r"\bqui[ée]n\s+(?:fue|fueron|ha sido)\s+(?:nombrad|elegid|designad)",
+                              re.IGNORECASE)),
+        ("date", re.compile(r"\bqu[ée]\s+(?:fecha|d[ií]a)\b", re.IGNORECASE)),
+        ("year", re.compile(r"\bqu[ée]\s+años?\b", re.IGNORECASE)),
+        ("money", re.compile(r"\bcu[aá]nto\b.{0,40}\b(?:cost|pag|presupuest|franco|d[oó]lar|"
+                             r"contribu|gast|financ)", re.IGNORECASE)),
+        ("number", re.compile(r"\bcu[aá]nt[oa]s?\b|\bqu[ée]\s+(?:n[uú]mero|porcentaje|cantidad)\b",
+                              re.IGNORECASE)),
+    ),
+    "ru": (
+        ("person", re.compile(r"\bкто\s+(?:был[аи]?\s+)?(?:назначен|избран)", re.IGNORECASE)),
+        ("date", re.compile(r"\bкакого\s+числа\b|\bкак(?:ой|ую|ая)\s+(?:день|дату|дата)\b",
+                            re.IGNORECASE)),
+        ("year", re.compile(r"\bв\s+каком\s+году\b|\bк\s+какому\s+году\b|\bкакой\s+год\b",
+                            re.IGNORECASE)),
+        ("money", re.compile(r"\bсколько\b.{0,40}(?:сто[иья]|плат|бюджет|франк|доллар|взнос|"
+                             r"расход|финанс|денег)", re.IGNORECASE)),
+        ("number", re.compile(r"\bсколько\b", re.IGNORECASE)),
+    ),
+    "ar": (
+        ("person", re.compile(r"من\s+(?:الذي\s+)?(?:عُيّن|عين|انتخب|انتُخب)")),
+        ("date", re.compile(r"(?:ما|في\s+أي)\s+تاريخ|أي\s+يوم")),
+        ("year", re.compile(r"أي\s+(?:عام|سنة)")),
+        ("money", re.compile(r"\bكم\b.{0,40}(?:تكلف|ميزانية|فرنك|دولار|اشتراك|تمويل)")),
+        ("number", re.compile(r"\bكم\b")),
+    ),
+}  # fmt: skip
+
+
 def asked_for(question: str, language: str) -> Asked | None:
-    """The kind of fact an English question asks for, if a date, a year, a count or an amount."""
+    """The kind of fact a question asks for, if a date, a year, a count, an amount or a name."""
     if language != "en":
-        return None
+        asking = _ASKING.get(language, ())
+        return next((Asked(kind) for kind, pattern in asking if pattern.search(question)), None)
     if _PERSON.search(question):
         return Asked("person")
     if _DATE.search(question):
@@ -97,12 +151,24 @@ _NUMBER_WORDS = (
     "ninth|tenth|twelfth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|ninetieth|hundredth|"
     "half|quarter|single|once|twice|double"
 )
-_DATES = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
+_MONTHS_ELSEWHERE = (  # French, Spanish, Russian (genitive, as in a date)
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+_DATES = re.compile(
+    rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b|"
+    rf"\b\d{{1,2}}(?:er)?\s+(?:de\s+)?(?:{_MONTHS_ELSEWHERE})\b|"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日",
+    re.IGNORECASE,
+)
 _NAMED_PERSON = re.compile(  # case-sensitive: an honorific before a capitalised name
     r"\b(?:Mr|Ms|Mrs|Dr|Sir|Dame|Judge|Ambassador|Professor|Prof)\.?\s+[A-Z]|"
     r"\b(?:His|Her) Excellency\b"
 )
-_YEARS = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_YEARS = re.compile(  # "2015", "2015年", "一九四八年"
+    r"\b(?:1[89]\d\d|20\d\d)\b|(?<!\d)(?:1[89]\d\d|20\d\d)(?=\s*年)|[一二九〇○零八七六五四三]{4}年"
+)
 _NUMBER = re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})s?\b", re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(rf"^(?:[\d.,%/-]*\d[\d.,%/-]*|(?:{_NUMBER_WORDS})s?)$", re.IGNORECASE)
 _CURRENCY = re.compile(

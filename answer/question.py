@@ -189,6 +189,8 @@ def detect_language(text: str) -> str:
         return "ar"
     if re.search(r"[\u0400-\u04ff]", text):
         return "ru"
+    if re.search(r"[¿¡]", text):  # only Spanish opens a question or an exclamation so
+        return "es"
     words = re.findall(r"[a-zà-ÿ]+", text.lower())
     counts = {lang: sum(word in marks for word in words) for lang, marks in _LATIN_MARKS.items()}
     best = max(counts, key=lambda lang: counts[lang])

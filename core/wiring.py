@@ -18,6 +18,7 @@ from rescite.index.lock import WriteLock
 from rescite.index.search import HybridSearcher
 from rescite.index.sync import ReadParsed, Sync
 from rescite.index.vectors import VectorStore
+from rescite.ingest import version
 
 os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
@@ -46,7 +47,9 @@ def open_archive(
         embedded=embedded,
     )
     searcher = HybridSearcher(store, vectors, embedder, home / "bm25")
-    sync = Sync(store, vectors, embedder, list_files, reader(settings.max_file_mb))
+    sync = Sync(
+        store, vectors, embedder, list_files, reader(settings.max_file_mb), version.PARSER_VERSION
+    )
     return Archive(store, searcher, sync, lock, embedder)
 
 

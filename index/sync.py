@@ -1,6 +1,7 @@
 """Incremental sync: files -> documents -> clauses -> vectors, only for what changed.
 
-Per file: sha256 first; an unchanged file is skipped before it is read. Changed documents are
+Per file: sha256 first (of the parser version and the bytes); an unchanged file is skipped
+before it is read, and a new parser reads every file again once. Changed documents are
 written to the doc store uncommitted, their old vectors dropped and new ones added, then marked
 committed; a file's sha256 is recorded only once all its documents are committed. A run killed
 at any point therefore leaves committed documents intact and the next run redoes the rest.
@@ -89,8 +90,8 @@ class _Run:
         )
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def file_sha256(path: Path, reader_version: str = "") -> str:
+    digest = hashlib.sha256(reader_version.encode())
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
@@ -130,12 +131,14 @@ class Sync:
         embedder: Embedder,
         list_files: ListFiles,
         read: ReadParsed,
+        reader_version: str = "",
     ) -> None:
         self._store = store
         self._vectors = vectors
         self._embedder = embedder
         self._list_files = list_files
         self._read = read
+        self._reader_version = reader_version  # a new version reads unchanged files again
 
     def reconcile(self) -> list[str]:
         """Remove what an interrupted run left uncommitted; returns the doc ids removed."""
@@ -163,7 +166,7 @@ class Sync:
     def _sync_file(self, path: Path, run: _Run) -> None:
         key = str(path)
         try:
-            sha = file_sha256(path)
+            sha = file_sha256(path, self._reader_version)
             if self._store.file_sha(key) == sha:
                 run.unchanged.extend(self._store.file_doc_ids(key))
                 run.progress.file_done(path, "unchanged")

@@ -59,11 +59,13 @@ class _State:
     seen_heading: bool = False
     kind: str = "article"  # or "section" (numbered sections of a Recommendation)
     margin: str | None = None  # the Constitution's provision number ("No. 28A")
+    # Arabic texts write a section's number minor part first ("2.7" is section 7.2, read from
+    # the right): ids follow the other language versions, major part first.
+    right_to_left: bool = False
 
 
 def parse_body(lines: list[Line], language: str) -> list[Unit]:
-    del language
-    state = _State(provisions=_has_margin_numbers(lines))
+    state = _State(provisions=_has_margin_numbers(lines), right_to_left=language == "ar")
     for para in paragraphs(lines):
         for line_group in _split_provisions(para, state.provisions):
             _step(state, line_group)
@@ -144,7 +146,10 @@ def _step(state: _State, para: Paragraph) -> None:
     section_heading = _SECTION_HEADING.match(first)
     if section_heading and not state.provisions and len(para.lines) == 1:
         _flush(state)
-        state.section, state.article, state.kind = Section.BODY, section_heading.group(1), "section"
+        number = section_heading.group(1)
+        if state.right_to_left:
+            number = ".".join(reversed(number.split(".")))
+        state.section, state.article, state.kind = Section.BODY, number, "section"
         state.paragraph, state.ordinal, state.stack = None, 0, ItemStack()
         state.seen_heading = True
         return

@@ -158,6 +158,23 @@ def test_a_fact_no_clause_gives_is_refused_though_its_subject_is_answered(
     assert fact.support < SETTINGS.answer.refusal_threshold <= subject.support
 
 
+def test_a_fact_asked_for_in_another_language_is_checked_too(core_archive: Archive) -> None:
+    subject = answer(core_archive, "国际电联在儿童在线保护方面做什么？")
+    assert not subject.refused
+    assert any(c.clause_id.startswith("itu-pp/res-179/") for c in subject.citations)
+    year = answer(
+        core_archive,
+        "Jusqu'à quelle année les outils de contrôle parental doivent-ils être offerts à toutes "
+        "les familles ?",
+    )
+    assert year.refused and not year.citations
+    assert "asks for a year" in year.answer  # clauses on the subject clear the threshold
+    date = answer(core_archive, "《世界人权宣言》是哪一天通过的？")
+    assert not date.refused
+    assert date.citations and all(gives(Asked("date"), c.text) for c in date.citations)
+    assert_verified(core_archive, date)
+
+
 def test_a_number_asked_for_is_cited_from_a_clause_that_gives_one(core_archive: Archive) -> None:
     result = answer(core_archive, "How many absent Member States may one delegation vote for?")
     assert not result.refused

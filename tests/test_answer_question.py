@@ -112,6 +112,8 @@ LANGUAGES = [
     ("Quelles résolutions demandent des mesures sur la cybersécurité ?", "fr"),
     ("Selon la Déclaration universelle, une personne peut-elle quitter son pays ?", "fr"),
     ("Según la Declaración Universal, ¿puede una persona salir de su país?", "es"),
+    # as many French-looking words ("la", "que") as Spanish ones: the "¿" decides
+    ("¿Permite la Declaración que se obligue a alguien a pertenecer a una asociación?", "es"),
     ("What does the Assembly say about la la land?", "en"),
 ]
 

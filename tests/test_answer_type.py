@@ -35,9 +35,41 @@ def test_the_fact_a_question_asks_for(question: str, asked: Asked | None) -> Non
     assert read_question(question).asks_for == asked
 
 
-def test_only_english_questions_are_checked() -> None:
-    assert asked_for("How many members?", "fr") is None
-    assert read_question("国际电联有多少个成员国？").asks_for is None
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("联合国大会把每年的哪一天定为国际日？", "date"),
+        ("《世界人权宣言》是哪一年通过的？", "year"),
+        ("国际电联有多少个成员国？", "number"),
+        ("学术成员每年要交多少会费？", "money"),
+        ("En quelle année la Déclaration a-t-elle été adoptée ?", "year"),
+        ("À quelle date la journée est-elle célébrée ?", "date"),
+        ("Combien coûte la participation des établissements universitaires ?", "money"),
+        ("¿Cuántos miembros tiene la Junta del Reglamento?", "number"),
+        ("¿En qué año se aprobó la Declaración?", "year"),
+        ("Сколько членов в Совете?", "number"),
+        ("В каком году была принята Декларация?", "year"),
+        ("Кто был назначен председателем?", "person"),
+        ("كم عدد أعضاء المجلس؟", "number"),
+        ("في أي عام اعتمد الإعلان؟", "year"),
+    ],
+)
+def test_the_fact_asked_for_in_other_languages(question: str, kind: str) -> None:
+    asked = read_question(question).asks_for
+    assert asked is not None and asked.kind == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel article de la Déclaration protège la vie privée ?",
+        "《世界人权宣言》关于酷刑的规定是什么？",
+        "¿Qué establece la Declaración sobre el derecho al trabajo?",
+        "Какая статья запрещает рабство?",
+    ],
+)
+def test_questions_in_other_languages_that_ask_for_no_fact(question: str) -> None:
+    assert read_question(question).asks_for is None
 
 
 NUMBER, YEAR, DATE = Asked("number"), Asked("year"), Asked("date")
@@ -62,6 +94,12 @@ NUMBER, YEAR, DATE = Asked("number"), Asked("year"), Asked("date")
         # a date or a year says when, not how many
         ("Decides to proclaim 16 September as the day", False, False, True),
         ("the Declaration adopted on 20 November 1989", False, True, True),
+        # dates and years as the other language versions write them
+        ("联合国大会一九四八年十二月十日通过", False, True, True),
+        ("大会于2019年12月27日通过", False, True, True),
+        ("adoptée le 10 décembre 1948", False, True, True),
+        ("принята 10 декабря 1948 года", False, True, True),
+        ("aprobada el 10 de diciembre de 1948", False, True, True),
     ],
 )
 def test_what_a_clause_states(text: str, number: bool, year: bool, date: bool) -> None:

@@ -1,0 +1,8 @@
+"""The version of what reading and parsing a file produces.
+
+Bump it when a change to the readers or the parser moves clause ids or texts: each archive then
+re-reads every file once on its next ingest (the file's recorded sha256 includes this version)
+and re-embeds only the documents whose clauses changed.
+"""
+
+PARSER_VERSION = "2"  # 2: Arabic section numbers major part first ("2.7" -> section 7.2)
