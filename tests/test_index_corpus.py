@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rescite.core.archive import Archive
 from rescite.core.records import Body, Filters, Section
+from rescite.index.search import as_statement
 
 
 def test_core_index_is_consistent(core_archive: Archive) -> None:
@@ -43,3 +44,26 @@ def test_filtered_search_finds_the_expected_document(
     hits = core_archive.search(query, k=5, filters=filters)
     assert expected_doc in {h.clause.doc_id for h in hits}
     assert all(h.document.doc_id == h.clause.doc_id for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "statement"),
+    [
+        ("Can a country forbid call-back services?", "Can a country forbid call-back services."),
+        ("¿Puede un país prohibirlos?", "Puede un país prohibirlos."),
+        ("国际电联有多少个成员国？", "国际电联有多少个成员国."),
+        ("هل يضمن الإعلان ذلك؟", "هل يضمن الإعلان ذلك."),
+        ("call-back services", "call-back services"),
+    ],
+)
+def test_question_marks_become_full_stops(query: str, statement: str) -> None:
+    assert as_statement(query) == statement
+
+
+def test_the_vectors_search_a_question_as_a_statement(core_archive: Archive) -> None:
+    asked = core_archive.search("May a country forbid call-back services on its territory?", k=20)
+    stated = core_archive.search("May a country forbid call-back services on its territory.", k=20)
+    assert [(h.clause.clause_id, h.vector_rank) for h in asked] == [
+        (h.clause.clause_id, h.vector_rank) for h in stated
+    ]
+    assert any(h.vector_rank is not None for h in asked)
