@@ -98,6 +98,10 @@ CASES = [
      "Universal Declaration of Human Rights (resolution 217 A (III)), preambular para. 1"),
     (CS, "body/article-1", BODY, None, "ITU Constitution, art. 1"),
     (CS, "body/article-1/2", BODY, None, "ITU Constitution, art. 1, para. 2"),
+    (CS, "body/article-11a/1", BODY, None, "ITU Constitution, art. 11A, para. 1"),
+    (CS, "body/p10", BODY, None, "ITU Constitution, unnumbered para. 10"),
+    (CS, "body/article-11/p1", BODY, None, "ITU Constitution, art. 11, unnumbered para. 1"),
+    (A79_243, "annex/p9", ANNEX, None, "A/RES/79/243, annex, unnumbered para. 9"),
 ]  # fmt: skip
 
 
