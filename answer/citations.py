@@ -66,7 +66,14 @@ def clause_locator(meta: DocumentMeta, clause: Clause) -> str:
         return _unga_locator(clause, labels)
     if meta.body in ITU_BODIES and clause.section in (Section.PREAMBLE, Section.OPERATIVE):
         return _itu_locator(clause, labels)
-    return _divisions_locator(section_part(clause), labels)
+    locator = _divisions_locator(section_part(clause), labels)
+    provision = _PROVISION.search(clause.label or "")
+    return f"{locator} (No. {provision.group(1)})" if provision else locator
+
+
+# The Constitution's and Convention's provision numbers, in the margin ("CV No. 77"): the
+# parser keeps them in the clause's label.
+_PROVISION = re.compile(r"\bNo\. (\w+)")
 
 
 def _itu_locator(clause: Clause, labels: list[str]) -> str:

@@ -130,3 +130,16 @@ def test_chinese_keyword_with_english_slug_keeps_its_own_words() -> None:
 
 def test_revision_read_from_doc_id_when_metadata_lacks_it() -> None:
     assert document_name(RES2) == "Resolution 2 (Rev. Bucharest, 2022)"
+
+
+def test_a_provision_number_in_the_margin_is_cited() -> None:
+    """The Convention's item 11) of article 4 is its provision No. 77: cited with it, it is
+    told apart from article 4's paragraph 11 (No. 62)."""
+    item = clause(CS, "body/article-4/11-2", BODY).model_copy(
+        update={"label": "Article 4, para. 11 (No. 77)"}
+    )
+    assert citation_string(CS, item) == "ITU Constitution, art. 4, para. 11 (No. 77)"
+    heading = clause(CS, "body/article-36", BODY).model_copy(
+        update={"label": "Article 36 (No. 183)"}
+    )
+    assert citation_string(CS, heading) == "ITU Constitution, art. 36 (No. 183)"
