@@ -47,6 +47,7 @@ class Reading:
     changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
     change_side: str | None = None  # "what did it add": "added"; "what was dropped": "removed"
     cited_kind: str | None = None  # "which GA resolutions are cited by ITU texts": unga-resolution
+    asks_cited: bool = False  # "which UNGA resolutions does Resolution 70 draw upon"
     english: str = ""  # a Chinese question's ITU and UN terms in English (answer/glossary.py)
     asks_for: Asked | None = None  # "by which year", "how many weeks": what a clause must give
 
@@ -129,9 +130,23 @@ _BODY_WORDS: dict[Body, str] = {
     Body.ITU_WTDC: r"\bWTDC\b|world telecommunication development conference",
 }
 _ITU_WORDS = r"\bITU\b|国际电联|\bUIT\b|\bМСЭ\b"
+# The ways a question says one text cites another, active and passive.
+_CITING = (
+    r"recall\w*|cit(?:e|es|ed|ing)|refer\w*|mention\w*|reaffirm\w*|invok\w+|quot\w+|"
+    r"build\w* on|dr[ae]w\w* (?:up)?on|point\w* (?:back )?to|rel(?:y|ies|ied) on"
+)
+_CITED = (
+    r"recalled|cited|referred to|mentioned|reaffirmed|invoked|quoted|drawn (?:up)?on|"
+    r"relied on|pointed to"
+)
 _CROSSREF = re.compile(
-    r"\b(?:which|what)\b.{0,40}\b(?:recall\w*|cit(?:e|es|ed|ing)|refer\w*|mention\w*|"
-    r"reaffirm\w*|invok\w+|build\w* on)\b|忆及|援引|提及",
+    rf"\b(?:which|what)\b.{{0,40}}\b(?:{_CITING})\b|忆及|援引|提及", re.IGNORECASE
+)
+# Texts yet unnamed cite the one named: "is 78/265 recalled in any later resolution?", "where is
+# 70/186 cited by other resolutions?"
+_CITED_ELSEWHERE = re.compile(
+    rf"\b(?:{_CITED})\s+(?:in|by)\s+(?:any|other|later|subsequent|another|more|further|"
+    r"which|what)\b",
     re.IGNORECASE,
 )
 _SURVEY = re.compile(
@@ -142,8 +157,7 @@ _SURVEY = re.compile(
     re.IGNORECASE,
 )
 _CITED_BY_REFERENCE = re.compile(
-    r"\b(?:does|do|did)\b.{0,80}\b(?:recall|cite|refer|mention|reaffirm)\w*\b|"
-    r"\b(?:recalled|cited|referred to|mentioned|reaffirmed)\s+(?:in|by)\b",
+    rf"\b(?:does|do|did)\b.{{0,120}}\b(?:{_CITING})\b|\b(?:{_CITED})\s+(?:in|by)\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(
@@ -281,13 +295,22 @@ _CITED_IN = re.compile(
 )
 
 
+_WHICH_TEXTS = re.compile(
+    r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?)(?:resolutions?|decisions?|texts)\b", re.IGNORECASE
+)
+
+
 def cited_kind(text: str) -> str | None:
     """The kind of the documents asked about as cited ("which General Assembly resolutions are
-    recalled in ITU resolutions": unga-resolution), else None."""
+    recalled in ITU resolutions", "which UNGA resolutions does Resolution 70 draw upon":
+    unga-resolution), else None."""
     cited_in = _CITED_IN.search(text)
-    if cited_in is None:
+    if cited_in is not None:
+        bodies = find_bodies(text[: cited_in.start()])
+    elif asks_what_it_cites(text) and (which := _WHICH_TEXTS.search(text)):
+        bodies = find_bodies(which.group(1))
+    else:
         return None
-    bodies = find_bodies(text[: cited_in.start()])
     if bodies and all(body is Body.UNGA for body in bodies):
         return "unga-resolution"
     if bodies and all(body in ITU_FAMILY for body in bodies):
@@ -324,10 +347,17 @@ def _years(text: str) -> tuple[int | None, int | None]:
 
 def cites_a_reference(text: str) -> bool:
     """The question asks which texts cite the documents it names ("which resolutions recall
-    68/243"), not what a named document cites ("what does Resolution 174 recall", "which
-    resolution is recalled in 79/243")."""
-    asks = _CROSSREF.search(text)
-    return bool(asks) and not _CITED_BY_REFERENCE.search(text)
+    68/243", "is 78/265 recalled in any later resolution"), not what a named document cites
+    ("what does Resolution 174 recall", "which resolution is recalled in 79/243")."""
+    if _CITED_ELSEWHERE.search(text):
+        return True
+    return bool(_CROSSREF.search(text)) and not _CITED_BY_REFERENCE.search(text)
+
+
+def asks_what_it_cites(text: str) -> bool:
+    """The question asks what the document it names cites ("which UNGA resolutions does it draw
+    upon", "what resolutions are invoked in the preamble of Resolution 48")."""
+    return not _CITED_ELSEWHERE.search(text) and bool(_CITED_BY_REFERENCE.search(text))
 
 
 def find_article(text: str) -> str | None:
@@ -395,6 +425,7 @@ def read_question(question: str) -> Reading:
         changes=changes,
         change_side=change_asked(text) if changes else None,
         cited_kind=cited,
+        asks_cited=bool(refs) and not crossref and asks_what_it_cites(text),
         english=english_terms(topic) if language == "zh" else "",
         asks_for=asked_for(text, language),
     )

@@ -271,16 +271,20 @@ def citing(
     return prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language)
 
 
-def citing_first(ranked: list[Candidate], kind: str) -> list[Candidate]:
+def citing_first(ranked: list[Candidate], kind: str | None) -> list[Candidate]:
     """For "which General Assembly resolutions are recalled in ITU texts": the clauses that cite a
-    document of that kind, ahead by the citing bonus."""
+    document of that kind (of any kind when None), ahead by the citing bonus."""
     out = [
         Candidate(c.hit, c.support, c.rank + CITING_BONUS, c.direct)
-        if any(ref.kind == kind for ref in c.hit.clause.references)
+        if cites(c.hit.clause, kind)
         else c
         for c in ranked
     ]
     return sorted(out, key=lambda c: -c.rank)
+
+
+def cites(clause: Clause, kind: str | None) -> bool:
+    return any(kind is None or ref.kind == kind for ref in clause.references)
 
 
 def section_matches(reading: Reading, clause: Clause) -> bool:
@@ -331,6 +335,14 @@ def named(
     if reading.article:
         named_metas = {doc_id: meta[doc_id] for doc_id in doc_ids}
         hits = with_article(archive, hits, named_metas, reading.article)
+    if reading.asks_cited:  # "which UNGA resolutions does it draw upon": its citing clauses
+        found = {hit.clause.clause_id for hit in hits}
+        hits = hits + [
+            Hit(clause=clause, document=meta[doc_id], score=0.0)
+            for doc_id in doc_ids
+            for clause in archive.clauses(doc_id)
+            if clause.clause_id not in found and cites(clause, reading.cited_kind)
+        ]
     if not hits:
         hits = [
             Hit(clause=clause, document=meta[doc_id], score=0.0)
@@ -340,6 +352,8 @@ def named(
         ]
     scorer.bare = across
     ranked = scorer.score(hits)
+    if reading.asks_cited:
+        ranked = citing_first(ranked, reading.cited_kind)
     if reading.article:
         ranked = article_whole(ranked, reading.article)
     if comparing and reading.only_changes:

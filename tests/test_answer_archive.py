@@ -282,6 +282,37 @@ def test_which_resolutions_recall_a_resolution(core_archive: Archive) -> None:
         assert any(ref.target == "A/RES/68/243" for ref in clause.references), citation.citation
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which texts point back to General Assembly resolution 68/243?",
+        "Is resolution 68/243 recalled in any later resolution?",
+    ],
+)
+def test_texts_citing_a_resolution_asked_in_other_words(
+    core_archive: Archive, question: str
+) -> None:
+    result = answer(core_archive, question)
+    assert not result.refused and result.citations
+    for citation in result.citations:
+        clause = core_archive.clause(citation.clause_id)
+        assert any(ref.target == "A/RES/68/243" for ref in clause.references), citation.citation
+
+
+def test_what_a_named_resolution_draws_upon_is_cited_from_its_citing_clauses(
+    core_archive: Archive,
+) -> None:
+    result = answer(
+        core_archive,
+        "Which General Assembly resolutions does Resolution 70 (Rev. Dubai, 2018) draw upon?",
+    )
+    assert not result.refused and result.citations
+    for citation in result.citations:
+        assert citation.clause_id.startswith("itu-pp/res-70/rev-dubai-2018/en/")
+        clause = core_archive.clause(citation.clause_id)
+        assert any(ref.kind == "unga-resolution" for ref in clause.references), citation.citation
+
+
 def test_a_named_short_article_is_cited_whole(core_archive: Archive) -> None:
     result = answer(core_archive, "What is in Article 65 of the Convention against Cybercrime?")
     article = "unga/a-res-79-243/en/annex/article-65"

@@ -159,13 +159,17 @@ def test_years() -> None:
     assert (before.year_from, before.year_to) == (None, 2009)
 
 
-CROSSREFS = [
-    ("Which resolutions recall General Assembly resolution 68/243?", True),
-    ("Which texts cite Resolution 130?", True),
-    ("What does Resolution 130 instruct the Secretary-General to do?", False),
-    ("What must each State Party designate for the 24/7 network?", False),
-    ("Which ITU resolution does the proposal on Resolution 174 recall on security?", False),
-    ("Which resolution is recalled in A/RES/79/243 as establishing the committee?", False),
+CROSSREFS = [  # (question, which texts cite the one named, what the one named cites)
+    ("Which resolutions recall General Assembly resolution 68/243?", True, False),
+    ("Which texts cite Resolution 130?", True, False),
+    ("What does Resolution 130 instruct the Secretary-General to do?", False, False),
+    ("What must each State Party designate for the 24/7 network?", False, False),
+    ("Which ITU resolution does the proposal on Resolution 174 recall on security?", False, True),
+    ("Which resolution is recalled in A/RES/79/243 as establishing the committee?", False, True),
+    ("Which texts point back to General Assembly resolution 68/262?", True, False),
+    ("Where is resolution 70/186 cited by other resolutions?", True, False),
+    ("Is resolution 78/265 reaffirmed or recalled in any later resolution?", True, False),
+    ("Resolution 70 (Rev. Dubai, 2018): which UNGA resolutions does it draw upon?", False, True),
 ]
 
 
@@ -182,9 +186,13 @@ def test_a_named_article_is_read(question: str, article: str | None) -> None:
     assert read_question(question).article == article
 
 
-@pytest.mark.parametrize(("question", "crossref"), CROSSREFS)
-def test_crossref_questions_treat_references_as_targets(question: str, crossref: bool) -> None:
-    assert read_question(question).crossref is crossref
+@pytest.mark.parametrize(("question", "crossref", "asks_cited"), CROSSREFS)
+def test_crossref_questions_treat_references_as_targets(
+    question: str, crossref: bool, asks_cited: bool
+) -> None:
+    reading = read_question(question)
+    assert reading.crossref is crossref
+    assert reading.asks_cited is asks_cited
 
 
 def test_round_the_clock_is_not_a_symbol() -> None:
@@ -300,6 +308,8 @@ CITED = [
      "unga-resolution"),
     ("Which ITU resolutions are referred to in General Assembly resolutions?", "itu-resolution"),
     ("Which ITU resolutions recall General Assembly resolution 68/243?", None),
+    ("Resolution 70 (Rev. Dubai, 2018): which UNGA resolutions does it draw upon?",
+     "unga-resolution"),
     ("Which resolutions address artificial intelligence?", None),
 ]  # fmt: skip
 
