@@ -113,8 +113,8 @@ def _divisions_locator(section: str, labels: list[str]) -> str:
         division = re.fullmatch(r"([a-z]+)-([\w.]+)", label)
         unnumbered = re.fullmatch(r"p(\d+)", label)  # the parser's count of unnumbered paragraphs
         if division and division.group(1) in _DIVISIONS:
-            number = re.sub(r"(?<=\d)[a-z]$", lambda m: m.group().upper(), division.group(2))
-            out.append(f"{_DIVISIONS[division.group(1)]} {number}")  # "art. 11A"
+            numbered = re.sub(r"(?<=\d)[a-z]$", lambda m: m.group().upper(), division.group(2))
+            out.append(f"{_DIVISIONS[division.group(1)]} {numbered}")  # "art. 11A"
         elif unnumbered:
             out.append(f"unnumbered para. {unnumbered.group(1)}")
         else:
