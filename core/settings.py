@@ -29,7 +29,7 @@ class LLMSettings(BaseModel):
 class AnswerSettings(BaseModel):
     k: int = 10
     max_citations: int = 8
-    # Below this support an answer is refused. Calibrated by `rescite eval` on the 230
+    # Below this support an answer is refused. Calibrated by `rescite eval` on the 276
     # development questions, whole corpus: the best balanced score of refusing unanswerable
     # questions and answering answerable ones (evals/calibration.json keeps the last run).
     refusal_threshold: float = 0.386
