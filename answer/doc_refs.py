@@ -80,7 +80,10 @@ _EVERY_REVISION = re.compile(
     re.IGNORECASE,
 )
 # "... that the Dubai 2018 text did not list": what the other revision lacks.
-_NOT_IN_THE_OTHER = r"\bdid not (?:list|include|contain|have|mention|require|cover|say)\b"
+_NOT_IN_THE_OTHER = (
+    r"\bdid not (?:list|include|contain|have|mention|require|cover|say)\b|\blacked\b|"
+    r"\b(?:was|were) (?:not|absent|missing) (?:in|from)\b"
+)
 # A question about what a revision changed (not "changes in the telecommunication environment").
 _CHANGES = re.compile(
     r"\bwhat did\b.{0,40}\bchange\b|\bchanged?\s+(?:between|since|from|over)\b|"
@@ -94,7 +97,8 @@ _CHANGES = re.compile(
 # Which side of a comparison the question asks for: what the newer text added, or what the older
 # one had that was dropped.
 _ADDED = re.compile(
-    rf"\b(?:add|adds|added|introduc\w*|new|extra|expand\w*)\b|{_NOT_IN_THE_OTHER}|增加了|新增",
+    rf"\b(?:add|adds|added|additional|introduc\w*|new|extra|expand\w*)\b|{_NOT_IN_THE_OTHER}|"
+    r"增加了|新增",
     re.IGNORECASE,
 )
 _REMOVED = re.compile(r"\b(?:removed|deleted|dropped|no longer)\b|删除", re.IGNORECASE)

@@ -276,6 +276,10 @@ SIDES = [
     ("What was dropped from Resolution 2 in the Bucharest 2022 revision compared with 2018?",
      "removed", {"bucharest 2022", "2018"}),
     ("What did PP-22 change in Resolution 2 compared with 2018?", None, {"2022", "2018"}),
+    ("What task appears in Resolution 2 as revised in Bucharest 2022 that the Dubai 2018 text "
+     "lacked?", "added", {"bucharest 2022", "dubai 2018"}),
+    ("Which additional topics did the 2022 revision of Resolution 21 list, compared with 2018?",
+     "added", {"2022", "2018"}),
     ("What does Resolution 130 (Rev. Dubai, 2018) say about the Dubai 2018 summit?", None,
      {"dubai 2018"}),  # not a comparison: no other revision is brought in
 ]  # fmt: skip
