@@ -71,53 +71,51 @@ _TIME_UNITS = re.compile(r"^(?:year|month|week|day|hour|minute|second|decade)s?$
 
 # Other languages, each kind in the order English is read: a name, a date, a year, an amount,
 # a count.
-_ASKING: dict[str, tuple[tuple[Kind, re.Pattern[str]], ...]] = {
+_ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
     "zh": (
-        ("person", re.compile(r"谁(?:被)?(?:任命|当选|选为|主持)|由谁(?:担任|主持)")),
-        ("date", re.compile(r"哪一天|哪天|什么日子|什么日期|哪个日期|几月几日")),
-        ("year", re.compile(r"哪一年|哪年|何年|哪个年份|什么年份")),
-        ("money", re.compile(r"多少(?:钱|资金|经费|费用|会费|法郎|瑞士法郎|美元)|"
-                             r"(?:费用|预算|会费|金额|经费)是?多少")),
-        ("number", re.compile(r"多少|几(?:个|名|次|年|天|周|月|位|项|届)")),
+        ("person", r"谁(?:被)?(?:任命|当选|选为|主持)|由谁(?:担任|主持)"),
+        ("date", r"哪一天|哪天|什么日子|什么日期|哪个日期|几月几日"),
+        ("year", r"哪一年|哪年|何年|哪个年份|什么年份"),
+        ("money", r"多少(?:钱|资金|经费|费用|会费|法郎|瑞士法郎|美元)|"
+                  r"(?:费用|预算|会费|金额|经费)是?多少"),
+        ("number", r"多少|几(?:个|名|次|年|天|周|月|位|项|届)"),
     ),
     "fr": (
-        ("person", re.compile(r"\bqui\s+(?:a|ont)\s+été\s+(?:nommé|élu|désigné|choisi)",
-                              re.IGNORECASE)),
-        ("date", re.compile(r"\bquelle\s+date\b|\bquel\s+jour\b", re.IGNORECASE)),
-        ("year", re.compile(r"\bquelle\s+année\b|\bquelles\s+années\b", re.IGNORECASE)),
-        ("money", re.compile(r"\bcombien\b.{0,40}\b(?:co[uû]t|pa[iy]|budg|franc|dollar|"
-                             r"contribu|dépens|financ)", re.IGNORECASE)),
-        ("number", re.compile(r"\bcombien\b|\bquel(?:le)?\s+(?:nombre|pourcentage|montant)\b",
-                              re.IGNORECASE)),
+        ("person", r"\bqui\s+(?:a|ont)\s+été\s+(?:nommé|élu|désigné|choisi)"),
+        ("date", r"\bquelle\s+date\b|\bquel\s+jour\b"),
+        ("year", r"\bquelle\s+année\b|\bquelles\s+années\b"),
+        ("money", r"\bcombien\b.{0,40}\b(?:co[uû]t|pa[iy]|budg|franc|dollar|contribu|dépens|"
+                  r"financ)"),
+        ("number", r"\bcombien\b|\bquel(?:le)?\s+(?:nombre|pourcentage|montant)\b"),
     ),
     "es": (
-        ("person", re.compile(r"\bqui[ée]n\s+(?:fue|fueron|ha sido)\s+(?:nombrad|elegid|designad)",
-                              re.IGNORECASE)),
-        ("date", re.compile(r"\bqu[ée]\s+(?:fecha|d[ií]a)\b", re.IGNORECASE)),
-        ("year", re.compile(r"\bqu[ée]\s+años?\b", re.IGNORECASE)),
-        ("money", re.compile(r"\bcu[aá]nto\b.{0,40}\b(?:cost|pag|presupuest|franco|d[oó]lar|"
-                             r"contribu|gast|financ)", re.IGNORECASE)),
-        ("number", re.compile(r"\bcu[aá]nt[oa]s?\b|\bqu[ée]\s+(?:n[uú]mero|porcentaje|cantidad)\b",
-                              re.IGNORECASE)),
+        ("person", r"\bqui[ée]n\s+(?:fue|fueron|ha sido)\s+(?:nombrad|elegid|designad)"),
+        ("date", r"\bqu[ée]\s+(?:fecha|d[ií]a)\b"),
+        ("year", r"\bqu[ée]\s+años?\b"),
+        ("money", r"\bcu[aá]nto\b.{0,40}\b(?:cost|pag|presupuest|franco|d[oó]lar|contribu|"
+                  r"gast|financ)"),
+        ("number", r"\bcu[aá]nt[oa]s?\b|\bqu[ée]\s+(?:n[uú]mero|porcentaje|cantidad)\b"),
     ),
     "ru": (
-        ("person", re.compile(r"\bкто\s+(?:был[аи]?\s+)?(?:назначен|избран)", re.IGNORECASE)),
-        ("date", re.compile(r"\bкакого\s+числа\b|\bкак(?:ой|ую|ая)\s+(?:день|дату|дата)\b",
-                            re.IGNORECASE)),
-        ("year", re.compile(r"\bв\s+каком\s+году\b|\bк\s+какому\s+году\b|\bкакой\s+год\b",
-                            re.IGNORECASE)),
-        ("money", re.compile(r"\bсколько\b.{0,40}(?:сто[иья]|плат|бюджет|франк|доллар|взнос|"
-                             r"расход|финанс|денег)", re.IGNORECASE)),
-        ("number", re.compile(r"\bсколько\b", re.IGNORECASE)),
+        ("person", r"\bкто\s+(?:был[аи]?\s+)?(?:назначен|избран)"),
+        ("date", r"\bкакого\s+числа\b|\bкак(?:ой|ую|ая)\s+(?:день|дату|дата)\b"),
+        ("year", r"\bв\s+каком\s+году\b|\bк\s+какому\s+году\b|\bкакой\s+год\b"),
+        ("money", r"\bсколько\b.{0,40}(?:сто[иья]|плат|бюджет|франк|доллар|взнос|расход|"
+                  r"финанс|денег)"),
+        ("number", r"\bсколько\b"),
     ),
     "ar": (
-        ("person", re.compile(r"من\s+(?:الذي\s+)?(?:عُيّن|عين|انتخب|انتُخب)")),
-        ("date", re.compile(r"(?:ما|في\s+أي)\s+تاريخ|أي\s+يوم")),
-        ("year", re.compile(r"أي\s+(?:عام|سنة)")),
-        ("money", re.compile(r"\bكم\b.{0,40}(?:تكلف|ميزانية|فرنك|دولار|اشتراك|تمويل)")),
-        ("number", re.compile(r"\bكم\b")),
+        ("person", r"من\s+(?:الذي\s+)?(?:عُيّن|عين|انتخب|انتُخب)"),
+        ("date", r"(?:ما|في\s+أي)\s+تاريخ|أي\s+يوم"),
+        ("year", r"أي\s+(?:عام|سنة)"),
+        ("money", r"\bكم\b.{0,40}(?:تكلف|ميزانية|فرنك|دولار|اشتراك|تمويل)"),
+        ("number", r"\bكم\b"),
     ),
 }  # fmt: skip
+_ASKING = {
+    language: tuple((kind, re.compile(words, re.IGNORECASE)) for kind, words in table)
+    for language, table in _ASKING_WORDS.items()
+}
 
 
 def asked_for(question: str, language: str) -> Asked | None:
