@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Kind = Literal["date", "year", "number", "money", "person"]
+Kind = Literal["date", "year", "number", "money", "share", "person"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ _DESCRIBED: dict[Kind, str] = {
     "year": "a year",
     "number": "a number",
     "money": "an amount",
+    "share": "a percentage or share",
     "person": "a person's name",
 }
 
@@ -55,8 +56,12 @@ _PERSON = re.compile(
     r"rapporteurs?|envoys?)\b",
     re.IGNORECASE,
 )
-_SHARE = re.compile(
-    r"\bwhat (?:percentage|proportion|share|number|amount|sum|figure)\b", re.IGNORECASE
+_SHARE = re.compile(r"\bwhat (?:percentage|proportion|share)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\bwhat (?:number|amount|sum|figure)\b", re.IGNORECASE)
+# "Up to what age", "which minimum marrying age, in years": so many years.
+_AGE = re.compile(
+    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?age\b(?!\s+groups?)|\bage limit\b|\bhow old\b|\bin years\b",
+    re.IGNORECASE,
 )
 _MONEY_WORDS = re.compile(
     r"\b(?:money|fund\w*|budget\w*|cost\w*|pay\w*|spend\w*|fees?|contribut\w*|allocat\w*|"
@@ -137,6 +142,10 @@ def asked_for(question: str, language: str) -> Asked | None:
     if _HOW_MUCH.search(question):
         return Asked("money" if _MONEY_WORDS.search(question) else "number")
     if _SHARE.search(question):
+        return Asked("share")
+    if _AGE.search(question):
+        return Asked("number", ("years",))
+    if _FIGURE.search(question):
         return Asked("number")
     return None
 
@@ -172,6 +181,11 @@ _NUMBER_TOKEN = re.compile(rf"^(?:[\d.,%/-]*\d[\d.,%/-]*|(?:{_NUMBER_WORDS})s?)$
 _CURRENCY = re.compile(
     r"\b(?:CHF|USD|EUR|francs?|dollars?|euros?|contributory units?|per\s?cent)\b|[$%€]|"
     r"\b1/\d+\b",
+    re.IGNORECASE,
+)
+_SHARES = re.compile(
+    r"\d\s*%|\bper\s?cent\b|\bpercent\b|\b\d+/\d+\b|"
+    r"\b(?:half|third|quarter|fifth|tenth|hundredth)s?\b",
     re.IGNORECASE,
 )
 COUNT_WINDOW = 3  # "three consecutive calendar days": the unit follows the number closely
@@ -211,6 +225,8 @@ def gives(asked: Asked, text: str) -> bool:
         return False
     if asked.kind == "money":
         return bool(_CURRENCY.search(facts))
+    if asked.kind == "share":
+        return bool(_SHARES.search(facts))
     return not asked.counted or _counts(facts, asked.counted)
 
 

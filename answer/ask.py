@@ -65,7 +65,9 @@ def ask(
                 f"the closest clause scores {closest:.2f}, below the threshold {threshold:.2f}."
             )
         return refused(question, reason, best, leads_of(items or found.items))
-    chosen = choose(items, threshold, settings.answer.max_citations, reading.mandate)
+    chosen = listed(items, settings.answer.max_listed) or choose(
+        items, threshold, settings.answer.max_citations, reading.mandate
+    )
     if not chosen:
         reason = f"the clauses ranked best all score below the threshold {threshold:.2f}."
         return refused(question, reason, best, leads_of(found.items))
@@ -117,6 +119,12 @@ def leads_of(items: list[Candidate]) -> tuple[Lead, ...]:
         )
         for c in chosen
     )
+
+
+def listed(items: list[Candidate], limit: int) -> list[Candidate]:
+    """Asked which texts cite a text, or what a named text cites: every clause that does is an
+    item of the answer, best ranked first, not only those close to the best."""
+    return sorted((c for c in items if c.listed), key=lambda c: -c.rank)[:limit]
 
 
 def choose(

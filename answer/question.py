@@ -48,6 +48,7 @@ class Reading:
     change_side: str | None = None  # "what did it add": "added"; "what was dropped": "removed"
     cited_kind: str | None = None  # "which GA resolutions are cited by ITU texts": unga-resolution
     asks_cited: bool = False  # "which UNGA resolutions does Resolution 70 draw upon"
+    narrowed: bool = False  # "... does 79/237 recall about the working group": one, not the list
     english: str = ""  # a Chinese question's ITU and UN terms in English (answer/glossary.py)
     asks_for: Asked | None = None  # "by which year", "how many weeks": what a clause must give
 
@@ -146,7 +147,7 @@ _CROSSREF = re.compile(
 # 70/186 cited by other resolutions?"
 _CITED_ELSEWHERE = re.compile(
     rf"\b(?:{_CITED})\s+(?:in|by)\s+(?:any|other|later|subsequent|another|more|further|"
-    r"which|what)\b",
+    rf"which|what)\b|\bwhere else\b[^?]{{0,160}}\b(?:{_CITED})\b",
     re.IGNORECASE,
 )
 _SURVEY = re.compile(
@@ -156,8 +157,20 @@ _SURVEY = re.compile(
     r"ما هي القرارات",
     re.IGNORECASE,
 )
+# What a named text cites: "which UNGA resolutions does it draw upon / note or welcome",
+# "在序言里重申了哪些联合国大会决议".
+_NOTING = r"not(?:e|es|ed)|welcom\w*|acknowledg\w*|tak\w+ note of|endors\w*"
 _CITED_BY_REFERENCE = re.compile(
-    rf"\b(?:does|do|did)\b.{{0,120}}\b(?:{_CITING})\b|\b(?:{_CITED})\s+(?:in|by)\b",
+    rf"\b(?:does|do|did)\b.{{0,120}}\b(?:{_CITING})\b|\b(?:{_CITED})\s+(?:in|by)\b|"
+    rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,4}}?(?:resolutions?|decisions?|texts)\b"
+    rf"[^?]{{0,120}}\b(?:does|do|did)\b[^?]{{0,60}}\b(?:{_NOTING})\b|"
+    r"(?:重申|忆及|回顾|援引|提及|引用|注意到)了?哪些[^？?]{0,12}决议",
+    re.IGNORECASE,
+)
+# Right after the citing verb, what narrows a list question to the one citation it asks about.
+_NARROWING = re.compile(
+    rf"\b(?:{_CITING})\s+(?:about|concerning|regarding|relating to|in relation to|"
+    r"with (?:regard|respect) to|on the subject of|in connection with)\b|\bas having\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(
@@ -296,7 +309,9 @@ _CITED_IN = re.compile(
 
 
 _WHICH_TEXTS = re.compile(
-    r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?)(?:resolutions?|decisions?|texts)\b", re.IGNORECASE
+    r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?)(?:resolutions?|decisions?|texts)\b|"
+    r"哪些([^？?]{0,12})决议",
+    re.IGNORECASE,
 )
 
 
@@ -308,7 +323,7 @@ def cited_kind(text: str) -> str | None:
     if cited_in is not None:
         bodies = find_bodies(text[: cited_in.start()])
     elif asks_what_it_cites(text) and (which := _WHICH_TEXTS.search(text)):
-        bodies = find_bodies(which.group(1))
+        bodies = find_bodies(which.group(1) or which.group(2) or "")
     else:
         return None
     if bodies and all(body is Body.UNGA for body in bodies):
@@ -352,6 +367,13 @@ def cites_a_reference(text: str) -> bool:
     if _CITED_ELSEWHERE.search(text):
         return True
     return bool(_CROSSREF.search(text)) and not _CITED_BY_REFERENCE.search(text)
+
+
+def narrows_the_list(text: str) -> bool:
+    """Words after the citing verb narrow the question to one citation ("which resolutions does
+    79/237 recall about the open-ended working group"); "which resolutions build on 79/239 about
+    military AI" describes the text cited and asks for the whole list."""
+    return bool(_NARROWING.search(text))
 
 
 def asks_what_it_cites(text: str) -> bool:
@@ -426,6 +448,7 @@ def read_question(question: str) -> Reading:
         change_side=change_asked(text) if changes else None,
         cited_kind=cited,
         asks_cited=bool(refs) and not crossref and asks_what_it_cites(text),
+        narrowed=bool(refs) and narrows_the_list(text),
         english=english_terms(topic) if language == "zh" else "",
         asks_for=asked_for(text, language),
     )

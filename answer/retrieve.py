@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import zip_longest
 
 from rescite.answer.articles import (
@@ -26,8 +26,9 @@ from rescite.answer.support import (
     stored_vectors_of,
 )
 from rescite.core.errors import NotFound
-from rescite.core.records import Clause, DocumentMeta, Filters, Hit, Section
+from rescite.core.records import Body, Clause, DocumentMeta, Filters, Hit, Section
 
+ITU_BODIES = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
 SEARCH_DEPTH = 5  # search k * this many clauses, then rank them ourselves
 MIN_DEPTH = 50
 PER_DOCUMENT = 3  # without a named document, at most this many clauses of one ranked first
@@ -123,10 +124,7 @@ def leads_first(
     by_id = {candidate.hit.clause.clause_id: candidate for candidate in ranked}
     top = max((candidate.rank for candidate in ranked), default=1.0)
     first = [by_id.get(hit.clause.clause_id) or scorer.score([hit])[0] for hit in leads]
-    first = [
-        Candidate(c.hit, c.support, top + 0.01 - position / 1000, c.direct)
-        for position, c in enumerate(first)
-    ]
+    first = [replace(c, rank=top + 0.01 - position / 1000) for position, c in enumerate(first)]
     return first + [c for c in ranked if c.hit.clause.clause_id not in chosen]
 
 
@@ -173,7 +171,7 @@ def in_question_language(
     for candidate in ranked:
         parallel = _parallel(archive, candidate.hit, back[candidate.hit.document.doc_id])
         if parallel is not None:
-            out.append(Candidate(parallel, candidate.support, candidate.rank, candidate.direct))
+            out.append(replace(candidate, hit=parallel))
     return out or named(archive, reading, doc_ids, filters, depth, scorer)
 
 
@@ -221,13 +219,34 @@ def _parallel(archive: ArchiveReader, hit: Hit, sibling: DocumentMeta | None) ->
 
 def refers_to(clause: Clause, ref: DocRef) -> bool:
     """The clause's parsed cross-references name the referenced document."""
-    for found in clause.references:
-        target = found.target.lower()
-        if ref.kind == "unga" and target in (f"a/res/{ref.number.lower()}", ref.number.lower()):
-            return True
-        if ref.kind == "itu" and re.match(rf"itu-[a-z]+/(?:res|dec)-{ref.number}(?:/|$)", target):
-            return True
-    return False
+    return any(names(found.target, ref) for found in clause.references)
+
+
+def names(target: str, ref: DocRef) -> bool:
+    """A parsed cross-reference's target is the referenced document (any revision)."""
+    target = target.lower()
+    if ref.kind == "unga":
+        return target in (f"a/res/{ref.number.lower()}", ref.number.lower())
+    sector = ref.body.lower() if ref.body in ITU_BODIES else "itu-[a-z]+"  # "WTSA Resolution 69"
+    return ref.kind == "itu" and bool(
+        re.match(rf"{sector}/(?:res|dec)-{ref.number}(?:/|$)", target)
+    )
+
+
+def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:
+    """The clause belongs to the text it cites, in another revision: Resolution 200 (Rev.
+    Dubai, 2018) recalling Resolution 200 (Busan, 2014) is not another text that cites it."""
+    own = _work_prefix(clause.doc_id)
+    return any(
+        _work_prefix(found.target) == own
+        for found in clause.references
+        if any(names(found.target, ref) for ref in refs)
+    )
+
+
+def _work_prefix(doc_id_or_target: str) -> str:
+    """`itu-pp/res-200/rev-dubai-2018/en` and `itu-pp/res-200/busan-2014` -> `itu-pp/res-200`."""
+    return "/".join(doc_id_or_target.lower().split("/")[:2])
 
 
 def _reference_fragments(refs: Sequence[DocRef]) -> list[str]:
@@ -259,25 +278,30 @@ def citing(
         for clause in archive.clauses_mentioning(_reference_fragments(reading.refs))
         if clause.doc_id in metas and any(refers_to(clause, ref) for ref in reading.refs)
     ][:MAX_CITING]
-    found = {hit.clause.clause_id for hit in hits}
+    found = {
+        hit.clause.clause_id for hit in hits if not of_referenced_work(hit.clause, reading.refs)
+    }
     hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)
              if hit.clause.clause_id not in found]  # fmt: skip
     out: list[Candidate] = []
     for candidate in scorer.score(hits):
         if candidate.hit.clause.clause_id in found:
             support = max(candidate.support, CITING_SUPPORT)
-            candidate = Candidate(candidate.hit, support, candidate.rank + CITING_BONUS)
+            candidate = Candidate(
+                candidate.hit, support, candidate.rank + CITING_BONUS, listed=not reading.narrowed
+            )
         out.append(candidate)
     return prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language)
 
 
-def citing_first(ranked: list[Candidate], kind: str | None) -> list[Candidate]:
+def citing_first(
+    ranked: list[Candidate], kind: str | None, listed: bool = False
+) -> list[Candidate]:
     """For "which General Assembly resolutions are recalled in ITU texts": the clauses that cite a
-    document of that kind (of any kind when None), ahead by the citing bonus."""
+    document of that kind (of any kind when None), ahead by the citing bonus. `listed` where
+    they are the answer: the citations of the one text the question names."""
     out = [
-        Candidate(c.hit, c.support, c.rank + CITING_BONUS, c.direct)
-        if cites(c.hit.clause, kind)
-        else c
+        replace(c, rank=c.rank + CITING_BONUS, listed=listed) if cites(c.hit.clause, kind) else c
         for c in ranked
     ]
     return sorted(out, key=lambda c: -c.rank)
@@ -341,7 +365,9 @@ def named(
             Hit(clause=clause, document=meta[doc_id], score=0.0)
             for doc_id in doc_ids
             for clause in archive.clauses(doc_id)
-            if clause.clause_id not in found and cites(clause, reading.cited_kind)
+            if clause.clause_id not in found
+            and cites(clause, reading.cited_kind)
+            and (kept is None or clause.clause_id in kept)
         ]
     if not hits:
         hits = [
@@ -353,13 +379,13 @@ def named(
     scorer.bare = across
     ranked = scorer.score(hits)
     if reading.asks_cited:
-        ranked = citing_first(ranked, reading.cited_kind)
+        ranked = citing_first(ranked, reading.cited_kind, listed=not reading.narrowed)
     if reading.article:
         ranked = article_whole(ranked, reading.article)
     if comparing and reading.only_changes:
         ranked = in_reading_order(ranked)
     # A question that names a document is answered from it: its best clauses support the answer.
-    return [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank, c.direct) for c in ranked]
+    return [replace(c, support=max(c.support, NAMED_SUPPORT)) for c in ranked]
 
 
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:

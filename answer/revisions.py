@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from rescite.answer.protocols import ArchiveReader
 from rescite.answer.support import Candidate
@@ -53,10 +54,7 @@ def in_reading_order(ranked: list[Candidate]) -> list[Candidate]:
         ),
     )
     top = max((c.rank for c in ranked), default=1.0)
-    return [
-        Candidate(c.hit, c.support, top - position / 1000, c.direct)
-        for position, c in enumerate(ordered)
-    ]
+    return [replace(c, rank=top - position / 1000) for position, c in enumerate(ordered)]
 
 
 def wording(text: str) -> str:

@@ -50,6 +50,7 @@ class Candidate:
     support: float  # 0..1, the raw evidence signal
     rank: float  # support plus intent adjustments; orders citations
     direct: bool = False  # the question named this clause's document and section
+    listed: bool = False  # an item of the list asked for: it cites the text asked about
 
 
 def split_per_document(

@@ -17,27 +17,50 @@ import re
 
 from rescite.core.records import CrossRef
 from rescite.ingest.clause_ids import slug
+from rescite.ingest.metadata_itu import ZH_CITIES
 
 _ITU_RES = re.compile(
     r"\bResolutions?\s+(\d{1,3})(?:\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*"
     r"(\d{4})\))?(?P<tail>[^.;]{0,60})"
 )
-_BODY_HINTS = (
-    ("itu-wtsa", re.compile(r"\bof\s+(?:the\s+)?(?:WTSA|World Telecommunication Standardization)")),
-    ("itu-wtdc", re.compile(r"\bof\s+(?:the\s+)?(?:WTDC|World Telecommunication Development)")),
+# "Resolutions 50 and 52 (Rev. Hammamet, 2016)": every number of the list has the revision.
+_ITU_RES_LIST = re.compile(
+    r"\bResolutions\s+(\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})+)\s+\((Rev\.\s*)?"
+    r"([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)(?P<tail>[^.;]{0,60})"
 )
+# "WTSA-16 adopted Resolution 58 (Rev. Dubai, 2012)": the body named just before.
+_BODY_BEFORE = (
+    ("itu-wtsa", re.compile(r"\bWTSA(?:-\d{2})?\s+(?:adopted|approved|revised)\s+$")),
+    ("itu-wtdc", re.compile(r"\bWTDC(?:-\d{2})?\s+(?:adopted|approved|revised)\s+$")),
+)
+_BODY_HINTS = (
+    (
+        "itu-wtsa",
+        re.compile(r"\bof\s+(?:the\s+)?(?:WTSA|World\s+Telecommunication\s+Standardization)"),
+    ),
+    ("itu-wtdc", re.compile(r"\bof\s+(?:the\s+)?(?:WTDC|World\s+Telecommunication\s+Development)")),
+)
+# 本届大会第130号决议（2014年，釜山，修订版）,
+# 世界电信标准化全会（WTSA）第50号和第52号决议（2012年，迪拜，修订版）
+_ZH_ITU_RES = re.compile(
+    r"(?P<body>世界电信标准化全会|世界电信发展大会)?(?:（[A-Z]+）)?"
+    r"(?P<numbers>第\d{1,3}号(?:和第\d{1,3}号)*)决议(?:（(?P<year>\d{4})年，(?P<city>[^，）]{1,8})(?P<rev>，修订版)?）)?"
+)
+_ZH_BODIES = {"世界电信标准化全会": "itu-wtsa", "世界电信发展大会": "itu-wtdc"}
 _UNGA_LIST = re.compile(
     r"\b(?:General Assembly\s+|UNGA\s+)?[Rr]esolutions?\s+"
     r"((?:\d{1,2}/\d{1,3}(?:\s+[A-Z](?![a-z]))?(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
     r"(?:,\s*|,?\s+and\s+|\s+)?)+)"
 )
 _UNGA_SYMBOL = re.compile(r"\bA/RES/((?:ES-|S-)?\d{1,2}/\d{1,3})\b")
+# "78/311 of 1 July 2024" is a General Assembly resolution wherever a list of them goes on.
+_UNGA_DATED = re.compile(r"(?<![\d/.])(\d{2})/(\d{1,3})\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}")
 _UNGA_BARE = re.compile(r"(?<![\d/.])(\d{2})/(\d{1,3})(?![\d/])")
 _OLD_UNGA = re.compile(r"\b(\d{2,4})\s+([A-Z])\s+\(([IVXL]+)\)")
 _ACTION_LINE = re.compile(r"\b[Aa]ction [Ll]ines?\s+(C\d{1,2})((?:(?:,\s*|\s+and\s+)C\d{1,2})*)")
 _ACTION_BARE = re.compile(r"(?<![A-Za-z0-9])(C\d{1,2})(?=行动方面|\s+action line)")
 _CONSTITUTION = re.compile(
-    r"\b(Article|No\.|Nos\.)\s+(\d+[A-Z]?)(?:\s+of\s+the\s+(?:ITU\s+)?(Constitution|Convention))"
+    r"\b(Article|No\.|Nos\.)\s+(\d+[A-Z]?)(?:\s+of\s+(?:the|that|this)\s+(?:ITU\s+)?(Constitution|Convention))"
 )
 
 
@@ -59,17 +82,49 @@ def find_references(text: str) -> tuple[CrossRef, ...]:
 
 def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
     refs = []
+    listed: list[range] = []
+    for match in _ITU_RES_LIST.finditer(text):
+        rev, city, year, tail = match.group(2, 3, 4, "tail")
+        body = _body(text[: match.start()], tail)
+        written = text[match.start() : match.end(4) + 1]
+        for number in re.findall(r"\d+", match.group(1)):
+            target = f"{body}/res-{number}/{'rev-' if rev else ''}{slug(city)}-{year}"
+            refs.append(
+                (match.start(), CrossRef(kind="itu-resolution", target=target, text=written))
+            )
+        listed.append(range(match.start(), match.end(4)))
     for match in _ITU_RES.finditer(text):
+        if any(match.start() in span for span in listed):
+            continue
         number, rev, city, year, tail = match.group(1, 2, 3, 4, "tail")
         if year is None and re.match(r"\s*\(|/", text[match.end(1) : match.end(1) + 2]):
             continue
-        body = next((name for name, hint in _BODY_HINTS if hint.search(tail or "")), "itu-pp")
+        body = _body(text[: match.start()], tail)
         target = f"{body}/res-{number}"
         if year:
             target += f"/{'rev-' if rev else ''}{slug(city)}-{year}"
         written = text[match.start() : match.end(4) + 1 if year else match.end(1)]
         refs.append((match.start(), CrossRef(kind="itu-resolution", target=target, text=written)))
+    for match in _ZH_ITU_RES.finditer(text):
+        body = _ZH_BODIES.get(match.group("body") or "", "itu-pp")
+        city = ZH_CITIES.get(match.group("city") or "")
+        revision = ""
+        if match.group("year") and city:
+            revision = f"/{'rev-' if match.group('rev') else ''}{slug(city)}-{match.group('year')}"
+        for number in re.findall(r"\d+", match.group("numbers")):
+            target = f"{body}/res-{number}{revision}"
+            refs.append(
+                (match.start(), CrossRef(kind="itu-resolution", target=target, text=match.group(0)))
+            )
     return refs
+
+
+def _body(before: str, tail: str | None) -> str:
+    """The ITU body whose resolution is cited: named just before it or just after, else PP."""
+    for name, hint in _BODY_BEFORE:
+        if hint.search(before[-30:]):
+            return name
+    return next((name for name, hint in _BODY_HINTS if hint.search(tail or "")), "itu-pp")
 
 
 def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
@@ -86,6 +141,11 @@ def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
             refs.append(
                 (start, CrossRef(kind="unga-resolution", target=target, text=bare.group(0)))
             )
+    for match in _UNGA_DATED.finditer(text):
+        target = f"A/RES/{int(match.group(1))}/{int(match.group(2))}"
+        refs.append(
+            (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
+        )
     for match in re.finditer(r"第(\d{2})/(\d{1,3})号", text):
         target = f"A/RES/{int(match.group(1))}/{int(match.group(2))}"
         refs.append(

@@ -39,6 +39,13 @@ ZH_CITIES = {
     "明尼阿波利斯": "Minneapolis",
     "京都": "Kyoto",
     "日内瓦": "Geneva",
+    "布宜诺斯艾利斯": "Buenos Aires",
+    "哈马马特": "Hammamet",
+    "约翰内斯堡": "Johannesburg",
+    "海得拉巴": "Hyderabad",
+    "多哈": "Doha",
+    "基加利": "Kigali",
+    "新德里": "New Delhi",
 }
 ZH_REVISED = re.compile(r"第\s?(\d{1,3})\s?号决议（(\d{4})年，(\S{1,8}?)，修订版）")
 ZH_TARGET = re.compile(r"全权代表大会（[^）]*?(\d{4})年，(\S{1,8}?)）")

@@ -5,4 +5,5 @@ re-reads every file once on its next ingest (the file's recorded sha256 includes
 and re-embeds only the documents whose clauses changed.
 """
 
-PARSER_VERSION = "2"  # 2: Arabic section numbers major part first ("2.7" -> section 7.2)
+PARSER_VERSION = "3"  # 3: cross-references in Chinese, across line breaks, "that Constitution"
+# 2: Arabic section numbers major part first ("2.7" -> section 7.2)

@@ -274,12 +274,41 @@ def test_json_contract(core_archive: Archive) -> None:
     assert citation["verified"] is True
 
 
-def test_which_resolutions_recall_a_resolution(core_archive: Archive) -> None:
+def clauses_citing(archive: Archive, target: str) -> set[str]:
+    """Every clause of the archive whose parsed cross-references name `target`."""
+    page = archive.documents(limit=1000)
+    return {
+        clause.clause_id
+        for meta in page.items
+        for clause in archive.clauses(meta.doc_id)
+        if any(ref.target == target for ref in clause.references)
+    }
+
+
+def test_which_resolutions_recall_a_resolution_lists_every_one(core_archive: Archive) -> None:
     result = answer(core_archive, "Which resolutions recall General Assembly resolution 68/243?")
     assert not result.refused and result.citations
-    for citation in result.citations:
-        clause = core_archive.clause(citation.clause_id)
-        assert any(ref.target == "A/RES/68/243" for ref in clause.references), citation.citation
+    cited = {citation.clause_id for citation in result.citations}
+    citing = clauses_citing(core_archive, "A/RES/68/243")
+    # More texts cite it than an answer usually cites (8); a list answer names each of them.
+    assert len(citing) > SETTINGS.answer.max_citations
+    assert cited == citing
+
+
+def test_a_list_question_narrowed_to_one_citation_is_not_answered_with_the_list(
+    core_archive: Archive,
+) -> None:
+    doc = "unga/a-res-79-237/en"
+    citing = {c.clause_id for c in core_archive.clauses(doc) if c.references}
+    asked = (
+        "Which General Assembly resolutions does resolution 79/237 recall about its working group?"
+    )
+    whole = answer(
+        core_archive, "Which General Assembly resolutions does resolution 79/237 recall?"
+    )
+    narrowed = answer(core_archive, asked)
+    assert {c.clause_id for c in whole.citations} <= citing
+    assert len(whole.citations) > len(narrowed.citations) >= 1
 
 
 @pytest.mark.parametrize(
@@ -311,6 +340,41 @@ def test_what_a_named_resolution_draws_upon_is_cited_from_its_citing_clauses(
         assert citation.clause_id.startswith("itu-pp/res-70/rev-dubai-2018/en/")
         clause = core_archive.clause(citation.clause_id)
         assert any(ref.kind == "unga-resolution" for ref in clause.references), citation.citation
+
+
+def test_another_revision_of_the_text_asked_about_does_not_count_as_citing_it(
+    full_archive: Archive,
+) -> None:
+    result = answer(full_archive, "Which other PP resolutions refer to Resolution 200?")
+    assert not result.refused and len(result.citations) > 1
+    for citation in result.citations:
+        assert not citation.clause_id.startswith("itu-pp/res-200/"), citation.citation
+        clause = full_archive.clause(citation.clause_id)
+        assert any(ref.target.startswith("itu-pp/res-200") for ref in clause.references)
+
+
+def test_a_resolution_named_with_its_assembly_is_not_confused_with_its_namesakes(
+    full_archive: Archive,
+) -> None:
+    result = answer(full_archive, "Which plenipotentiary resolutions rely on WTSA Resolution 69?")
+    assert not result.refused and result.citations
+    for citation in result.citations:
+        clause = full_archive.clause(citation.clause_id)
+        targets = [ref.target for ref in clause.references]
+        assert any(t.startswith("itu-wtsa/res-69") for t in targets), (citation.citation, targets)
+
+
+def test_the_chinese_proposal_cites_itu_resolutions_by_number_and_revision(
+    core_archive: Archive,
+) -> None:
+    targets = {
+        ref.target
+        for clause in core_archive.clauses("itu-pp/res-174/proposal-bucharest-2022/zh")
+        for ref in clause.references
+        if ref.kind == "itu-resolution"
+    }
+    assert "itu-pp/res-130/rev-busan-2014" in targets
+    assert {"itu-wtsa/res-50/rev-dubai-2012", "itu-wtsa/res-52/rev-dubai-2012"} <= targets
 
 
 def test_a_named_short_article_is_cited_whole(core_archive: Archive) -> None:

@@ -170,6 +170,17 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("Where is resolution 70/186 cited by other resolutions?", True, False),
     ("Is resolution 78/265 reaffirmed or recalled in any later resolution?", True, False),
     ("Resolution 70 (Rev. Dubai, 2018): which UNGA resolutions does it draw upon?", False, True),
+    ("Where else in the Final Acts is Resolution 139 referred to?", True, False),
+    ("Resolution 48: what UN General Assembly resolutions does it note or welcome?", False, True),
+    ("What does Resolution 48 note about staff training?", False, False),
+    ("第174号决议修改稿在序言里重申了哪些联合国大会决议？", False, True),
+]
+
+NARROWED = [  # a list question, or narrowed to the one citation it asks about
+    ("Which General Assembly resolutions does resolution 79/237 recall about its panel?", True),
+    ("Which resolution is recalled in A/RES/79/243 as having set up the committee?", True),
+    ("Which resolutions build on A/RES/79/239 about military uses of AI?", False),
+    ("Which resolutions recall General Assembly resolution 68/243?", False),
 ]
 
 
@@ -193,6 +204,16 @@ def test_crossref_questions_treat_references_as_targets(
     reading = read_question(question)
     assert reading.crossref is crossref
     assert reading.asks_cited is asks_cited
+
+
+@pytest.mark.parametrize(("question", "narrowed"), NARROWED)
+def test_words_after_the_citing_verb_narrow_a_list_question(question: str, narrowed: bool) -> None:
+    assert read_question(question).narrowed is narrowed
+
+
+def test_the_kind_of_text_a_named_one_cites_is_read_in_chinese_too() -> None:
+    reading = read_question("第174号决议修改稿在序言里重申了哪些联合国大会决议？")
+    assert reading.cited_kind == "unga-resolution"
 
 
 def test_round_the_clock_is_not_a_symbol() -> None:

@@ -155,6 +155,38 @@ REFERENCES = [
     ("Action Line C5 and C7", [("wsis-action-line", "C5"), ("wsis-action-line", "C7")]),
     ("No. 118 of the Constitution", [("itu-constitution", "CS No. 118")]),
     ("Article 5 of the Convention", [("itu-constitution", "CV Art. 5")]),
+    ("Article 12 of that Constitution", [("itu-constitution", "CS Art. 12")]),
+    (
+        "Resolution 9 (Rev. Kigali, 2022) of the World Telecommunication\nDevelopment Conference",
+        [("itu-resolution", "itu-wtdc/res-9/rev-kigali-2022")],
+    ),
+    (
+        "大会第12号决议（2018年，迪拜，修订版）",
+        [("itu-resolution", "itu-pp/res-12/rev-dubai-2018")],
+    ),
+    (
+        "世界电信发展大会第5号和第7号决议（2017年，布宜诺斯艾利斯）",
+        [
+            ("itu-resolution", "itu-wtdc/res-5/buenos-aires-2017"),
+            ("itu-resolution", "itu-wtdc/res-7/buenos-aires-2017"),
+        ],
+    ),
+    ("理事会第1300号决议", []),
+    (
+        "Resolutions 40 and 41 (Rev. Geneva, 2022) of WTSA",
+        [
+            ("itu-resolution", "itu-wtsa/res-40/rev-geneva-2022"),
+            ("itu-resolution", "itu-wtsa/res-41/rev-geneva-2022"),
+        ],
+    ),
+    (
+        "WTDC-22 adopted Resolution 8 (Rev. Kigali, 2022)",
+        [("itu-resolution", "itu-wtdc/res-8/rev-kigali-2022")],
+    ),
+    (
+        "its resolutions 75/1 of 2 May 2021 on a topic, 76/9 of 3 June 2022 on another",
+        [("unga-resolution", "A/RES/75/1"), ("unga-resolution", "A/RES/76/9")],
+    ),
     ("the 2030 Agenda and 17 goals", []),
 ]
 
