@@ -204,6 +204,9 @@ _STOP_WORDS = """
     paragraph paragraphs itu un unga general assembly document documents adopted adopt has
     have had should shall would could can may might must also only other ones one i we you
     they
+    describe describes described explain explains list give gives show shows find trace
+    through whether anything something specifically particular exactly actually ever
+    kind sort way ways told tell tells generally anyone somebody someone
 """
 _STOP = frozenset(_STOP_WORDS.split())
 
