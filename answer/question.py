@@ -206,7 +206,7 @@ _STOP_WORDS = """
     they
     describe describes described explain explains list give gives show shows find trace
     through whether anything something specifically particular exactly actually ever
-    kind sort way ways told tell tells generally anyone somebody someone
+    kind sort way ways told tell tells generally anyone somebody someone according many much
 """
 _STOP = frozenset(_STOP_WORDS.split())
 
