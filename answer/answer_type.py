@@ -60,7 +60,8 @@ _SHARE = re.compile(r"\bwhat (?:percentage|proportion|share)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\bwhat (?:number|amount|sum|figure)\b", re.IGNORECASE)
 # "Up to what age", "which minimum marrying age, in years": so many years.
 _AGE = re.compile(
-    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?age\b(?!\s+groups?)|\bage limit\b|\bhow old\b|\bin years\b",
+    r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?age\b(?!\s+groups?)|"
+    r"\bage limit\b|\bhow old\b|\bin years\b",
     re.IGNORECASE,
 )
 _MONEY_WORDS = re.compile(

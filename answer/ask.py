@@ -65,7 +65,8 @@ def ask(
                 f"the closest clause scores {closest:.2f}, below the threshold {threshold:.2f}."
             )
         return refused(question, reason, best, leads_of(items or found.items))
-    chosen = listed(items, settings.answer.max_listed) or choose(
+    listing = listed(items)
+    chosen = listing[: settings.answer.max_listed] or choose(
         items, threshold, settings.answer.max_citations, reading.mandate
     )
     if not chosen:
@@ -78,6 +79,8 @@ def ask(
     cited = compose.citations(groups)
     focus = [ref.number for ref in reading.refs] if reading.crossref else []
     text = compose.extractive_text(groups, cited, focus)
+    if len(listing) > len(chosen):
+        text += compose.more_listed(len(cited))
     answer = Answer(question=question, answer=text, refused=False, citations=cited, support=best)
     if settings.llm.url:
         from rescite.answer.llm import synthesise
@@ -121,10 +124,10 @@ def leads_of(items: list[Candidate]) -> tuple[Lead, ...]:
     )
 
 
-def listed(items: list[Candidate], limit: int) -> list[Candidate]:
+def listed(items: list[Candidate]) -> list[Candidate]:
     """Asked which texts cite a text, or what a named text cites: every clause that does is an
     item of the answer, best ranked first, not only those close to the best."""
-    return sorted((c for c in items if c.listed), key=lambda c: -c.rank)[:limit]
+    return sorted((c for c in items if c.listed), key=lambda c: -c.rank)
 
 
 def choose(

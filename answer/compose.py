@@ -139,6 +139,14 @@ def citation_clause(group: Sequence[Quoted], citation: Citation) -> Clause:
     )
 
 
+def more_listed(shown: int) -> str:
+    """Said after a list answer cut at its limit."""
+    return (
+        f"\n\nMore clauses cite it than the {shown} listed here, which are those closest to the "
+        "question. Filters (body, years, section) or a narrower question show the others."
+    )
+
+
 def refusal_text(reason: str, leads: Sequence[str] = ()) -> str:
     closest = f"The closest clauses, which may not answer it: {'; '.join(leads)}. " if leads else ""
     return (

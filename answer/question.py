@@ -30,6 +30,7 @@ class Reading:
     query: str  # the words to search for
     language: str
     refs: tuple[DocRef, ...] = ()
+    action_lines: tuple[str, ...] = ()  # WSIS action lines named: ("C5",)
     mandate: bool = False  # "which resolutions mandate / instruct / call for X"
     survey: bool = False  # "which resolutions deal with X", "what do resolutions say about X"
     crossref: bool = False  # "which resolutions recall resolution 68/243": refs are targets
@@ -141,13 +142,21 @@ _CITED = (
     r"relied on|pointed to"
 )
 _CROSSREF = re.compile(
-    rf"\b(?:which|what)\b.{{0,40}}\b(?:{_CITING})\b|忆及|援引|提及", re.IGNORECASE
+    rf"\b(?:which|what)\b.{{0,80}}\b(?:{_CITING})\b|忆及|援引|提及|"
+    r"\b(?:quel(?:le)?s?)\s+(?:textes|résolutions?|documents?|décisions?)\s+(?:font référence|"
+    r"cit|rappel|mentionn|invoqu|se réf)|"
+    r"\bqu[ée]\s+(?:textos|resoluciones|documentos|decisiones)\s+(?:cit|mencion|recuerd|"
+    r"hacen referencia|se refieren|invoc)|"
+    r"\bкакие\s+(?:тексты|резолюции|документы|решения)\s+(?:ссыла|упомина|цитиру|напомина)",
+    re.IGNORECASE,
 )
 # Texts yet unnamed cite the one named: "is 78/265 recalled in any later resolution?", "where is
 # 70/186 cited by other resolutions?"
 _CITED_ELSEWHERE = re.compile(
     rf"\b(?:{_CITED})\s+(?:in|by)\s+(?:any|other|later|subsequent|another|more|further|"
-    rf"which|what)\b|\bwhere else\b[^?]{{0,160}}\b(?:{_CITED})\b",
+    rf"which|what)\b|\bwhere else\b[^?]{{0,160}}\b(?:{_CITED})\b|"
+    rf"\bwhere\s+(?:is|are|was|were|has|have)\b[^?]{{0,160}}\b(?:{_CITED})\b|"
+    rf"\bwhere\b[^?]{{0,100}}\b(?:is|are|was|were|been|gets?|got)\s+(?:{_CITED})\b",
     re.IGNORECASE,
 )
 _SURVEY = re.compile(
@@ -164,6 +173,8 @@ _CITED_BY_REFERENCE = re.compile(
     rf"\b(?:does|do|did)\b.{{0,120}}\b(?:{_CITING})\b|\b(?:{_CITED})\s+(?:in|by)\b|"
     rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,4}}?(?:resolutions?|decisions?|texts)\b"
     rf"[^?]{{0,120}}\b(?:does|do|did)\b[^?]{{0,60}}\b(?:{_NOTING})\b|"
+    rf"\b(?:resolutions?|decisions?|texts|documents)\s+(?:that\s+|which\s+)?(?:it|they)\s+"
+    rf"(?:{_CITING}|{_NOTING})\b|"
     r"(?:重申|忆及|回顾|援引|提及|引用|注意到)了?哪些[^？?]{0,12}决议",
     re.IGNORECASE,
 )
@@ -313,7 +324,8 @@ _CITED_IN = re.compile(
 
 _WHICH_TEXTS = re.compile(
     r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?)(?:resolutions?|decisions?|texts)\b|"
-    r"哪些([^？?]{0,12})决议",
+    r"哪些([^？?]{0,12})决议|"
+    r"\b((?:[\w-]+\s+){0,4}?)(?:resolutions?|decisions?|texts)\s+(?:that\s+|which\s+)?(?:it|they)\b",
     re.IGNORECASE,
 )
 
@@ -326,7 +338,7 @@ def cited_kind(text: str) -> str | None:
     if cited_in is not None:
         bodies = find_bodies(text[: cited_in.start()])
     elif asks_what_it_cites(text) and (which := _WHICH_TEXTS.search(text)):
-        bodies = find_bodies(which.group(1) or which.group(2) or "")
+        bodies = find_bodies(next((group for group in which.groups() if group), ""))
     else:
         return None
     if bodies and all(body is Body.UNGA for body in bodies):
@@ -385,6 +397,13 @@ def asks_what_it_cites(text: str) -> bool:
     return not _CITED_ELSEWHERE.search(text) and bool(_CITED_BY_REFERENCE.search(text))
 
 
+def find_action_lines(text: str) -> tuple[str, ...]:
+    """The WSIS action lines a question names ("Action Line C5", "C7, the WSIS action line")."""
+    if not re.search(r"\baction\s+lines?\b|行动方面", text, re.IGNORECASE):
+        return ()
+    return tuple(dict.fromkeys(re.findall(r"(?<![A-Za-z0-9])(C(?:1[01]|[1-9]))(?![0-9])", text)))
+
+
 def find_article(text: str) -> str | None:
     """The article a question names ("Article 65 of the Convention"), as its number."""
     match = _ARTICLE.search(text)
@@ -417,7 +436,8 @@ def asks_more_than_the_section(terms: tuple[str, ...], verb: str | None, who: st
 def read_question(question: str) -> Reading:
     text = " ".join(question.split())
     refs = find_refs(text)
-    crossref = bool(refs) and cites_a_reference(text)
+    action_lines = find_action_lines(text)
+    crossref = bool(refs or action_lines) and cites_a_reference(text)
     mandate = bool(_MANDATE.search(text))
     year_from, year_to = _years(text)
     if refs:
@@ -433,6 +453,7 @@ def read_question(question: str) -> Reading:
         query=expanded(text),
         language=language,
         refs=refs,
+        action_lines=action_lines,
         mandate=mandate,
         survey=not refs and bool(_SURVEY.search(text)) and cited is None,
         crossref=crossref,

@@ -17,7 +17,7 @@ from rescite.answer.doc_refs import DocRef
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import Reading
 from rescite.answer.references import all_documents, resolve, work_of
-from rescite.answer.revisions import changed, in_reading_order, on_side
+from rescite.answer.revisions import changed, in_reading_order, most_novel_first, on_side
 from rescite.answer.support import (
     NAMED_SUPPORT,
     Candidate,
@@ -26,9 +26,10 @@ from rescite.answer.support import (
     stored_vectors_of,
 )
 from rescite.core.errors import NotFound
-from rescite.core.records import Body, Clause, DocumentMeta, Filters, Hit, Section
+from rescite.core.records import Body, Clause, DocType, DocumentMeta, Filters, Hit, Section
 
 ITU_BODIES = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
+_BASIC_PREFIX = {"constitution": "CS", "convention": "CV"}  # as `ingest/crossrefs.py` writes them
 SEARCH_DEPTH = 5  # search k * this many clauses, then rank them ourselves
 MIN_DEPTH = 50
 PER_DOCUMENT = 3  # without a named document, at most this many clauses of one ranked first
@@ -217,20 +218,28 @@ def _parallel(archive: ArchiveReader, hit: Hit, sibling: DocumentMeta | None) ->
     return hit.model_copy(update={"clause": clause, "document": sibling})
 
 
-def refers_to(clause: Clause, ref: DocRef) -> bool:
-    """The clause's parsed cross-references name the referenced document."""
-    return any(names(found.target, ref) for found in clause.references)
+def cites_asked(clause: Clause, reading: Reading) -> bool:
+    """The clause's parsed cross-references name what the question asks about: a document it
+    names, an article of the Constitution or Convention, a WSIS action line."""
+    return any(
+        found.target in reading.action_lines
+        or any(names(found.target, ref, reading.article) for ref in reading.refs)
+        for found in clause.references
+    )
 
 
-def names(target: str, ref: DocRef) -> bool:
-    """A parsed cross-reference's target is the referenced document (any revision)."""
+def names(target: str, ref: DocRef, article: str | None = None) -> bool:
+    """A parsed cross-reference's target is the referenced document (any revision), or the
+    article asked for of the Constitution or Convention (any of its provisions without one)."""
+    if ref.kind == "basic":
+        prefix = _BASIC_PREFIX.get(ref.number, "")
+        return target == f"{prefix} Art. {article}" if article else target.startswith(prefix)
     target = target.lower()
     if ref.kind == "unga":
         return target in (f"a/res/{ref.number.lower()}", ref.number.lower())
     sector = ref.body.lower() if ref.body in ITU_BODIES else "itu-[a-z]+"  # "WTSA Resolution 69"
-    return ref.kind == "itu" and bool(
-        re.match(rf"{sector}/(?:res|dec)-{ref.number}(?:/|$)", target)
-    )
+    kind = "dec" if ref.doc_type is DocType.DECISION else "res"
+    return ref.kind == "itu" and bool(re.match(rf"{sector}/{kind}-{ref.number}(?:/|$)", target))
 
 
 def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:
@@ -249,14 +258,17 @@ def _work_prefix(doc_id_or_target: str) -> str:
     return "/".join(doc_id_or_target.lower().split("/")[:2])
 
 
-def _reference_fragments(refs: Sequence[DocRef]) -> list[str]:
-    """Text that any clause citing one of `refs` contains (see `refers_to`)."""
-    fragments: list[str] = []
-    for ref in refs:
+def _reference_fragments(reading: Reading) -> list[str]:
+    """Text that any clause citing what the question asks about contains (see `cites_asked`)."""
+    fragments = [f'"{line}"' for line in reading.action_lines]
+    for ref in reading.refs:
         if ref.kind == "unga":
             fragments.append(ref.number)
         elif ref.kind == "itu":
             fragments += [f"res-{ref.number}", f"dec-{ref.number}"]
+        elif ref.kind == "basic":
+            prefix = _BASIC_PREFIX.get(ref.number, "")
+            fragments.append(f'"{prefix} Art. {reading.article}"' if reading.article else prefix)
     return fragments
 
 
@@ -275,8 +287,8 @@ def citing(
     }
     hits = [
         Hit(clause=clause, document=metas[clause.doc_id], score=1.0)
-        for clause in archive.clauses_mentioning(_reference_fragments(reading.refs))
-        if clause.doc_id in metas and any(refers_to(clause, ref) for ref in reading.refs)
+        for clause in archive.clauses_mentioning(_reference_fragments(reading))
+        if clause.doc_id in metas and cites_asked(clause, reading)
     ][:MAX_CITING]
     found = {
         hit.clause.clause_id for hit in hits if not of_referenced_work(hit.clause, reading.refs)
@@ -302,6 +314,18 @@ def citing_first(
     they are the answer: the citations of the one text the question names."""
     out = [
         replace(c, rank=c.rank + CITING_BONUS, listed=listed) if cites(c.hit.clause, kind) else c
+        for c in ranked
+    ]
+    return sorted(out, key=lambda c: -c.rank)
+
+
+def citing_the_other(ranked: list[Candidate], reading: Reading) -> list[Candidate]:
+    """ "Does Resolution 186 say anything about WTDC Resolution 37?", "is Action Line C8
+    mentioned in Resolution 133?": the named text's clauses that cite the other, ahead."""
+    out = [
+        replace(c, rank=c.rank + CITING_BONUS)
+        if cites_asked(c.hit.clause, reading) and not of_referenced_work(c.hit.clause, reading.refs)
+        else c
         for c in ranked
     ]
     return sorted(out, key=lambda c: -c.rank)
@@ -380,8 +404,12 @@ def named(
     ranked = scorer.score(hits)
     if reading.asks_cited:
         ranked = citing_first(ranked, reading.cited_kind, listed=not reading.narrowed)
+    elif reading.action_lines or len({ref.number for ref in reading.refs}) > 1:
+        ranked = citing_the_other(ranked, reading)
     if reading.article:
         ranked = article_whole(ranked, reading.article)
+    if comparing and reading.change_side:  # what was added or dropped: new wording first
+        ranked = most_novel_first(archive, ranked, doc_ids)
     if comparing and reading.only_changes:
         ranked = in_reading_order(ranked)
     # A question that names a document is answered from it: its best clauses support the answer.

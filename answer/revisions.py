@@ -42,6 +42,43 @@ def on_side(hits: list[Hit], side: str | None) -> list[Hit]:
     return [hit for hit in hits if (hit.document.year or 0) == wanted]
 
 
+NOVELTY_WEIGHT = 0.4  # asked what a revision added or dropped: rank bonus for new wording
+
+
+def most_novel_first(
+    archive: ArchiveReader, ranked: list[Candidate], doc_ids: tuple[str, ...]
+) -> list[Candidate]:
+    """The ranking with each clause moved up by how new its wording is (`novelty`): asked what
+    was added, a clause the older text lacks answers before one it held with a year changed."""
+    new = novelty(archive, [c.hit for c in ranked], doc_ids)
+    moved = [replace(c, rank=c.rank + NOVELTY_WEIGHT * new[c.hit.clause.clause_id]) for c in ranked]
+    return sorted(moved, key=lambda c: -c.rank)
+
+
+def novelty(archive: ArchiveReader, hits: list[Hit], doc_ids: tuple[str, ...]) -> dict[str, float]:
+    """For each changed clause, how little of it the other revisions hold: 1 minus the largest
+    share of its words found in one clause of another revision. A clause new in 2022 scores
+    near 1; one that only lost a year ("the WSIS Forum 2021") near 0."""
+    others = {
+        doc_id: [set(wording(c.text).split()) for c in archive.clauses(doc_id)]
+        for doc_id in doc_ids
+    }
+    out: dict[str, float] = {}
+    for hit in hits:
+        words = set(wording(hit.clause.text).split())
+        shared = max(
+            (
+                len(words & other) / len(words | other)
+                for doc_id, clauses in others.items()
+                if doc_id != hit.document.doc_id
+                for other in clauses
+            ),
+            default=0.0,
+        )
+        out[hit.clause.clause_id] = 1.0 - shared if words else 0.0
+    return out
+
+
 def in_reading_order(ranked: list[Candidate]) -> list[Candidate]:
     """What changed, as a delegate reads a comparison: operative clauses first, the newest
     revision first, each in the order of its text."""

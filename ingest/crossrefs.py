@@ -28,6 +28,10 @@ _ITU_RES_LIST = re.compile(
     r"\bResolutions\s+(\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})+)\s+\((Rev\.\s*)?"
     r"([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)(?P<tail>[^.;]{0,60})"
 )
+# "Decision 5 (Rev. Dubai, 2018)": a decision is cited with its conference, always.
+_ITU_DEC = re.compile(
+    r"\bDecision\s+(\d{1,3})\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)"
+)
 # "WTSA-16 adopted Resolution 58 (Rev. Dubai, 2012)": the body named just before.
 _BODY_BEFORE = (
     ("itu-wtsa", re.compile(r"\bWTSA(?:-\d{2})?\s+(?:adopted|approved|revised)\s+$")),
@@ -105,6 +109,12 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
             target += f"/{'rev-' if rev else ''}{slug(city)}-{year}"
         written = text[match.start() : match.end(4) + 1 if year else match.end(1)]
         refs.append((match.start(), CrossRef(kind="itu-resolution", target=target, text=written)))
+    for match in _ITU_DEC.finditer(text):
+        number, rev, city, year = match.group(1, 2, 3, 4)
+        target = f"itu-pp/dec-{number}/{'rev-' if rev else ''}{slug(city)}-{year}"
+        refs.append(
+            (match.start(), CrossRef(kind="itu-resolution", target=target, text=match.group(0)))
+        )
     for match in _ZH_ITU_RES.finditer(text):
         body = _ZH_BODIES.get(match.group("body") or "", "itu-pp")
         city = ZH_CITIES.get(match.group("city") or "")

@@ -9,7 +9,7 @@ import pytest
 from rescite.answer import ask
 from rescite.answer.answer_type import Asked, gives
 from rescite.answer.ask import LEADS
-from rescite.answer.revisions import wording
+from rescite.answer.revisions import novelty, wording
 from rescite.answer.support import is_heading
 from rescite.answer.verify import collapse
 from rescite.core.archive import Archive
@@ -276,13 +276,18 @@ def test_json_contract(core_archive: Archive) -> None:
 
 def clauses_citing(archive: Archive, target: str) -> set[str]:
     """Every clause of the archive whose parsed cross-references name `target`."""
-    page = archive.documents(limit=1000)
-    return {
-        clause.clause_id
-        for meta in page.items
-        for clause in archive.clauses(meta.doc_id)
-        if any(ref.target == target for ref in clause.references)
-    }
+    found: set[str] = set()
+    offset, total = 0, 1
+    while offset < total:
+        page = archive.documents(offset=offset, limit=1000)
+        offset, total = offset + len(page.items), page.total if page.items else 0
+        found |= {
+            clause.clause_id
+            for meta in page.items
+            for clause in archive.clauses(meta.doc_id)
+            if any(ref.target == target for ref in clause.references)
+        }
+    return found
 
 
 def test_which_resolutions_recall_a_resolution_lists_every_one(core_archive: Archive) -> None:
@@ -293,6 +298,40 @@ def test_which_resolutions_recall_a_resolution_lists_every_one(core_archive: Arc
     # More texts cite it than an answer usually cites (8); a list answer names each of them.
     assert len(citing) > SETTINGS.answer.max_citations
     assert cited == citing
+    assert "More clauses cite it" not in result.answer
+
+
+def test_a_list_longer_than_its_limit_says_so(full_archive: Archive) -> None:
+    result = answer(full_archive, "Which resolutions recall General Assembly resolution 70/1?")
+    assert len(result.citations) == SETTINGS.answer.max_listed
+    assert len(clauses_citing(full_archive, "A/RES/70/1")) > SETTINGS.answer.max_listed
+    assert f"More clauses cite it than the {SETTINGS.answer.max_listed} listed" in result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("Which texts invoke Article 56 of the Constitution?", "CS Art. 56"),
+        ("Which clauses mention WSIS Action Line C7?", "C7"),
+    ],
+)
+def test_texts_citing_an_article_or_an_action_line_are_listed(
+    core_archive: Archive, question: str, target: str
+) -> None:
+    result = answer(core_archive, question)
+    citing = clauses_citing(core_archive, target)
+    assert 1 < len(citing) <= SETTINGS.answer.max_listed
+    assert {citation.clause_id for citation in result.citations} == citing
+
+
+def test_is_a_text_mentioned_in_a_named_one_is_answered_from_the_clause_that_cites_it(
+    core_archive: Archive,
+) -> None:
+    result = answer(core_archive, "Is Action Line C8 mentioned at all in Resolution 133?")
+    assert not result.refused
+    first = core_archive.clause(result.citations[0].clause_id)
+    assert first.doc_id.startswith("itu-pp/res-133/")
+    assert any(ref.target == "C8" for ref in first.references)
 
 
 def test_a_list_question_narrowed_to_one_citation_is_not_answered_with_the_list(
@@ -464,6 +503,19 @@ def test_what_a_revision_added_or_dropped_is_cited_from_that_side_only(
     assert not result.refused and result.citations
     assert all(c.clause_id.startswith(side + "/") for c in result.citations)
     assert_verified(core_archive, result)
+
+
+def test_wording_new_in_a_revision_is_more_novel_than_a_changed_year(core_archive: Archive) -> None:
+    newer, older = "itu-pp/res-2/rev-bucharest-2022/en", "itu-pp/res-2/rev-dubai-2018/en"
+    shared_with_reports = f"{newer}/operative/resolves/4"  # not in the 2018 text at all
+    forum_year_dropped = f"{newer}/operative/resolves/1"  # "the WSIS Forum 2021" lost its year
+    meta = core_archive.document(newer).meta
+    hits = [
+        Hit(clause=core_archive.clause(clause_id), document=meta, score=1.0)
+        for clause_id in (shared_with_reports, forum_year_dropped)
+    ]
+    scores = novelty(core_archive, hits, (newer, older))
+    assert scores[shared_with_reports] > 0.5 > scores[forum_year_dropped]
 
 
 TITLED_ARTICLES = [

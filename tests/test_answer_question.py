@@ -174,6 +174,23 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("Resolution 48: what UN General Assembly resolutions does it note or welcome?", False, True),
     ("What does Resolution 48 note about staff training?", False, False),
     ("第174号决议修改稿在序言里重申了哪些联合国大会决议？", False, True),
+    (
+        "Where is GA resolution 71/243 (the policy review) invoked, in PP texts or later?",
+        True,
+        False,
+    ),
+    ("I need every place in the archive where A/RES/67/19 is cited.", True, False),
+    ("Quels textes font référence à la résolution 68/262 ?", True, False),
+    ("¿Qué textos citan la resolución 62/126 de la Asamblea General?", True, False),
+    ("Which other resolutions adopted at Dubai in 2018 point back to Resolution 175?", True, False),
+    ("Resolution 130: give me the list of UN General Assembly resolutions it cites.", False, True),
+]
+
+ACTION_LINES = [
+    ("Which clauses mention Action Line C5?", ("C5",)),
+    ("Which resolutions refer to C7, the WSIS action line on e-applications?", ("C7",)),
+    ("What do action lines C1 and C11 cover?", ("C1", "C11")),
+    ("What is C5 about?", ()),  # no action line named: C5 could be anything
 ]
 
 NARROWED = [  # a list question, or narrowed to the one citation it asks about
@@ -214,6 +231,11 @@ def test_words_after_the_citing_verb_narrow_a_list_question(question: str, narro
 def test_the_kind_of_text_a_named_one_cites_is_read_in_chinese_too() -> None:
     reading = read_question("第174号决议修改稿在序言里重申了哪些联合国大会决议？")
     assert reading.cited_kind == "unga-resolution"
+
+
+@pytest.mark.parametrize(("question", "lines"), ACTION_LINES)
+def test_wsis_action_lines_are_read(question: str, lines: tuple[str, ...]) -> None:
+    assert read_question(question).action_lines == lines
 
 
 def test_round_the_clock_is_not_a_symbol() -> None:

@@ -172,6 +172,8 @@ REFERENCES = [
         ],
     ),
     ("理事会第1300号决议", []),
+    ("under Decision 11 (Rev. Busan, 2014)", [("itu-resolution", "itu-pp/dec-11/rev-busan-2014")]),
+    ("the Council's decision of 2019", []),
     (
         "Resolutions 40 and 41 (Rev. Geneva, 2022) of WTSA",
         [
