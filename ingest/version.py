@@ -5,5 +5,6 @@ re-reads every file once on its next ingest (the file's recorded sha256 includes
 and re-embeds only the documents whose clauses changed.
 """
 
-PARSER_VERSION = "3"  # 3: cross-references in Chinese, across line breaks, "that Constitution"
+PARSER_VERSION = "4"  # 4: "Decision 5 (Rev. Dubai, 2018)", "Resolutions 50 and 52 (Rev. …)"
+# 3: cross-references in Chinese, across line breaks, "that Constitution"
 # 2: Arabic section numbers major part first ("2.7" -> section 7.2)
