@@ -268,7 +268,9 @@ def _reference_fragments(reading: Reading) -> list[str]:
             fragments += [f"res-{ref.number}", f"dec-{ref.number}"]
         elif ref.kind == "basic":
             prefix = _BASIC_PREFIX.get(ref.number, "")
-            fragments.append(f'"{prefix} Art. {reading.article}"' if reading.article else prefix)
+            fragments.append(
+                f'"{prefix} Art. {reading.article}"' if reading.article else f'"{prefix} '
+            )
     return fragments
 
 
