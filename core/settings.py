@@ -33,7 +33,7 @@ class AnswerSettings(BaseModel):
     # Below this support an answer is refused. Calibrated by `rescite eval` on the 310
     # development questions, whole corpus: the best balanced score of refusing unanswerable
     # questions and answering answerable ones (evals/calibration.json keeps the last run).
-    refusal_threshold: float = 0.415
+    refusal_threshold: float = 0.386
 
 
 class ApiSettings(BaseModel):
