@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import zip_longest
 
@@ -314,20 +314,26 @@ def citing_first(
     """For "which General Assembly resolutions are recalled in ITU texts": the clauses that cite a
     document of that kind (of any kind when None), ahead by the citing bonus. `listed` where
     they are the answer: the citations of the one text the question names."""
-    out = [
-        replace(c, rank=c.rank + CITING_BONUS, listed=listed) if cites(c.hit.clause, kind) else c
-        for c in ranked
-    ]
-    return sorted(out, key=lambda c: -c.rank)
+    return _ahead(ranked, lambda clause: cites(clause, kind), listed)
 
 
 def citing_the_other(ranked: list[Candidate], reading: Reading) -> list[Candidate]:
     """ "Does Resolution 186 say anything about WTDC Resolution 37?", "is Action Line C8
     mentioned in Resolution 133?": the named text's clauses that cite the other, ahead."""
+    return _ahead(
+        ranked,
+        lambda clause: (
+            cites_asked(clause, reading) and not of_referenced_work(clause, reading.refs)
+        ),
+    )
+
+
+def _ahead(
+    ranked: list[Candidate], citing: Callable[[Clause], bool], listed: bool = False
+) -> list[Candidate]:
+    """The ranking with the clauses `citing` picks moved ahead by the citing bonus."""
     out = [
-        replace(c, rank=c.rank + CITING_BONUS)
-        if cites_asked(c.hit.clause, reading) and not of_referenced_work(c.hit.clause, reading.refs)
-        else c
+        replace(c, rank=c.rank + CITING_BONUS, listed=listed) if citing(c.hit.clause) else c
         for c in ranked
     ]
     return sorted(out, key=lambda c: -c.rank)

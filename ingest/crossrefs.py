@@ -89,10 +89,10 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
     listed: list[range] = []
     for match in _ITU_RES_LIST.finditer(text):
         rev, city, year, tail = match.group(2, 3, 4, "tail")
-        body = _body(text[: match.start()], tail)
+        body = _body(text, match.start(), tail)
         written = text[match.start() : match.end(4) + 1]
         for number in re.findall(r"\d+", match.group(1)):
-            target = f"{body}/res-{number}/{'rev-' if rev else ''}{slug(city)}-{year}"
+            target = f"{body}/res-{number}/{_revision(rev, city, year)}"
             refs.append(
                 (match.start(), CrossRef(kind="itu-resolution", target=target, text=written))
             )
@@ -103,24 +103,24 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
         number, rev, city, year, tail = match.group(1, 2, 3, 4, "tail")
         if year is None and re.match(r"\s*\(|/", text[match.end(1) : match.end(1) + 2]):
             continue
-        body = _body(text[: match.start()], tail)
+        body = _body(text, match.start(), tail)
         target = f"{body}/res-{number}"
         if year:
-            target += f"/{'rev-' if rev else ''}{slug(city)}-{year}"
+            target += f"/{_revision(rev, city, year)}"
         written = text[match.start() : match.end(4) + 1 if year else match.end(1)]
         refs.append((match.start(), CrossRef(kind="itu-resolution", target=target, text=written)))
-    for match in _ITU_DEC.finditer(text):
+    for match in _ITU_DEC.finditer(text) if "Decision" in text else ():
         number, rev, city, year = match.group(1, 2, 3, 4)
-        target = f"itu-pp/dec-{number}/{'rev-' if rev else ''}{slug(city)}-{year}"
+        target = f"itu-pp/dec-{number}/{_revision(rev, city, year)}"
         refs.append(
             (match.start(), CrossRef(kind="itu-resolution", target=target, text=match.group(0)))
         )
-    for match in _ZH_ITU_RES.finditer(text):
+    for match in _ZH_ITU_RES.finditer(text) if "决议" in text else ():
         body = _ZH_BODIES.get(match.group("body") or "", "itu-pp")
         city = ZH_CITIES.get(match.group("city") or "")
         revision = ""
         if match.group("year") and city:
-            revision = f"/{'rev-' if match.group('rev') else ''}{slug(city)}-{match.group('year')}"
+            revision = "/" + _revision(match.group("rev"), city, match.group("year"))
         for number in re.findall(r"\d+", match.group("numbers")):
             target = f"{body}/res-{number}{revision}"
             refs.append(
@@ -129,10 +129,17 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
     return refs
 
 
-def _body(before: str, tail: str | None) -> str:
-    """The ITU body whose resolution is cited: named just before it or just after, else PP."""
+def _revision(revised: str | None, city: str, year: str) -> str:
+    """ "(Rev. Busan, 2014)" -> `rev-busan-2014`; "(Kyoto, 1994)" -> `kyoto-1994`."""
+    return f"{'rev-' if revised else ''}{slug(city)}-{year}"
+
+
+def _body(text: str, start: int, tail: str | None) -> str:
+    """The ITU body whose resolution is cited at `start`: named just before it or just after,
+    else PP."""
+    before = text[max(0, start - 30) : start]
     for name, hint in _BODY_BEFORE:
-        if hint.search(before[-30:]):
+        if hint.search(before):
             return name
     return next((name for name, hint in _BODY_HINTS if hint.search(tail or "")), "itu-pp")
 

@@ -1,8 +1,9 @@
 """The version of what reading and parsing a file produces.
 
-Bump it when a change to the readers or the parser moves clause ids or texts: each archive then
-re-reads every file once on its next ingest (the file's recorded sha256 includes this version)
-and re-embeds only the documents whose clauses changed.
+Bump it when a change to the readers or the parser moves clause ids, their texts or their
+parsed cross-references: each archive then re-reads every file once on its next ingest (the
+file's recorded sha256 includes this version) and re-embeds only the documents whose clauses
+changed.
 """
 
 PARSER_VERSION = "4"  # 4: "Decision 5 (Rev. Dubai, 2018)", "Resolutions 50 and 52 (Rev. …)"
