@@ -1,39 +1,47 @@
 """The kind of fact a question asks for, and whether a clause states one.
 
-"By which year ...", "on what date ...", "how many weeks ...", "how much money ...", "who was
-appointed ..." ask for a year, a date, a count, an amount, a name. A clause that states none
+"In which year ...", "on what date ...", "by when ...", "how many weeks ...", "how much money ...",
+"at what altitude ...", "who was appointed ..." ask for a year, a date, a deadline, a count, an
+amount, a measure, a name. A clause that states none
 cannot answer, however close its subject: asked for a figure the texts never set, rescite
 refuses rather than cite a clause on the subject that gives none. Questions in English are read
 closely (a count of weeks must be of weeks); in Chinese, French, Spanish, Russian and Arabic the
 common ways of asking for each kind are read ("哪一天", "en quelle année", "cuántos", "сколько").
 The check is necessary, not sufficient: a clause with "four years" passes "how many years",
-whatever those years are about.
+whatever those years are about. A figure the question itself states ("the Du3M 2025 programme")
+is no answer to it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-Kind = Literal["date", "year", "number", "money", "share", "person"]
+Kind = Literal["date", "year", "deadline", "number", "money", "share", "person"]
+Measure = Literal["length", "frequency", "power", "data rate"]
 
 
 @dataclass(frozen=True)
 class Asked:
     kind: Kind
     counted: tuple[str, ...] = ()  # the unit of time "how many" counts: ("weeks",)
+    measure: Measure | None = None  # "at what altitude": a number in units of length
+    given: tuple[str, ...] = ()  # the figures the question states: no answer to it
 
     @property
     def described(self) -> str:
         if self.counted:
             return f"a number of {' '.join(self.counted)}"
+        if self.measure:
+            return f"a {self.measure} in its units"
         return _DESCRIBED[self.kind]
 
 
 _DESCRIBED: dict[Kind, str] = {
     "date": "a date",
     "year": "a year",
+    "deadline": "a deadline (a year or date by which it is due)",
     "number": "a number",
     "money": "an amount",
     "share": "a percentage or share",
@@ -43,6 +51,12 @@ _DESCRIBED: dict[Kind, str] = {
 
 _DATE = re.compile(r"\b(?:what|which)\s+(?:calendar\s+)?date\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:what|which)\s+years?\b", re.IGNORECASE)
+_DEADLINE_ASKED = re.compile(
+    r"\b(?:by|until|till|before)\s+(?:what|which)\s+(?:year|date|time)\b|\bby when\b|"
+    r"\buntil when\b|\b(?:what|which)\s+(?:is\s+the\s+)?(?:[\w-]+\s+)?(?:deadline|target date|"
+    r"target year|time limit)\b",
+    re.IGNORECASE,
+)
 _HOW_MANY = re.compile(r"\bhow many\b((?:\s+[\w-]+){0,3})", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
 # "Who was appointed ...", "who chaired ...", "who were the co-facilitators": a name, not a role
@@ -57,7 +71,44 @@ _PERSON = re.compile(
     re.IGNORECASE,
 )
 _SHARE = re.compile(r"\bwhat (?:percentage|proportion|share)\b", re.IGNORECASE)
-_FIGURE = re.compile(r"\bwhat (?:number|amount|sum|figure)\b", re.IGNORECASE)
+_FIGURE = re.compile(
+    r"\bwhat\s+(?:(?:numeric(?:al)?|exact|provisional|maximum|minimum)\s+)?"
+    r"(?:number|amount|sum|figure|value)\b",
+    re.IGNORECASE,
+)
+_CURRENCY_ASKED = re.compile(r"\b(?:in|of)\s+(?:Swiss\s+)?(?:francs|dollars|euros|CHF|USD)\b")
+# A measure asked for, by the quantity ("at what altitude", "which frequency bands") or its unit
+# ("in watts per kilogram"), and the units a clause must give it in.
+_MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "length": (
+        re.compile(
+            r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:altitude|height|distance|length|radius)\b|"
+            r"\bhow (?:high|far)\b|\bin (?:kilomet(?:re|er)s|met(?:re|er)s|miles)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\d\s*(?:km|m|kilomet(?:re|er)s?|met(?:re|er)s?|miles?)\b", re.IGNORECASE),
+    ),
+    "frequency": (
+        re.compile(
+            r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:frequency|frequencies|frequency bands?|"
+            r"radio bands?|spectrum bands?)\b|\bin (?:[kMG]Hz|hertz|megahertz|gigahertz)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\d\s*(?:[kMGT]Hz|(?:kilo|mega|giga)?hertz)\b", re.IGNORECASE),
+    ),
+    "power": (
+        re.compile(r"\bin (?:milli|kilo)?watts\b|\bW/kg\b", re.IGNORECASE),
+        re.compile(r"\d\s*(?:[mk]?W\b|(?:milli|kilo)?watts?\b)", re.IGNORECASE),
+    ),
+    "data rate": (
+        re.compile(
+            r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:bit rate|data rate|download speed)\b|"
+            r"\bin (?:[kMG]bit/s|[kMG]bps|megabits|gigabits)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\d\s*(?:[kMGT]bit/s|[kMGT]bps|(?:kilo|mega|giga)bits?)\b", re.IGNORECASE),
+    ),
+}
 # "Up to what age", "which minimum marrying age, in years": so many years.
 _AGE = re.compile(
     r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?age\b(?!\s+groups?)|"
@@ -80,6 +131,7 @@ _TIME_UNITS = re.compile(r"^(?:year|month|week|day|hour|minute|second|decade)s?$
 _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
     "zh": (
         ("person", r"谁(?:被)?(?:任命|当选|选为|主持)|由谁(?:担任|主持)"),
+        ("deadline", r"到哪一年|哪一年(?:之前|以前|前)|截止(?:日期|时间|年份)|最后期限"),
         ("date", r"哪一天|哪天|什么日子|什么日期|哪个日期|几月几日"),
         ("year", r"哪一年|哪年|何年|哪个年份|什么年份"),
         ("money", r"多少(?:钱|资金|经费|费用|会费|法郎|瑞士法郎|美元)|"
@@ -88,6 +140,8 @@ _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
     ),
     "fr": (
         ("person", r"\bqui\s+(?:a|ont)\s+été\s+(?:nommé|élu|désigné|choisi)"),
+        ("deadline", r"\b(?:jusqu'à|d'ici(?:\s+à)?|avant)\s+quelle\s+(?:année|date)\b|"
+                     r"\bquelle\s+échéance\b"),
         ("date", r"\bquelle\s+date\b|\bquel\s+jour\b"),
         ("year", r"\bquelle\s+année\b|\bquelles\s+années\b"),
         ("money", r"\bcombien\b.{0,40}\b(?:co[uû]t|pa[iy]|budg|franc|dollar|contribu|dépens|"
@@ -96,6 +150,8 @@ _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
     ),
     "es": (
         ("person", r"\bqui[ée]n\s+(?:fue|fueron|ha sido)\s+(?:nombrad|elegid|designad)"),
+        ("deadline", r"\b(?:para|hasta|antes\s+de)\s+qu[ée]\s+(?:año|fecha)\b|"
+                     r"\bqu[ée]\s+plazo\b"),
         ("date", r"\bqu[ée]\s+(?:fecha|d[ií]a)\b"),
         ("year", r"\bqu[ée]\s+años?\b"),
         ("money", r"\bcu[aá]nto\b.{0,40}\b(?:cost|pag|presupuest|franco|d[oó]lar|contribu|"
@@ -104,14 +160,16 @@ _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
     ),
     "ru": (
         ("person", r"\bкто\s+(?:был[аи]?\s+)?(?:назначен|избран)"),
+        ("deadline", r"\bк\s+какому\s+(?:году|сроку|числу)\b|\bдо\s+какого\s+(?:года|срока)\b"),
         ("date", r"\bкакого\s+числа\b|\bкак(?:ой|ую|ая)\s+(?:день|дату|дата)\b"),
-        ("year", r"\bв\s+каком\s+году\b|\bк\s+какому\s+году\b|\bкакой\s+год\b"),
+        ("year", r"\bв\s+каком\s+году\b|\bкакой\s+год\b"),
         ("money", r"\bсколько\b.{0,40}(?:сто[иья]|плат|бюджет|франк|доллар|взнос|расход|"
                   r"финанс|денег)"),
         ("number", r"\bсколько\b"),
     ),
     "ar": (
         ("person", r"من\s+(?:الذي\s+)?(?:عُيّن|عين|انتخب|انتُخب)"),
+        ("deadline", r"بحلول\s+أي\s+(?:عام|سنة|تاريخ)|الموعد\s+النهائي"),
         ("date", r"(?:ما|في\s+أي)\s+تاريخ|أي\s+يوم"),
         ("year", r"أي\s+(?:عام|سنة)"),
         ("money", r"\bكم\b.{0,40}(?:تكلف|ميزانية|فرنك|دولار|اشتراك|تمويل)"),
@@ -125,16 +183,30 @@ _ASKING = {
 
 
 def asked_for(question: str, language: str) -> Asked | None:
-    """The kind of fact a question asks for, if a date, a year, a count, an amount or a name."""
+    """The kind of fact a question asks for, if a date, a year, a deadline, a count, an amount,
+    a measure or a name; with the figures the question itself states."""
+    asked = _kind_asked(question, language)
+    if asked is None:
+        return None
+    given = tuple(dict.fromkeys(_FIGURES.findall(_NAMING.sub(" ", question))))
+    return replace(asked, given=given) if given else asked
+
+
+def _kind_asked(question: str, language: str) -> Asked | None:
     if language != "en":
         asking = _ASKING.get(language, ())
         return next((Asked(kind) for kind, pattern in asking if pattern.search(question)), None)
     if _PERSON.search(question):
         return Asked("person")
+    if _DEADLINE_ASKED.search(question):
+        return Asked("deadline")
     if _DATE.search(question):
         return Asked("date")
     if _YEAR.search(question):
         return Asked("year")
+    measure = next((name for name, (asked, _) in _MEASURES.items() if asked.search(question)), None)
+    if measure:
+        return Asked("number", measure=measure)
     if match := _HOW_MANY.search(question):
         words = match.group(1).lower().split()[:3]
         units = [w for w in words if _TIME_UNITS.match(w)]
@@ -147,7 +219,7 @@ def asked_for(question: str, language: str) -> Asked | None:
     if _AGE.search(question):
         return Asked("number", ("years",))
     if _FIGURE.search(question):
-        return Asked("number")
+        return Asked("money" if _CURRENCY_ASKED.search(question) else "number")
     return None
 
 
@@ -189,6 +261,20 @@ _SHARES = re.compile(
     r"\b(?:half|third|quarter|fifth|tenth|hundredth)s?\b",
     re.IGNORECASE,
 )
+_FIGURES = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
+# Due by a year or a date ("by 2030", "no later than 31 December 2025", "before the end of
+# 2027", "2030年前"), or within a time ("within two years").
+_BY_WHEN = re.compile(
+    r"\b(?:by|before|until|till|no later than|not later than|prior to|deadline of|d'ici|"
+    r"jusqu'en|avant|para|antes de|hasta)\s+(?:the\s+(?:end|close|middle|beginning|start)\s+of\s+)?"
+    rf"(?:(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s*|(?:{_MONTHS})\s+)?"
+    r"(?:1[89]\d\d|20\d\d)\b|"
+    rf"\b(?:by|before|until|no later than|not later than)\s+\d{{1,2}}\s+(?:{_MONTHS})\b|"
+    r"\bwithin\s+(?:[\w-]+\s+){1,2}?(?:days|weeks|months|years)\b|"
+    r"(?:1[89]\d\d|20\d\d)\s*年(?:之前|以前|前|底前)|"
+    r"\b(?:к|до)\s+(?:концу\s+)?(?:1[89]\d\d|20\d\d)\s+год",
+    re.IGNORECASE,
+)
 COUNT_WINDOW = 3  # "three consecutive calendar days": the unit follows the number closely
 
 # Numbers that name rather than state: a clause's own numbers (margin, paragraph), its items'
@@ -203,6 +289,7 @@ _NAMING = re.compile(
     r"[\w./-]*\d[\w./-]*(?:\s*(?:,|and|to|-)\s*[\w./-]*\d[\w./-]*)*|"
     r"\b[A-Z]+/[\w./-]+|\b\d{2,3}/\d{1,3}\b|"
     r"(?:\b\d+\s*)?\((?:Rev\.\s*)?[A-Z][^()]{0,40},\s*\d{4}\)|\b\d{4}\s+session\b|"
+    r"\b\d{4}\s+(?-i:[A-Z][a-z])|\b(?:Agenda|Connect|Vision)\s+\d{4}\b|"
     r"\b(?:no|any|every|each)\s+one\b|\bone(?:\s+another|'s)\b|"
     r"(?<=[a-z;:,.)])\d{1,3}\b|(?<=[;:]\s)\d{1,2}(?=\s+(?:to|that)\b)",
     re.IGNORECASE,
@@ -211,12 +298,18 @@ _NAMING = re.compile(
 
 def gives(asked: Asked, text: str) -> bool:
     """The text states a fact of the kind asked, beyond the numbers that only name a clause or
-    a text: a date, a year; a number (next to the unit of time counted, when there is one); an
-    amount (a number with a currency, a share or a fraction); a person (an honorific and a
-    name)."""
+    a text and those the question states: a date, a year, a deadline; a number (next to the
+    unit of time counted, when there is one; in the units of the measure asked); an amount (a
+    number with a currency, a share or a fraction); a person (an honorific and a name)."""
     if asked.kind == "person":
         return bool(_NAMED_PERSON.search(text))
+    for figure in asked.given:
+        text = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?!\d)", " ", text)
+    if asked.measure:  # a unit names nothing: "2 W/kg" is a figure, not a symbol
+        return bool(_MEASURES[asked.measure][1].search(text))
     facts = _NAMING.sub(" ", text)
+    if asked.kind == "deadline":
+        return bool(_BY_WHEN.search(facts))
     if asked.kind == "date":
         return bool(_DATES.search(facts))
     if asked.kind == "year":

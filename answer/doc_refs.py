@@ -50,7 +50,7 @@ _ITU_WORD = (
     r"|décision|decisión|решени[ея]|القرار)"
 )
 _ITU_REF = re.compile(
-    r"(?:\b(?P<body>PP|WTSA|WTDC|Plenipotentiary)\s+)?" + _ITU_WORD + r"\s*(?:No\.?\s*)?"
+    r"(?:\b(?P<body>PP|WTSA|WTDC|Plenipotentiary)(?:['’]s)?\s+)?" + _ITU_WORD + r"\s*(?:No\.?\s*)?"
     r"(?P<number>\d{1,3})\b(?!\s*/)(?P<rev>\s*\((?:Rev\.?\s*)?[^)]{2,40}\))?",
     re.IGNORECASE,
 )
@@ -136,11 +136,22 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
     for match in _ZH_REF.finditer(text):
         kind = DocType.DECISION if match.group(2) == "决定" else DocType.RESOLUTION
         refs.append(DocRef("itu", match.group(1), kind))
-    refs = _with_revisions(refs, text)
+    refs = _with_revisions(_without_repeats(refs), text)
     for name, pattern in _BASIC_TEXTS.items():
         if not refs and pattern.search(text):  # a named resolution is the subject, not the CS
             refs.append(DocRef("basic", name, DocType.TREATY))
     return tuple(dict.fromkeys(refs))
+
+
+def _without_repeats(refs: list[DocRef]) -> list[DocRef]:
+    """An ITU number named once with its body and again without ("WTSA Resolution 76 ... a
+    Resolution 76") is the one text."""
+    qualified = {(ref.number, ref.doc_type) for ref in refs if ref.kind == "itu" and ref.body}
+    return [
+        ref
+        for ref in refs
+        if not (ref.kind == "itu" and ref.body is None and (ref.number, ref.doc_type) in qualified)
+    ]
 
 
 def revision_mentions(text: str) -> list[str]:

@@ -125,7 +125,8 @@ _ADDRESSEES = {
     "Sector Members": r"sector members",
 }
 _BODY_WORDS: dict[Body, str] = {
-    Body.UNGA: r"general assembly|\bunga\b|\bUN\b|联合国大会|联大|assemblée générale|"
+    Body.UNGA: r"general assembly|(?<!standardization )(?<!radiocommunication )\bassembly\b|"
+    r"\bunga\b|\bUN\b|\bGA\b|联合国大会|联大|assemblée générale|"
     r"asamblea general|генеральн\w+ ассамбле\w*|الجمعية العامة",
     Body.ITU_PP: r"plenipotentiary|\bPP\b|全权代表大会",
     Body.ITU_WTSA: r"\bWTSA\b|world telecommunication standardization assembly",
@@ -134,13 +135,16 @@ _BODY_WORDS: dict[Body, str] = {
 _ITU_WORDS = r"\bITU\b|国际电联|\bUIT\b|\bМСЭ\b"
 # The ways a question says one text cites another, active and passive.
 _CITING = (
-    r"recall\w*|cit(?:e|es|ed|ing)|refer\w*|mention\w*|reaffirm\w*|invok\w+|quot\w+|"
+    r"recall\w*|cit(?:e|es|ed|ing)|(?:cross-)?refer\w*|mention\w*|reaffirm\w*|invok\w+|quot\w+|"
     r"build\w* on|dr[ae]w\w* (?:up)?on|point\w* (?:back )?to|rel(?:y|ies|ied) on"
 )
 _CITED = (
     r"recalled|cited|referred to|mentioned|reaffirmed|invoked|quoted|drawn (?:up)?on|"
     r"relied on|pointed to"
 )
+# How a question says a body acted on a text: "did the Assembly ever follow up on 77/37", "has the
+# Plenipotentiary Conference picked up WTSA Resolution 76".
+_TAKING_UP = r"follow\w* up(?: on)?|pick\w* up|picked up|t[ao]\w* up|act\w* on"
 _CROSSREF = re.compile(
     rf"\b(?:which|what)\b.{{0,80}}\b(?:{_CITING})\b|忆及|援引|提及|"
     r"\b(?:quel(?:le)?s?)\s+(?:textes|résolutions?|documents?|décisions?)\s+(?:font référence|"
@@ -150,13 +154,28 @@ _CROSSREF = re.compile(
     r"\bкакие\s+(?:тексты|резолюции|документы|решения)\s+(?:ссыла|упомина|цитиру|напомина)",
     re.IGNORECASE,
 )
+# Texts or a body, not a named text, as the subject of citing: "where did the Plenipotentiary
+# invoke ...", "has the Plenipotentiary Conference picked up ...", "does any resolution cite ...".
+_UNNAMED_SUBJECT = re.compile(
+    r"(?:^|[,.;:]\s*)(?:has|have|did|does|do|where\s+(?:did|does|do|has|have))\s+"
+    r"(?P<subject>(?:[\w'’-]+\s+){1,4}?)(?:ever\s+|also\s+|later\s+)?"
+    rf"(?:{_CITING}|{_TAKING_UP})\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:it|they|this|that|(?:the|this|that)\s+(?:resolution|decision|text|document))\s*$",
+    re.IGNORECASE,
+)
 # Texts yet unnamed cite the one named: "is 78/265 recalled in any later resolution?", "where is
 # 70/186 cited by other resolutions?"
 _CITED_ELSEWHERE = re.compile(
     rf"\b(?:{_CITED})\s+(?:in|by)\s+(?:any|other|later|subsequent|another|more|further|"
     rf"which|what)\b|\bwhere else\b[^?]{{0,160}}\b(?:{_CITED})\b|"
     rf"\bwhere\s+(?:is|are|was|were|has|have)\b[^?]{{0,160}}\b(?:{_CITED})\b|"
-    rf"\bwhere\b[^?]{{0,100}}\b(?:is|are|was|were|been|gets?|got)\s+(?:{_CITED})\b",
+    rf"\bwhere\b[^?]{{0,100}}\b(?:is|are|was|were|been|gets?|got)\s+(?:{_CITED})\b|"
+    rf"\b(?:resolutions?|decisions?|texts|documents|provisions|clauses|paragraphs|articles)\s+"
+    rf"(?:that|which)\s+(?:(?:also|later|still|explicitly|expressly|directly|ever|all)\s+)?"
+    rf"(?:{_CITING})\b",
     re.IGNORECASE,
 )
 _SURVEY = re.compile(
@@ -185,7 +204,9 @@ _NARROWING = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(
-    r"\b(?:article|artículo|статья|статье|المادة)\s+(\d{1,3})\b|第\s*(\d{1,3})\s*条", re.IGNORECASE
+    r"\b(?:(?:article|artículo|статья|статье|المادة)\s+|art\.\s*)(\d{1,3})\b|"
+    r"第\s*(\d{1,3})\s*条",
+    re.IGNORECASE,
 )
 # Acronyms and plain words delegates use for what the texts spell out in their own terms; the
 # search also looks for the texts' wording.
@@ -364,6 +385,33 @@ def _body_restriction(text: str) -> tuple[Body, ...]:
     return ()
 
 
+# The citing texts are the subject before the verb, or named after it as where it is cited ("in
+# PP texts or in later Assembly resolutions"); a body after an active verb is the cited text's.
+_CITING_VERB = re.compile(rf"\b(?:{_CITING}|{_CITED}|{_TAKING_UP})\b", re.IGNORECASE)
+_IN_TEXTS = re.compile(
+    r"\b(?:in|by|among|from)\s+((?:[\w-]+\s+){0,4}?(?:resolutions?|decisions?|texts|"
+    r"conferences|documents))\b",
+    re.IGNORECASE,
+)
+
+
+def _citing_bodies(text: str, crossref: bool) -> tuple[Body, ...]:
+    """Asked which texts cite a named one, the citing texts' bodies: "which GA resolutions refer
+    to 74/247", "has the Plenipotentiary Conference picked up WTSA Resolution 76"; the bodies
+    of the named texts themselves are not a restriction."""
+    if not crossref:
+        return ()
+    subject = unnamed_subject(text)
+    if subject and (bodies := find_bodies(subject)):
+        return bodies
+    rest = strip_refs(text)
+    verb = _CITING_VERB.search(rest)
+    cut = verb.start() if verb else len(rest)
+    named = [find_bodies(m.group(0)) for m in _NEAR_RESOLUTIONS.finditer(rest[:cut])]
+    named += [find_bodies(m.group(1)) for m in _IN_TEXTS.finditer(rest[cut:])]
+    return tuple(dict.fromkeys(body for bodies in named for body in bodies))
+
+
 def _years(text: str) -> tuple[int | None, int | None]:
     year_from = year_to = None
     if match := _YEAR_FROM.search(text):
@@ -375,11 +423,22 @@ def _years(text: str) -> tuple[int | None, int | None]:
     return year_from, year_to
 
 
+def unnamed_subject(text: str) -> str | None:
+    """The subject of citing when it is texts or a body, not a named text nor "it": "the
+    Plenipotentiary" in "where did the Plenipotentiary invoke Resolution 45"."""
+    match = _UNNAMED_SUBJECT.search(text)
+    if not match:
+        return None
+    subject = match.group("subject").strip()
+    return None if find_refs(subject) or _PRONOUN_SUBJECT.match(subject) else subject
+
+
 def cites_a_reference(text: str) -> bool:
     """The question asks which texts cite the documents it names ("which resolutions recall
-    68/243", "is 78/265 recalled in any later resolution"), not what a named document cites
-    ("what does Resolution 174 recall", "which resolution is recalled in 79/243")."""
-    if _CITED_ELSEWHERE.search(text):
+    68/243", "is 78/265 recalled in any later resolution", "did the Assembly follow up on
+    77/37"), not what a named document cites ("what does Resolution 174 recall", "which
+    resolution is recalled in 79/243")."""
+    if _CITED_ELSEWHERE.search(text) or unnamed_subject(text):
         return True
     return bool(_CROSSREF.search(text)) and not _CITED_BY_REFERENCE.search(text)
 
@@ -394,7 +453,9 @@ def narrows_the_list(text: str) -> bool:
 def asks_what_it_cites(text: str) -> bool:
     """The question asks what the document it names cites ("which UNGA resolutions does it draw
     upon", "what resolutions are invoked in the preamble of Resolution 48")."""
-    return not _CITED_ELSEWHERE.search(text) and bool(_CITED_BY_REFERENCE.search(text))
+    if _CITED_ELSEWHERE.search(text) or unnamed_subject(text):
+        return False
+    return bool(_CITED_BY_REFERENCE.search(text))
 
 
 def find_action_lines(text: str) -> tuple[str, ...]:
@@ -463,7 +524,7 @@ def read_question(question: str) -> Reading:
         text_language=_first_match(_LANGUAGE_VERSIONS, text),
         article=find_article(text),
         specific=asks_more_than_the_section(terms, verb, addressee),
-        bodies=() if refs else _body_restriction(text),
+        bodies=_citing_bodies(text, crossref) if refs else _body_restriction(text),
         year_from=year_from,
         year_to=year_to,
         terms=terms,

@@ -20,17 +20,17 @@ from rescite.ingest.clause_ids import slug
 from rescite.ingest.metadata_itu import ZH_CITIES
 
 _ITU_RES = re.compile(
-    r"\bResolutions?\s+(\d{1,3})(?:\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*"
+    r"\bResolutions?\s+(\d{1,3})(?!\d)(?:\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*"
     r"(\d{4})\))?(?P<tail>[^.;]{0,60})"
 )
 # "Resolutions 50 and 52 (Rev. Hammamet, 2016)": every number of the list has the revision.
 _ITU_RES_LIST = re.compile(
-    r"\bResolutions\s+(\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})+)\s+\((Rev\.\s*)?"
+    r"\bResolutions\s+(\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})+)(?!\d)\s+\((Rev\.\s*)?"
     r"([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)(?P<tail>[^.;]{0,60})"
 )
 # "Decision 5 (Rev. Dubai, 2018)": a decision is cited with its conference, always.
 _ITU_DEC = re.compile(
-    r"\bDecision\s+(\d{1,3})\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)"
+    r"\bDecision\s+(\d{1,3})(?!\d)\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)"
 )
 # "WTSA-16 adopted Resolution 58 (Rev. Dubai, 2012)": the body named just before.
 _BODY_BEFORE = (

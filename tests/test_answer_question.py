@@ -95,6 +95,13 @@ BODIES = [
     ("Which General Assembly resolution on cybersecurity is cited by ITU texts?", ITU),
     ("Which General Assembly resolutions are recalled in ITU resolutions?", ITU),
     ("Which ITU resolutions are referred to in General Assembly resolutions?", (UNGA,)),
+    # which texts cite a named one: the citing texts' bodies, not the named text's
+    ("List the GA resolutions that refer back to 74/247.", (UNGA,)),
+    ("Which ITU texts cite WTSA Resolution 50?", ITU),
+    ("Has the Plenipotentiary Conference picked up WTSA Resolution 76?", (Body.ITU_PP,)),
+    ("Where is 71/243 invoked, in PP texts or in later Assembly resolutions?", (Body.ITU_PP, UNGA)),
+    ("Which texts cite the General Assembly resolution on consumer protection (70/186)?", ()),
+    ("Which texts cite General Assembly resolution 70/186?", ()),
 ]
 
 
@@ -184,6 +191,15 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("¿Qué textos citan la resolución 62/126 de la Asamblea General?", True, False),
     ("Which other resolutions adopted at Dubai in 2018 point back to Resolution 175?", True, False),
     ("Resolution 130: give me the list of UN General Assembly resolutions it cites.", False, True),
+    # texts, or a body, as the subject that cites: not a named text, not "it"
+    ("List the GA resolutions that refer back to 74/247.", True, False),
+    ("Later Assembly resolutions that recall 78/265?", True, False),
+    ("Did the Assembly ever follow up on resolution 77/37?", True, False),
+    ("Has the Plenipotentiary Conference picked up WTSA Resolution 76?", True, False),
+    ("At Dubai, where did the Plenipotentiary invoke WTDC Resolution 45?", True, False),
+    ("Convention provisions that cross-refer to Article 29 of the Constitution", True, False),
+    ("Does it cite resolution 70/1?", False, True),
+    ("Does the resolution cite 70/1?", False, True),
 ]
 
 ACTION_LINES = [
@@ -206,6 +222,7 @@ ARTICLES = [
     ("世界人权宣言第13条说了什么？", "13"),
     ("¿Qué dice el artículo 3 de la Declaración Universal?", "3"),
     ("Which articles of the Constitution concern languages?", None),
+    ("convention provisions that cite constitution art. 29", "29"),
 ]
 
 
@@ -221,6 +238,13 @@ def test_crossref_questions_treat_references_as_targets(
     reading = read_question(question)
     assert reading.crossref is crossref
     assert reading.asks_cited is asks_cited
+
+
+def test_a_body_named_with_its_number_once_is_the_same_text_named_again() -> None:
+    (wtdc,) = read_question("Where does the WTDC's Resolution 45 come up?").refs
+    assert (wtdc.number, wtdc.body) == ("45", Body.ITU_WTDC)
+    (wtsa,) = read_question("Is WTSA Resolution 76 cited? A Resolution 76 exists elsewhere.").refs
+    assert (wtsa.number, wtsa.body) == ("76", Body.ITU_WTSA)
 
 
 @pytest.mark.parametrize(("question", "narrowed"), NARROWED)

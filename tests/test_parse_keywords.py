@@ -172,6 +172,8 @@ REFERENCES = [
         ],
     ),
     ("理事会第1300号决议", []),
+    ("ITU Council Resolution 1305 (2009), which invites", []),
+    ("Resolutions 1305, 1336 and 1344 adopted by the ITU Council", []),
     ("under Decision 11 (Rev. Busan, 2014)", [("itu-resolution", "itu-pp/dec-11/rev-busan-2014")]),
     ("the Council's decision of 2019", []),
     (
