@@ -221,9 +221,9 @@ def _itu_ref(match: re.Match[str]) -> DocRef:
     body = {"pp": Body.ITU_PP, "plenipotentiary": Body.ITU_PP, "wtsa": Body.ITU_WTSA,
             "wtdc": Body.ITU_WTDC}.get((match.group("body") or "").lower())  # fmt: skip
     revision = None
-    if match.group("rev"):
-        rev = _REV_TEXT.fullmatch(match.group("rev").strip())
-        if rev:
-            revision = " ".join(part.strip().lower() for part in rev.groups() if part) or None
+    # "(Rev. Dubai, 2018)", "(Bucharest)", "(2022)" name a revision; "(digital divide)" a subject
+    rev = _REV_TEXT.fullmatch(match.group("rev").strip()) if match.group("rev") else None
+    if rev and (rev.group(2) or re.fullmatch(_VENUES, (rev.group(1) or "").strip(), re.I)):
+        revision = " ".join(part.strip().lower() for part in rev.groups() if part)
     doc_type = DocType.DECISION if decision else DocType.RESOLUTION
     return DocRef("itu", match.group("number"), doc_type, body, revision)

@@ -43,6 +43,7 @@ class Reading:
     bodies: tuple[Body, ...] = ()
     year_from: int | None = None
     year_to: int | None = None
+    session: int | None = None  # "at its eightieth session": the General Assembly's 80th
     terms: tuple[str, ...] = field(default=())  # content words, document names left out
     topic: str = ""  # the question without the document names it contains
     changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
@@ -185,6 +186,7 @@ _SURVEY = re.compile(
     r"ما هي القرارات",
     re.IGNORECASE,
 )
+_ZH_CITING = "重申|忆及|回顾|援引|提及|引用|注意到"
 # What a named text cites: "which UNGA resolutions does it draw upon / note or welcome",
 # "在序言里重申了哪些联合国大会决议".
 _NOTING = r"not(?:e|es|ed)|welcom\w*|acknowledg\w*|tak\w+ note of|endors\w*"
@@ -194,7 +196,7 @@ _CITED_BY_REFERENCE = re.compile(
     rf"[^?]{{0,120}}\b(?:does|do|did)\b[^?]{{0,60}}\b(?:{_NOTING})\b|"
     rf"\b(?:resolutions?|decisions?|texts|documents)\s+(?:that\s+|which\s+)?(?:it|they)\s+"
     rf"(?:{_CITING}|{_NOTING})\b|"
-    r"(?:重申|忆及|回顾|援引|提及|引用|注意到)了?哪些[^？?]{0,12}决议",
+    rf"(?:{_ZH_CITING})(?:或(?:{_ZH_CITING}))?了?[^？?，,]{{0,12}}?哪(?:些|几项|几个)[^？?]{{0,12}}决议",
     re.IGNORECASE,
 )
 # Right after the citing verb, what narrows a list question to the one citation it asks about.
@@ -345,7 +347,7 @@ _CITED_IN = re.compile(
 
 _WHICH_TEXTS = re.compile(
     r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?)(?:resolutions?|decisions?|texts)\b|"
-    r"哪些([^？?]{0,12})决议|"
+    r"([^？?，,]{0,12}?)哪(?:些|几项|几个)([^？?]{0,12})决议|"
     r"\b((?:[\w-]+\s+){0,4}?)(?:resolutions?|decisions?|texts)\s+(?:that\s+|which\s+)?(?:it|they)\b",
     re.IGNORECASE,
 )
@@ -359,7 +361,7 @@ def cited_kind(text: str) -> str | None:
     if cited_in is not None:
         bodies = find_bodies(text[: cited_in.start()])
     elif asks_what_it_cites(text) and (which := _WHICH_TEXTS.search(text)):
-        bodies = find_bodies(next((group for group in which.groups() if group), ""))
+        bodies = find_bodies(" ".join(group for group in which.groups() if group))
     else:
         return None
     if bodies and all(body is Body.UNGA for body in bodies):
@@ -410,6 +412,28 @@ def _citing_bodies(text: str, crossref: bool) -> tuple[Body, ...]:
     named = [find_bodies(m.group(0)) for m in _NEAR_RESOLUTIONS.finditer(rest[:cut])]
     named += [find_bodies(m.group(1)) for m in _IN_TEXTS.finditer(rest[cut:])]
     return tuple(dict.fromkeys(body for bodies in named for body in bodies))
+
+
+_TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80,
+         "ninet": 90}  # fmt: skip
+_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+          "eighth": 8, "ninth": 9}  # fmt: skip
+_SESSION = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(twent|thirt|fort|fift|sixt|sevent|eight|ninet)"
+    r"(?:ieth|y[\s-](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)))\s+session\b",
+    re.IGNORECASE,
+)
+
+
+def assembly_session(text: str) -> int | None:
+    """The General Assembly session a question names: "its 79th session", "the eightieth
+    session" (its resolutions are A/RES/79/..., A/RES/80/...)."""
+    match = _SESSION.search(text)
+    if not match:
+        return None
+    if match.group(1):
+        return int(match.group(1))
+    return _TENS[match.group(2).lower()] + _UNITS.get((match.group(3) or "").lower(), 0)
 
 
 def _years(text: str) -> tuple[int | None, int | None]:
@@ -527,6 +551,7 @@ def read_question(question: str) -> Reading:
         bodies=_citing_bodies(text, crossref) if refs else _body_restriction(text),
         year_from=year_from,
         year_to=year_to,
+        session=assembly_session(text),
         terms=terms,
         topic=topic,
         changes=changes,

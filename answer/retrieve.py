@@ -69,6 +69,8 @@ def candidates(
 ) -> Found:
     depth = max(k * SEARCH_DEPTH, MIN_DEPTH)
     scorer = Scorer(reading, embedder, stored_vectors_of(archive))
+    if reading.session and (reading.crossref or not reading.refs):
+        filters = in_session(archive, filters, reading.session)
     if reading.crossref:
         return Found(citing(archive, reading, merged_filters(filters, reading), depth, scorer))
     if reading.refs:
@@ -93,6 +95,18 @@ def candidates(
     if reading.survey:
         ranked = leads_first(archive, hits, ranked, scorer)
     return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
+
+
+def in_session(archive: ArchiveReader, filters: Filters, session: int) -> Filters:
+    """The filters narrowed to the General Assembly resolutions of one session (A/RES/80/...),
+    unless the user named documents."""
+    if filters.doc_id:
+        return filters
+    prefix = f"unga/a-res-{session}-"
+    of_the_assembly = filters.model_copy(update={"body": (Body.UNGA,)})
+    doc_ids = [meta.doc_id for meta in all_documents(archive, of_the_assembly)]
+    in_it = tuple(doc_id for doc_id in doc_ids if doc_id.startswith(prefix))
+    return filters.model_copy(update={"body": (Body.UNGA,), "doc_id": in_it or (prefix,)})
 
 
 def per_document(items: list[Candidate], limit: int) -> list[Candidate]:

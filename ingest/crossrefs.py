@@ -17,16 +17,21 @@ import re
 
 from rescite.core.records import CrossRef
 from rescite.ingest.clause_ids import slug
-from rescite.ingest.metadata_itu import ZH_CITIES
+from rescite.ingest.metadata_itu import CONFERENCE_BODY, ZH_CITIES
 
 _ITU_RES = re.compile(
     r"\bResolutions?\s+(\d{1,3})(?!\d)(?:\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*"
-    r"(\d{4})\))?(?P<tail>[^.;]{0,60})"
+    r"(\d{4})\))?(?=(?P<tail>[^.;]{0,60}))"
+)
+# "Resolutions 45 (Rev. Dubai, 2014) and 69 (Rev. Buenos Aires, 2017)": each its own revision.
+_NEXT_IN_LIST = re.compile(
+    r"(?:,\s*|,?\s+and\s+)(\d{1,3})(?!\d)\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*"
+    r"(\d{4})\)(?=(?P<tail>[^.;]{0,60}))"
 )
 # "Resolutions 50 and 52 (Rev. Hammamet, 2016)": every number of the list has the revision.
 _ITU_RES_LIST = re.compile(
     r"\bResolutions\s+(\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})+)(?!\d)\s+\((Rev\.\s*)?"
-    r"([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)(?P<tail>[^.;]{0,60})"
+    r"([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)(?=(?P<tail>[^.;]{0,60}))"
 )
 # "Decision 5 (Rev. Dubai, 2018)": a decision is cited with its conference, always.
 _ITU_DEC = re.compile(
@@ -89,7 +94,7 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
     listed: list[range] = []
     for match in _ITU_RES_LIST.finditer(text):
         rev, city, year, tail = match.group(2, 3, 4, "tail")
-        body = _body(text, match.start(), tail)
+        body = _body(text, match.start(), tail, f"{slug(city)}-{year}")
         written = text[match.start() : match.end(4) + 1]
         for number in re.findall(r"\d+", match.group(1)):
             target = f"{body}/res-{number}/{_revision(rev, city, year)}"
@@ -103,12 +108,13 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
         number, rev, city, year, tail = match.group(1, 2, 3, 4, "tail")
         if year is None and re.match(r"\s*\(|/", text[match.end(1) : match.end(1) + 2]):
             continue
-        body = _body(text, match.start(), tail)
+        body = _body(text, match.start(), tail, f"{slug(city)}-{year}" if year else None)
         target = f"{body}/res-{number}"
         if year:
             target += f"/{_revision(rev, city, year)}"
         written = text[match.start() : match.end(4) + 1 if year else match.end(1)]
         refs.append((match.start(), CrossRef(kind="itu-resolution", target=target, text=written)))
+        refs += _listed_after(text, match.end(4) + 1 if year else None)
     for match in _ITU_DEC.finditer(text) if "Decision" in text else ():
         number, rev, city, year = match.group(1, 2, 3, 4)
         target = f"itu-pp/dec-{number}/{_revision(rev, city, year)}"
@@ -116,8 +122,10 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
             (match.start(), CrossRef(kind="itu-resolution", target=target, text=match.group(0)))
         )
     for match in _ZH_ITU_RES.finditer(text) if "决议" in text else ():
-        body = _ZH_BODIES.get(match.group("body") or "", "itu-pp")
         city = ZH_CITIES.get(match.group("city") or "")
+        conference = f"{slug(city)}-{match.group('year')}" if city else ""
+        named = _ZH_BODIES.get(match.group("body") or "")
+        body = named or CONFERENCE_BODY.get(conference, "itu-pp")
         revision = ""
         if match.group("year") and city:
             revision = "/" + _revision(match.group("rev"), city, match.group("year"))
@@ -129,19 +137,34 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
     return refs
 
 
+def _listed_after(text: str, end: int | None) -> list[tuple[int, CrossRef]]:
+    """The further numbers of a list each with its own revision, from `end` (the first one's
+    closing bracket): "... and 69 (Rev. Buenos Aires, 2017)"."""
+    refs = []
+    while end is not None and (match := _NEXT_IN_LIST.match(text, end)):
+        number, rev, city, year, tail = match.group(1, 2, 3, 4, "tail")
+        body = _body(text, match.start(1), tail, f"{slug(city)}-{year}")
+        target = f"{body}/res-{number}/{_revision(rev, city, year)}"
+        written = text[match.start(1) : match.end(4) + 1]
+        refs.append((match.start(1), CrossRef(kind="itu-resolution", target=target, text=written)))
+        end = match.end(4) + 1
+    return refs
+
+
 def _revision(revised: str | None, city: str, year: str) -> str:
     """ "(Rev. Busan, 2014)" -> `rev-busan-2014`; "(Kyoto, 1994)" -> `kyoto-1994`."""
     return f"{'rev-' if revised else ''}{slug(city)}-{year}"
 
 
-def _body(text: str, start: int, tail: str | None) -> str:
+def _body(text: str, start: int, tail: str | None, conference: str | None = None) -> str:
     """The ITU body whose resolution is cited at `start`: named just before it or just after,
-    else PP."""
+    else the one whose conference (`dubai-2014`) revised it, else PP."""
     before = text[max(0, start - 30) : start]
     for name, hint in _BODY_BEFORE:
         if hint.search(before):
             return name
-    return next((name for name, hint in _BODY_HINTS if hint.search(tail or "")), "itu-pp")
+    named = next((name for name, hint in _BODY_HINTS if hint.search(tail or "")), None)
+    return named or CONFERENCE_BODY.get(conference or "", "itu-pp")
 
 
 def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:

@@ -47,6 +47,24 @@ ZH_CITIES = {
     "基加利": "Kigali",
     "新德里": "New Delhi",
 }
+# Where and when the ITU conferences that adopt resolutions met (facts): a resolution cited as
+# "Resolution 45 (Rev. Dubai, 2014)" is the WTDC's, whether or not the clause says so.
+_MET: dict[str, tuple[str, ...]] = {
+    "itu-pp": (
+        "nice-1989", "geneva-1992", "kyoto-1994", "minneapolis-1998", "marrakesh-2002",
+        "marrakech-2002", "antalya-2006", "guadalajara-2010", "busan-2014", "dubai-2018",
+        "bucharest-2022", "doha-2026",
+    ),
+    "itu-wtsa": (
+        "helsinki-1993", "geneva-1996", "montreal-2000", "florianopolis-2004",
+        "johannesburg-2008", "dubai-2012", "hammamet-2016", "geneva-2022", "new-delhi-2024",
+    ),
+    "itu-wtdc": (
+        "buenos-aires-1994", "valletta-1998", "istanbul-2002", "doha-2006", "hyderabad-2010",
+        "dubai-2014", "buenos-aires-2017", "kigali-2022", "baku-2025",
+    ),
+}  # fmt: skip
+CONFERENCE_BODY = {venue: body for body, venues in _MET.items() for venue in venues}
 ZH_REVISED = re.compile(r"第\s?(\d{1,3})\s?号决议（(\d{4})年，(\S{1,8}?)，修订版）")
 ZH_TARGET = re.compile(r"全权代表大会（[^）]*?(\d{4})年，(\S{1,8}?)）")
 

@@ -319,6 +319,16 @@ def test_a_body_as_the_subject_of_citing_restricts_the_list(core_archive: Archiv
         assert any(ref.target.startswith("itu-wtsa/res-76/") for ref in clause.references)
 
 
+def test_a_list_of_one_general_assembly_session_leaves_out_the_other_sessions(
+    full_archive: Archive,
+) -> None:
+    question = "Which resolutions of the Assembly's eightieth session refer to resolution 70/125?"
+    cited = {citation.clause_id for citation in answer(full_archive, question).citations}
+    citing = clauses_citing(full_archive, "A/RES/70/125")
+    assert any(not clause_id.startswith("unga/a-res-80-") for clause_id in citing)
+    assert cited == {clause_id for clause_id in citing if clause_id.startswith("unga/a-res-80-")}
+
+
 def test_a_list_longer_than_its_limit_says_so(full_archive: Archive) -> None:
     result = answer(full_archive, "Which resolutions recall General Assembly resolution 70/1?")
     assert len(result.citations) == SETTINGS.answer.max_listed

@@ -181,6 +181,7 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("Resolution 48: what UN General Assembly resolutions does it note or welcome?", False, True),
     ("What does Resolution 48 note about staff training?", False, False),
     ("第174号决议修改稿在序言里重申了哪些联合国大会决议？", False, True),
+    ("修订第174号决议的提案援引了联合国大会的哪几项决议？", False, True),
     (
         "Where is GA resolution 71/243 (the policy review) invoked, in PP texts or later?",
         True,
@@ -238,6 +239,26 @@ def test_crossref_questions_treat_references_as_targets(
     reading = read_question(question)
     assert reading.crossref is crossref
     assert reading.asks_cited is asks_cited
+
+
+@pytest.mark.parametrize(
+    ("question", "session"),
+    [
+        ("Which resolutions of the 79th session mention AI?", 79),
+        ("What did the Assembly say at its eightieth session about WSIS?", 80),
+        ("texts of the seventy-eighth session on outer space", 78),
+        ("What did the Council decide at its 2013 session?", None),
+    ],
+)
+def test_a_general_assembly_session_is_read(question: str, session: int | None) -> None:
+    assert read_question(question).session == session
+
+
+def test_words_in_brackets_after_a_number_are_a_revision_only_if_they_name_one() -> None:
+    (titled,) = read_question("What does WTDC Resolution 37 (digital divide) resolve?").refs
+    assert titled.revision is None
+    (revised,) = read_question("What does Resolution 37 (Rev. Kigali, 2022) resolve?").refs
+    assert revised.revision == "kigali 2022"
 
 
 def test_a_body_named_with_its_number_once_is_the_same_text_named_again() -> None:

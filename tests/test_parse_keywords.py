@@ -173,6 +173,20 @@ REFERENCES = [
     ),
     ("理事会第1300号决议", []),
     ("ITU Council Resolution 1305 (2009), which invites", []),
+    (  # the conference that revised it names the body: Dubai 2014 was a WTDC, 2012 a WTSA
+        "pursuant to Resolutions 45 (Rev. Dubai, 2014) and 69 (Rev. Buenos Aires, 2017), "
+        "Resolution 58 (Rev. Dubai, 2012) and Resolution 2 (Rev. Dubai, 2018)",
+        [
+            ("itu-resolution", "itu-wtdc/res-45/rev-dubai-2014"),
+            ("itu-resolution", "itu-wtdc/res-69/rev-buenos-aires-2017"),
+            ("itu-resolution", "itu-wtsa/res-58/rev-dubai-2012"),
+            ("itu-resolution", "itu-pp/res-2/rev-dubai-2018"),
+        ],
+    ),
+    (
+        "第45号决议（2014年，迪拜，修订版）",
+        [("itu-resolution", "itu-wtdc/res-45/rev-dubai-2014")],
+    ),
     ("Resolutions 1305, 1336 and 1344 adopted by the ITU Council", []),
     ("under Decision 11 (Rev. Busan, 2014)", [("itu-resolution", "itu-pp/dec-11/rev-busan-2014")]),
     ("the Council's decision of 2019", []),
