@@ -1,15 +1,17 @@
 """The kind of fact a question asks for, and whether a clause states one.
 
 "In which year ...", "on what date ...", "by when ...", "how many weeks ...", "how much money ...",
-"at what altitude ...", "who was appointed ..." ask for a year, a date, a deadline, a count, an
-amount, a measure, a name. A clause that states none
-cannot answer, however close its subject: asked for a figure the texts never set, rescite
-refuses rather than cite a clause on the subject that gives none. Questions in English are read
-closely (a count of weeks must be of weeks); in Chinese, French, Spanish, Russian and Arabic the
-common ways of asking for each kind are read ("哪一天", "en quelle année", "cuántos", "сколько").
+"at what altitude ...", "who was appointed ...", "in which city ...", "which UN agency ..." ask
+for a year, a date, a deadline, a count, an amount, a measure, a person's name, a place, an
+organization. A clause that states none cannot answer, however close its subject: asked for a
+fact the texts never give, rescite refuses rather than cite a clause on the subject that gives
+none. Questions in English are read closely (a count of weeks must be of weeks); in Chinese,
+French, Spanish, Russian and Arabic the common ways of asking for each kind are read ("哪一天",
+"en quelle année", "cuántos", "сколько").
+
 The check is necessary, not sufficient: a clause with "four years" passes "how many years",
-whatever those years are about. A figure the question itself states ("the Du3M 2025 programme")
-is no answer to it.
+whatever those years are about. What the question itself states ("the Du3M 2025 programme",
+"ITU") is no answer to it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-Kind = Literal["date", "year", "deadline", "number", "money", "share", "person"]
+from rescite.answer.places import PLACES
+
+Kind = Literal[
+    "date", "year", "deadline", "number", "money", "share", "person", "place", "organization"
+]
 Measure = Literal["length", "frequency", "power", "data rate"]
 
 
@@ -27,7 +33,7 @@ class Asked:
     kind: Kind
     counted: tuple[str, ...] = ()  # the unit of time "how many" counts: ("weeks",)
     measure: Measure | None = None  # "at what altitude": a number in units of length
-    given: tuple[str, ...] = ()  # the figures the question states: no answer to it
+    given: tuple[str, ...] = ()  # the figures, places or names the question states: no answer
 
     @property
     def described(self) -> str:
@@ -46,10 +52,33 @@ _DESCRIBED: dict[Kind, str] = {
     "money": "an amount",
     "share": "a percentage or share",
     "person": "a person's name",
+    "place": "a place (a city or a country)",
+    "organization": "an organization's name",
 }
 
 
-_DATE = re.compile(r"\b(?:what|which)\s+(?:calendar\s+)?date\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b(?:what|which)\s+(?:(?:is|was|will be)\s+the\s+)?(?:calendar\s+|closing\s+|exact\s+)?"
+    r"date\b",
+    re.IGNORECASE,
+)
+# "When did Iraq launch ...": in the past, a year (or a date, which has one).
+_WHEN_DID = re.compile(r"\bwhen\s+(?:did|was|were)\b", re.IGNORECASE)
+# "In which city", "which country will host", "which four countries", "where will it be held".
+_PLACE = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:city|cities|venue|capital|location)\b|"
+    r"\b(?:which|what)\s+(?:(?:\w+)\s+)?country\b|"
+    r"\bwhich\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b|"
+    r"\bwhere\s+(?:will|was|were|is|are|did|does|do|has|have)\b[^?]{0,80}\b(?:held|hosted|"
+    r"take place|took place|takes place|located|based|headquartered)\b",
+    re.IGNORECASE,
+)
+# "Which UN agency", "what organization", "which entity": a named organization, not a role.
+_ORGANIZATION = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:agency|agencies|entity|entities|"
+    r"organi[sz]ations?|institutions?)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:what|which)\s+years?\b", re.IGNORECASE)
 _DEADLINE_ASKED = re.compile(
     r"\b(?:by|until|till|before)\s+(?:what|which)\s+(?:year|date|time)\b|\bby when\b|"
@@ -188,7 +217,11 @@ def asked_for(question: str, language: str) -> Asked | None:
     asked = _kind_asked(question, language)
     if asked is None:
         return None
-    given = tuple(dict.fromkeys(_FIGURES.findall(_NAMING.sub(" ", question))))
+    if asked.kind in ("place", "organization"):
+        named = PLACES if asked.kind == "place" else _ORGANIZATIONS
+        given = tuple(dict.fromkeys(named.findall(question)))
+    else:
+        given = tuple(dict.fromkeys(_FIGURES.findall(_NAMING.sub(" ", question))))
     return replace(asked, given=given) if given else asked
 
 
@@ -200,9 +233,13 @@ def _kind_asked(question: str, language: str) -> Asked | None:
         return Asked("person")
     if _DEADLINE_ASKED.search(question):
         return Asked("deadline")
+    if _PLACE.search(question):
+        return Asked("place")
+    if _ORGANIZATION.search(question):
+        return Asked("organization")
     if _DATE.search(question):
         return Asked("date")
-    if _YEAR.search(question):
+    if _YEAR.search(question) or _WHEN_DID.search(question):
         return Asked("year")
     measure = next((name for name, (asked, _) in _MEASURES.items() if asked.search(question)), None)
     if measure:
@@ -242,6 +279,15 @@ _DATES = re.compile(
     r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日",
     re.IGNORECASE,
 )
+# An organization by its name ("the United Nations Educational, Scientific and Cultural
+# Organization", "the International Cable Protection Committee") or its acronym ("UNESCO").
+_ORGANIZATIONS = re.compile(
+    r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:of|for|and|on|the)\s+)*){1,8}"
+    r"(?:Organi[sz]ation|Agency|Programme|Program|Fund|Office|Union|Commission|Committee|"
+    r"Council|Bank|Institute|Centre|Center|Entity|Secretariat|Forum|Foundation|Federation)\b|"
+    r"\b(?:UN-[A-Z][a-z]+|UN[A-Z]{2,}|ITU|ILO|FAO|WHO|WIPO|WMO|WTO|IMO|ICAO|UPU|IAEA|IOM|"
+    r"OHCHR|OCHA|DESA|COPUOS|ECOSOC|OECD|ICANN|IETF|IEEE|ISO|IEC|GSMA|ICPC|INTERPOL)\b"
+)  # an acronym of an organization: "ICT", "WSIS", "SDG" name none
 _NAMED_PERSON = re.compile(  # case-sensitive: an honorific before a capitalised name
     r"\b(?:Mr|Ms|Mrs|Dr|Sir|Dame|Judge|Ambassador|Professor|Prof)\.?\s+[A-Z]|"
     r"\b(?:His|Her) Excellency\b"
@@ -303,6 +349,9 @@ def gives(asked: Asked, text: str) -> bool:
     number with a currency, a share or a fraction); a person (an honorific and a name)."""
     if asked.kind == "person":
         return bool(_NAMED_PERSON.search(text))
+    if asked.kind in ("place", "organization"):
+        found = (PLACES if asked.kind == "place" else _ORGANIZATIONS).findall(text)
+        return any(name not in asked.given for name in found)
     for figure in asked.given:
         text = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?!\d)", " ", text)
     if asked.measure:  # a unit names nothing: "2 W/kg" is a figure, not a symbol

@@ -21,6 +21,17 @@ from rescite.answer.question import read_question
         ("What SAR limit, in watts per kilogram, applies?", Asked("number", measure="power")),
         ("What provisional value in Swiss francs was fixed?", Asked("money")),
         ("In what year did it launch its 2025 programme?", Asked("year", given=("2025",))),
+        ("When did the forum first meet?", Asked("year")),
+        ("What is the closing date for nominations?", Asked("date")),
+        ("In which city will the conference be held?", Asked("place")),
+        ("Which country offered to host it?", Asked("place")),
+        ("Which three countries signed first?", Asked("place")),
+        ("Where will the next Assembly take place?", Asked("place")),
+        ("Where is resolution 70/186 cited?", None),  # where in the texts
+        ("Which countries does the resolution invite to contribute?", None),  # a role
+        ("Which UN agency leads the year?", Asked("organization")),
+        ("Which entity did ITU partner with?", Asked("organization", given=("ITU",))),
+        ("Which ITU bodies are instructed to act?", None),  # the Council, study groups: roles
         ("How many vice-chairmen may a study group have?", Asked("number")),
         ("How many weeks of leave are granted?", Asked("number", ("weeks",))),
         ("For how many years is the data kept?", Asked("number", ("years",))),
@@ -152,6 +163,14 @@ def test_what_a_clause_states(text: str, number: bool, year: bool, date: bool) -
         (Asked("number", measure="frequency"), "in the band 470-694 MHz", True),
         (Asked("number", measure="frequency"), "in 2023 the Radio Regulations", False),
         (Asked("number", measure="power"), "a limit of 2 W/kg", True),
+        (Asked("place"), "the offer of the Government of Qatar to host", True),
+        (Asked("place"), "to be held in Geneva in 2027", True),
+        (Asked("place"), "at a venue to be decided by the Council", False),
+        (Asked("place", given=("Geneva",)), "at ITU headquarters in Geneva", False),
+        (Asked("organization"), "invites UNESCO to act as lead agency", True),
+        (Asked("organization"), "with the International Cable Protection Committee", True),
+        (Asked("organization"), "the United Nations system and ICT stakeholders", False),
+        (Asked("organization", given=("ITU",)), "requests ITU to report", False),
     ],
 )
 def test_a_count_an_amount_a_name(asked: Asked, text: str, gives_it: bool) -> None:
