@@ -320,16 +320,22 @@ def names_section(text: str, verb: str | None, addressee: str | None) -> bool:
     return verb == "resolve" and bool(_WHAT_IT_RESOLVES.search(text))
 
 
+_ANY_TEXTS = re.compile(r"\b(?:texts|documents|instruments|provisions)\b", re.IGNORECASE)
+
+
 def find_bodies(text: str) -> tuple[Body, ...]:
-    """Bodies the text names: "General Assembly" -> UNGA, "ITU" -> the ITU conferences."""
+    """Bodies the text names: "General Assembly" -> UNGA, "ITU" -> the ITU conferences ("ITU
+    texts": and the ITU's other texts)."""
     found = [body for body, pattern in _BODY_WORDS.items() if re.search(pattern, text, re.I)]
     if re.search(_ITU_WORDS, text, re.IGNORECASE) and not any(b in ITU_FAMILY for b in found):
         found.extend(ITU_FAMILY)
+        if _ANY_TEXTS.search(text):  # the Constitution, the Convention, Recommendations too
+            found.append(Body.ITU_OTHER)
     return tuple(found)
 
 
 _NEAR_RESOLUTIONS = re.compile(
-    r"((?:[\w-]+\s+){0,4})(?:resolutions?|decisions?|texts|conferences|决议|résolutions?|"
+    r"((?:[\w'’-]+\s+){0,4})(?:resolutions?|decisions?|texts|conferences|决议|résolutions?|"
     r"resoluciones?|резолюци\w*)"
     r"(\s+(?:of|by|from|adopted by)\s+(?:the\s+)?(?:\w+\s*){1,4})?",
     re.IGNORECASE,
@@ -380,7 +386,8 @@ def _body_restriction(text: str) -> tuple[Body, ...]:
     near = _NEAR_RESOLUTIONS.search(text)
     if not near:
         return ()
-    for part in (near.group(1), near.group(2) or ""):
+    after = near.group(2) or ""
+    for part in (near.group(0)[: len(near.group(0)) - len(after)], after):
         bodies = find_bodies(part)
         if bodies and len({body is Body.UNGA for body in bodies}) == 1:
             return bodies

@@ -10,6 +10,7 @@ from rescite.core.records import Body, DocType
 
 UNGA = Body.UNGA
 ITU = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
+ITU_TEXTS = (*ITU, Body.ITU_OTHER)  # "ITU texts": the Constitution, Recommendations too
 
 REFS = [
     ("What does Resolution 130 instruct the Secretary-General to do?", [("itu", "130", None)]),
@@ -84,20 +85,21 @@ def test_intent(question: str, mandate: bool, verb: str | None, addressee: str |
 BODIES = [
     ("Which General Assembly resolutions address artificial intelligence?", (UNGA,)),
     ("Which ITU resolutions address cybersecurity?", ITU),
+    ("In ITU's basic texts, where is the WHO named?", ITU_TEXTS),
     ("Which WTSA resolutions deal with standardization gaps?", (Body.ITU_WTSA,)),
     ("Which UN resolutions mention the ITU?", (UNGA,)),
     ("Which resolutions of the General Assembly mention the ITU?", (UNGA,)),
     ("Which ITU and General Assembly resolutions address spam?", ()),
     ("What is said about privacy in the digital age?", ()),
-    ("Which ITU texts concern assistance to developing countries?", ITU),
+    ("Which ITU texts concern assistance to developing countries?", ITU_TEXTS),
     ("What have the plenipotentiary conferences decided about elections?", (Body.ITU_PP,)),
     ("Which texts mention spectrum?", ()),
-    ("Which General Assembly resolution on cybersecurity is cited by ITU texts?", ITU),
+    ("Which General Assembly resolution on cybersecurity is cited by ITU texts?", ITU_TEXTS),
     ("Which General Assembly resolutions are recalled in ITU resolutions?", ITU),
     ("Which ITU resolutions are referred to in General Assembly resolutions?", (UNGA,)),
     # which texts cite a named one: the citing texts' bodies, not the named text's
     ("List the GA resolutions that refer back to 74/247.", (UNGA,)),
-    ("Which ITU texts cite WTSA Resolution 50?", ITU),
+    ("Which ITU texts cite WTSA Resolution 50?", ITU_TEXTS),
     ("Has the Plenipotentiary Conference picked up WTSA Resolution 76?", (Body.ITU_PP,)),
     ("Where is 71/243 invoked, in PP texts or in later Assembly resolutions?", (Body.ITU_PP, UNGA)),
     ("Which texts cite the General Assembly resolution on consumer protection (70/186)?", ()),
