@@ -334,6 +334,7 @@ _NAMING = re.compile(
     r"volumes?|series|figures?|tables?|appendix|appendices|pages?|footnotes?|parts?)\s+"
     r"[\w./-]*\d[\w./-]*(?:\s*(?:,|and|to|-)\s*[\w./-]*\d[\w./-]*)*|"
     r"\b[A-Z]+/[\w./-]+|\b\d{2,3}/\d{1,3}\b|"
+    rf"(?<=\d)\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}\b|"  # "78/259 of 9 January 2024"
     r"(?:\b\d+\s*)?\((?:Rev\.\s*)?[A-Z][^()]{0,40},\s*\d{4}\)|\b\d{4}\s+session\b|"
     r"\b\d{4}\s+(?-i:[A-Z][a-z])|\b(?:Agenda|Connect|Vision)\s+\d{4}\b|"
     r"\b(?:no|any|every|each)\s+one\b|\bone(?:\s+another|'s)\b|"

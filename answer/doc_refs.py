@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from rescite.core.named_texts import find_named_texts
 from rescite.core.records import Body, DocType
 
 EVERY_REVISION = "*"
@@ -16,14 +17,16 @@ EVERY_REVISION = "*"
 class DocRef:
     """A document named in the question: an ITU number or a UNGA symbol."""
 
-    kind: str  # "itu" or "unga"
-    number: str  # ITU: "130"; UNGA: "74/247", "ES-11/10", "217 A (III)"
+    kind: str  # "itu", "unga", "basic" (Constitution, Convention), "named" (the Tunis Agenda)
+    number: str  # ITU: "130"; UNGA: "74/247", "ES-11/10", "217 A (III)"; named: "Tunis Agenda"
     doc_type: DocType = DocType.RESOLUTION
     body: Body | None = None  # ITU_PP, ITU_WTSA, ITU_WTDC when named
     revision: str | None = None  # "busan", "2014", "busan 2014": a named revision
 
     @property
     def display(self) -> str:
+        if self.kind == "named":
+            return f"the {self.number}"
         if self.kind == "basic":
             return f"the ITU {self.number.capitalize()}"
         if self.kind == "unga":
@@ -152,6 +155,13 @@ def _without_repeats(refs: list[DocRef]) -> list[DocRef]:
         for ref in refs
         if not (ref.kind == "itu" and ref.body is None and (ref.number, ref.doc_type) in qualified)
     ]
+
+
+def find_named(text: str) -> tuple[DocRef, ...]:
+    """Texts the question names by title ("the Tunis Agenda"), as the cited texts of a question
+    about which texts cite them; none of them is a document of the archive."""
+    found = dict.fromkeys(name for _, name, _ in find_named_texts(text))
+    return tuple(DocRef("named", name, DocType.OTHER) for name in found)
 
 
 def revision_mentions(text: str) -> list[str]:

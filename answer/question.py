@@ -15,6 +15,7 @@ from rescite.answer.doc_refs import (
     DocRef,
     asks_what_changed,
     change_asked,
+    find_named,
     find_refs,
     strip_refs,
 )
@@ -49,6 +50,7 @@ class Reading:
     changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
     change_side: str | None = None  # "what did it add": "added"; "what was dropped": "removed"
     cited_kind: str | None = None  # "which GA resolutions are cited by ITU texts": unga-resolution
+    # (itu-resolution; "resolution" for either, not a text cited by name)
     asks_cited: bool = False  # "which UNGA resolutions does Resolution 70 draw upon"
     narrowed: bool = False  # "... does 79/237 recall about the working group": one, not the list
     english: str = ""  # a Chinese question's ITU and UN terms in English (answer/glossary.py)
@@ -359,6 +361,13 @@ _WHICH_TEXTS = re.compile(
 )
 
 
+_ONLY_RESOLUTIONS = re.compile(
+    r"^(?!.*\b(?:texts|documents|outcomes?|agendas?|declarations?|instruments|treaties)\b)"
+    r".*\b(?:resolutions?|decisions?)\b",
+    re.IGNORECASE,
+)
+
+
 def cited_kind(text: str) -> str | None:
     """The kind of the documents asked about as cited ("which General Assembly resolutions are
     recalled in ITU resolutions", "which UNGA resolutions does Resolution 70 draw upon":
@@ -366,14 +375,17 @@ def cited_kind(text: str) -> str | None:
     cited_in = _CITED_IN.search(text)
     if cited_in is not None:
         bodies = find_bodies(text[: cited_in.start()])
-    elif asks_what_it_cites(text) and (which := _WHICH_TEXTS.search(text)):
-        bodies = find_bodies(" ".join(group for group in which.groups() if group))
+    elif asks_what_it_cites(text):
+        which = _WHICH_TEXTS.search(text)
+        bodies = find_bodies(" ".join(group for group in which.groups() if group)) if which else ()
     else:
         return None
     if bodies and all(body is Body.UNGA for body in bodies):
         return "unga-resolution"
     if bodies and all(body in ITU_FAMILY for body in bodies):
         return "itu-resolution"
+    if cited_in is None and _ONLY_RESOLUTIONS.search(strip_refs(text)):
+        return "resolution"  # "which earlier resolutions does it recall": not the Tunis Agenda
     return None
 
 
@@ -529,7 +541,10 @@ def read_question(question: str) -> Reading:
     text = " ".join(question.split())
     refs = find_refs(text)
     action_lines = find_action_lines(text)
-    crossref = bool(refs or action_lines) and cites_a_reference(text)
+    named = () if refs else find_named(text)  # beside a number, a title describes it
+    crossref = bool(refs or action_lines or named) and cites_a_reference(text)
+    if crossref and named:  # which texts cite the Tunis Agenda: a text cited by name
+        refs = named
     mandate = bool(_MANDATE.search(text))
     year_from, year_to = _years(text)
     if refs:

@@ -34,7 +34,7 @@ def all_documents(archive: ArchiveReader, filters: Filters) -> list[DocumentMeta
             return items
 
 
-def _unga_stem(number: str) -> str:
+def unga_stem(number: str) -> str:
     if "/" in number:
         return "unga/a-res-" + number.lower().replace("/", "-")
     return "unga/" + re.sub(r"[^a-z0-9]+", "-", number.lower()).strip("-")
@@ -45,7 +45,7 @@ def _language_order(language: str) -> list[str]:
 
 
 def resolve_unga(archive: ArchiveReader, ref: DocRef, language: str) -> str | None:
-    stem = _unga_stem(ref.number)
+    stem = unga_stem(ref.number)
     candidates = tuple(f"{stem}/{lang}" for lang in _language_order(language))
     found = {meta.doc_id for meta in archive.documents(Filters(doc_id=candidates)).items}
     return next((doc_id for doc_id in candidates if doc_id in found), None)

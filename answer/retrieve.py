@@ -16,7 +16,7 @@ from rescite.answer.articles import (
 from rescite.answer.doc_refs import DocRef
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import Reading
-from rescite.answer.references import all_documents, resolve, work_of
+from rescite.answer.references import all_documents, resolve, unga_stem, work_of
 from rescite.answer.revisions import changed, in_reading_order, most_novel_first, on_side
 from rescite.answer.support import (
     NAMED_SUPPORT,
@@ -245,21 +245,35 @@ def cites_asked(clause: Clause, reading: Reading) -> bool:
 def names(target: str, ref: DocRef, article: str | None = None) -> bool:
     """A parsed cross-reference's target is the referenced document (any revision), or the
     article asked for of the Constitution or Convention (any of its provisions without one)."""
+    if ref.kind == "named":
+        return target == ref.number
     if ref.kind == "basic":
         prefix = _BASIC_PREFIX.get(ref.number, "")
         return target == f"{prefix} Art. {article}" if article else target.startswith(prefix)
     target = target.lower()
     if ref.kind == "unga":
-        return target in (f"a/res/{ref.number.lower()}", ref.number.lower())
+        return target in (f"a/res/{unga_symbol(ref.number)}", ref.number.lower())
     sector = ref.body.lower() if ref.body in ITU_BODIES else "itu-[a-z]+"  # "WTSA Resolution 69"
     kind = "dec" if ref.doc_type is DocType.DECISION else "res"
     return ref.kind == "itu" and bool(re.match(rf"{sector}/{kind}-{ref.number}(?:/|$)", target))
+
+
+def unga_symbol(number: str) -> str:
+    """A General Assembly resolution's number as the parser writes its target, lower case:
+    "74/247" -> "74/247"; "217 A (III)" -> "217(iii) a"."""
+    old = re.fullmatch(r"(\d+)\s*([A-Za-z])?\s*\(([IVXLCivxlc]+)\)", number.strip())
+    if not old:
+        return number.lower()
+    letter = f" {old.group(2)}" if old.group(2) else ""
+    return f"{old.group(1)}({old.group(3)}){letter}".lower()
 
 
 def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:
     """The clause belongs to the text it cites, in another revision: Resolution 200 (Rev.
     Dubai, 2018) recalling Resolution 200 (Busan, 2014) is not another text that cites it."""
     own = _work_prefix(clause.doc_id)
+    if any(ref.kind == "unga" and own == unga_stem(ref.number) for ref in refs):
+        return True  # the UDHR proclaiming the Universal Declaration
     return any(
         _work_prefix(found.target) == own
         for found in clause.references
@@ -277,6 +291,8 @@ def _reference_fragments(reading: Reading) -> list[str]:
     fragments = [f'"{line}"' for line in reading.action_lines]
     for ref in reading.refs:
         if ref.kind == "unga":
+            fragments.append(unga_symbol(ref.number))
+        elif ref.kind == "named":
             fragments.append(ref.number)
         elif ref.kind == "itu":
             fragments += [f"res-{ref.number}", f"dec-{ref.number}"]
@@ -354,7 +370,14 @@ def _ahead(
 
 
 def cites(clause: Clause, kind: str | None) -> bool:
-    return any(kind is None or ref.kind == kind for ref in clause.references)
+    """The clause cites a text of that kind: "unga-resolution", "itu-resolution", "resolution"
+    (either), or any (None)."""
+    return any(
+        kind is None
+        or ref.kind == kind
+        or (kind == "resolution" and ref.kind.endswith("-resolution"))
+        for ref in clause.references
+    )
 
 
 def section_matches(reading: Reading, clause: Clause) -> bool:

@@ -9,12 +9,14 @@
 - WSIS action lines: `Action Line C5` -> `C5`.
 - ITU Constitution: `Article 5 of the Constitution` -> `CS Art. 5`, `No. 118 of the
   Constitution` -> `CS No. 118` (Convention: `CV ...`).
+- Texts cited by name (core/named_texts.py): `the Tunis Agenda` -> `Tunis Agenda`.
 """
 
 from __future__ import annotations
 
 import re
 
+from rescite.core.named_texts import UDHR_NAMED, UDHR_TARGET, find_named_texts
 from rescite.core.records import CrossRef
 from rescite.ingest.clause_ids import slug
 from rescite.ingest.metadata_itu import CONFERENCE_BODY, ZH_CITIES
@@ -80,6 +82,14 @@ def find_references(text: str) -> tuple[CrossRef, ...]:
     found += _unga_resolutions(text)
     found += _action_lines(text)
     found += _constitution(text)
+    found += [
+        (start, CrossRef(kind="named-text", target=name, text=written))
+        for start, name, written in find_named_texts(text)
+    ]
+    found += [
+        (match.start(), CrossRef(kind="unga-resolution", target=UDHR_TARGET, text=match.group(0)))
+        for match in UDHR_NAMED.finditer(text)
+    ]
     seen: set[tuple[str, str]] = set()
     refs: list[CrossRef] = []
     for _, ref in sorted(found, key=lambda pair: pair[0]):

@@ -6,7 +6,8 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "6"  # 6: a cited resolution's body from its conference ("Rev. Dubai, 2014": WTDC);
+PARSER_VERSION = "7"  # 7: texts cited by name ("the Tunis Agenda", "the Universal Declaration")
+# 6: a cited resolution's body from its conference ("Rev. Dubai, 2014": WTDC);
 # "Resolutions 45 (Rev. Dubai, 2014) and 69 (Rev. Buenos Aires, 2017)"
 # 5: "Council Resolution 1305" is not Resolution 130
 # 4: "Decision 5 (Rev. Dubai, 2018)", "Resolutions 50 and 52 (Rev. …)"

@@ -329,6 +329,28 @@ def test_a_list_of_one_general_assembly_session_leaves_out_the_other_sessions(
     assert cited == {clause_id for clause_id in citing if clause_id.startswith("unga/a-res-80-")}
 
 
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("Which texts refer to the Tunis Agenda?", "Tunis Agenda"),
+        ("Which resolutions recall the Universal Declaration of Human Rights?", "A/RES/217(III) A"),
+    ],
+)
+def test_texts_citing_a_text_named_by_its_title_are_listed(
+    core_archive: Archive, question: str, target: str
+) -> None:
+    result = answer(core_archive, question)
+    cited = {citation.clause_id for citation in result.citations}
+    citing = {
+        clause_id
+        for clause_id in clauses_citing(core_archive, target)
+        if not clause_id.startswith("unga/217-a-iii/")  # the Declaration proclaiming itself
+    }
+    assert citing and cited
+    limit = SETTINGS.answer.max_listed
+    assert cited == citing if len(citing) <= limit else (cited < citing and len(cited) == limit)
+
+
 def test_a_list_longer_than_its_limit_says_so(full_archive: Archive) -> None:
     result = answer(full_archive, "Which resolutions recall General Assembly resolution 70/1?")
     assert len(result.citations) == SETTINGS.answer.max_listed

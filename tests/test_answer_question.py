@@ -203,6 +203,7 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("Convention provisions that cross-refer to Article 29 of the Constitution", True, False),
     ("Does it cite resolution 70/1?", False, True),
     ("Does the resolution cite 70/1?", False, True),
+    ("Which resolutions refer to the Tunis Agenda?", True, False),
 ]
 
 ACTION_LINES = [
@@ -261,6 +262,14 @@ def test_words_in_brackets_after_a_number_are_a_revision_only_if_they_name_one()
     assert titled.revision is None
     (revised,) = read_question("What does Resolution 37 (Rev. Kigali, 2022) resolve?").refs
     assert revised.revision == "kigali 2022"
+
+
+def test_a_text_named_by_its_title_is_a_reference_only_when_its_citations_are_asked() -> None:
+    cited = read_question("Which General Assembly resolutions recall the Tunis Agenda?")
+    assert [(ref.kind, ref.number) for ref in cited.refs] == [("named", "Tunis Agenda")]
+    assert cited.bodies == (Body.UNGA,)
+    about = read_question("What have resolutions said about the Tunis Agenda's cooperation?")
+    assert about.refs == () and not about.crossref  # the Agenda is no document of the archive
 
 
 def test_a_body_named_with_its_number_once_is_the_same_text_named_again() -> None:

@@ -117,6 +117,7 @@ NUMBER, YEAR, DATE = Asked("number"), Asked("year"), Asked("date")
         ("Figure 1 - Concept of safety confirmation", False, False, False),
         ("No one shall be held in servitude", False, False, False),
         ("endorsed by the Council at its 2013 session", False, False, False),
+        ("recalling its resolution 78/259 of 9 January 2024 on the day", False, False, False),
         # a date or a year says when, not how many
         ("Decides to proclaim 16 September as the day", False, False, True),
         ("the Declaration adopted on 20 November 1989", False, True, True),

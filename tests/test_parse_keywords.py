@@ -205,7 +205,15 @@ REFERENCES = [
         "its resolutions 75/1 of 2 May 2021 on a topic, 76/9 of 3 June 2022 on another",
         [("unga-resolution", "A/RES/75/1"), ("unga-resolution", "A/RES/76/9")],
     ),
-    ("the 2030 Agenda and 17 goals", []),
+    ("the 2030 Agenda and 17 goals", [("named-text", "2030 Agenda")]),
+    (  # texts cited by name; Connect 2030 is not the 2030 Agenda
+        "the Tunis Agenda for the Information Society and the Connect 2030 Agenda",
+        [("named-text", "Tunis Agenda"), ("named-text", "Connect 2030 Agenda")],
+    ),
+    (  # the UDHR is a General Assembly resolution, by name as by number
+        "the Universal Declaration of Human Rights and the Charter of the United Nations",
+        [("unga-resolution", "A/RES/217(III) A"), ("named-text", "Charter of the United Nations")],
+    ),
 ]
 
 
