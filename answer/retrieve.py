@@ -269,15 +269,16 @@ def unga_symbol(number: str) -> str:
 
 
 def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:
-    """The clause belongs to the text it cites, in another revision: Resolution 200 (Rev.
-    Dubai, 2018) recalling Resolution 200 (Busan, 2014) is not another text that cites it."""
+    """The clause belongs to the text it cites: Resolution 200 (Rev. Dubai, 2018) recalling
+    Resolution 200 (Busan, 2014), the UDHR proclaiming "this Universal Declaration" are not
+    other texts that cite it."""
     own = _work_prefix(clause.doc_id)
-    if any(ref.kind == "unga" and own == unga_stem(ref.number) for ref in refs):
-        return True  # the UDHR proclaiming the Universal Declaration
+    cited = [
+        (found, ref) for found in clause.references for ref in refs if names(found.target, ref)
+    ]
     return any(
-        _work_prefix(found.target) == own
-        for found in clause.references
-        if any(names(found.target, ref) for ref in refs)
+        _work_prefix(found.target) == own or (ref.kind == "unga" and own == unga_stem(ref.number))
+        for found, ref in cited
     )
 
 

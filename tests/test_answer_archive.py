@@ -374,14 +374,21 @@ def test_texts_citing_an_article_or_an_action_line_are_listed(
     assert {citation.clause_id for citation in result.citations} == citing
 
 
+@pytest.mark.parametrize(
+    ("question", "document", "target"),
+    [
+        ("Is Action Line C8 mentioned at all in Resolution 133?", "itu-pp/res-133/", "C8"),
+        ("Does A/RES/79/243 mention resolution 74/247?", "unga/a-res-79-243/", "A/RES/74/247"),
+    ],
+)
 def test_is_a_text_mentioned_in_a_named_one_is_answered_from_the_clause_that_cites_it(
-    core_archive: Archive,
+    core_archive: Archive, question: str, document: str, target: str
 ) -> None:
-    result = answer(core_archive, "Is Action Line C8 mentioned at all in Resolution 133?")
+    result = answer(core_archive, question)
     assert not result.refused
     first = core_archive.clause(result.citations[0].clause_id)
-    assert first.doc_id.startswith("itu-pp/res-133/")
-    assert any(ref.target == "C8" for ref in first.references)
+    assert first.doc_id.startswith(document)
+    assert any(ref.target == target for ref in first.references)
 
 
 def test_a_list_question_narrowed_to_one_citation_is_not_answered_with_the_list(
