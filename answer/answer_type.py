@@ -105,7 +105,9 @@ _FIGURE = re.compile(
     r"(?:number|amount|sum|figure|value)\b",
     re.IGNORECASE,
 )
-_CURRENCY_ASKED = re.compile(r"\b(?:in|of)\s+(?:Swiss\s+)?(?:francs|dollars|euros|CHF|USD)\b")
+_CURRENCY_ASKED = re.compile(
+    r"\b(?:in|of)\s+(?:Swiss\s+)?(?:francs|dollars|euros|CHF|USD)\b", re.IGNORECASE
+)
 # A measure asked for, by the quantity ("at what altitude", "which frequency bands") or its unit
 # ("in watts per kilogram"), and the units a clause must give it in.
 _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
