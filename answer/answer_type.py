@@ -67,7 +67,7 @@ _WHEN_DID = re.compile(r"\bwhen\s+(?:did|was|were)\b", re.IGNORECASE)
 # "In which city", "which country will host", "which four countries", "where will it be held".
 _PLACE = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:city|cities|venue|capital|location)\b|"
-    r"\b(?:which|what)\s+(?:(?:\w+)\s+)?country\b|"
+    r"\b(?:which|what)\s+(?:(?:\w+)\s+)?country(?![\w-])|"
     r"\bwhich\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+countries\b|"
     r"\bwhere\s+(?:will|was|were|is|are|did|does|do|has|have)\b[^?]{0,80}\b(?:held|hosted|"
     r"take place|took place|takes place|located|based|headquartered)\b",
