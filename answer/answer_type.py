@@ -219,9 +219,8 @@ def asked_for(question: str, language: str) -> Asked | None:
     asked = _kind_asked(question, language)
     if asked is None:
         return None
-    if asked.kind in ("place", "organization"):
-        named = PLACES if asked.kind == "place" else _ORGANIZATIONS
-        given = tuple(dict.fromkeys(named.findall(question)))
+    if asked.kind in _NAMED_FACTS:
+        given = tuple(dict.fromkeys(_NAMED_FACTS[asked.kind].findall(question)))
     else:
         given = tuple(dict.fromkeys(_FIGURES.findall(_NAMING.sub(" ", question))))
     return replace(asked, given=given) if given else asked
@@ -290,6 +289,8 @@ _ORGANIZATIONS = re.compile(
     r"\b(?:UN-[A-Z][a-z]+|UN[A-Z]{2,}|ITU|ILO|FAO|WHO|WIPO|WMO|WTO|IMO|ICAO|UPU|IAEA|IOM|"
     r"OHCHR|OCHA|DESA|COPUOS|ECOSOC|OECD|ICANN|IETF|IEEE|ISO|IEC|GSMA|ICPC|INTERPOL)\b"
 )  # an acronym of an organization: "ICT", "WSIS", "SDG" name none
+# The facts a clause states by naming them: the names found, less those the question names.
+_NAMED_FACTS: dict[Kind, re.Pattern[str]] = {"place": PLACES, "organization": _ORGANIZATIONS}
 _NAMED_PERSON = re.compile(  # case-sensitive: an honorific before a capitalised name
     r"\b(?:Mr|Ms|Mrs|Dr|Sir|Dame|Judge|Ambassador|Professor|Prof)\.?\s+[A-Z]|"
     r"\b(?:His|Her) Excellency\b"
@@ -352,9 +353,8 @@ def gives(asked: Asked, text: str) -> bool:
     number with a currency, a share or a fraction); a person (an honorific and a name)."""
     if asked.kind == "person":
         return bool(_NAMED_PERSON.search(text))
-    if asked.kind in ("place", "organization"):
-        found = (PLACES if asked.kind == "place" else _ORGANIZATIONS).findall(text)
-        return any(name not in asked.given for name in found)
+    if asked.kind in _NAMED_FACTS:
+        return any(name not in asked.given for name in _NAMED_FACTS[asked.kind].findall(text))
     for figure in asked.given:
         text = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?!\d)", " ", text)
     if asked.measure:  # a unit names nothing: "2 W/kg" is a figure, not a symbol

@@ -34,6 +34,16 @@ def all_documents(archive: ArchiveReader, filters: Filters) -> list[DocumentMeta
             return items
 
 
+def unga_symbol(number: str) -> str:
+    """A General Assembly resolution's number as the parser writes its target, lower case:
+    "74/247" -> "74/247"; "217 A (III)" -> "217(iii) a"."""
+    old = re.fullmatch(r"(\d+)\s*([A-Za-z])?\s*\(([IVXLCivxlc]+)\)", number.strip())
+    if not old:
+        return number.lower()
+    letter = f" {old.group(2)}" if old.group(2) else ""
+    return f"{old.group(1)}({old.group(3)}){letter}".lower()
+
+
 def unga_stem(number: str) -> str:
     if "/" in number:
         return "unga/a-res-" + number.lower().replace("/", "-")

@@ -16,7 +16,7 @@ from rescite.answer.articles import (
 from rescite.answer.doc_refs import DocRef
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import Reading
-from rescite.answer.references import all_documents, resolve, unga_stem, work_of
+from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
 from rescite.answer.revisions import changed, in_reading_order, most_novel_first, on_side
 from rescite.answer.support import (
     NAMED_SUPPORT,
@@ -106,6 +106,7 @@ def in_session(archive: ArchiveReader, filters: Filters, session: int) -> Filter
     of_the_assembly = filters.model_copy(update={"body": (Body.UNGA,)})
     doc_ids = [meta.doc_id for meta in all_documents(archive, of_the_assembly)]
     in_it = tuple(doc_id for doc_id in doc_ids if doc_id.startswith(prefix))
+    # a session with no resolution in the archive matches no document (the prefix is no doc_id)
     return filters.model_copy(update={"body": (Body.UNGA,), "doc_id": in_it or (prefix,)})
 
 
@@ -256,16 +257,6 @@ def names(target: str, ref: DocRef, article: str | None = None) -> bool:
     sector = ref.body.lower() if ref.body in ITU_BODIES else "itu-[a-z]+"  # "WTSA Resolution 69"
     kind = "dec" if ref.doc_type is DocType.DECISION else "res"
     return ref.kind == "itu" and bool(re.match(rf"{sector}/{kind}-{ref.number}(?:/|$)", target))
-
-
-def unga_symbol(number: str) -> str:
-    """A General Assembly resolution's number as the parser writes its target, lower case:
-    "74/247" -> "74/247"; "217 A (III)" -> "217(iii) a"."""
-    old = re.fullmatch(r"(\d+)\s*([A-Za-z])?\s*\(([IVXLCivxlc]+)\)", number.strip())
-    if not old:
-        return number.lower()
-    letter = f" {old.group(2)}" if old.group(2) else ""
-    return f"{old.group(1)}({old.group(3)}){letter}".lower()
 
 
 def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:

@@ -104,7 +104,7 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
     listed: list[range] = []
     for match in _ITU_RES_LIST.finditer(text):
         rev, city, year, tail = match.group(2, 3, 4, "tail")
-        body = _body(text, match.start(), tail, f"{slug(city)}-{year}")
+        body = _body(text, match.start(), tail, _conference(city, year))
         written = text[match.start() : match.end(4) + 1]
         for number in re.findall(r"\d+", match.group(1)):
             target = f"{body}/res-{number}/{_revision(rev, city, year)}"
@@ -118,7 +118,7 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
         number, rev, city, year, tail = match.group(1, 2, 3, 4, "tail")
         if year is None and re.match(r"\s*\(|/", text[match.end(1) : match.end(1) + 2]):
             continue
-        body = _body(text, match.start(), tail, f"{slug(city)}-{year}" if year else None)
+        body = _body(text, match.start(), tail, _conference(city, year) if year else None)
         target = f"{body}/res-{number}"
         if year:
             target += f"/{_revision(rev, city, year)}"
@@ -133,7 +133,7 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
         )
     for match in _ZH_ITU_RES.finditer(text) if "决议" in text else ():
         city = ZH_CITIES.get(match.group("city") or "")
-        conference = f"{slug(city)}-{match.group('year')}" if city else ""
+        conference = _conference(city, match.group("year")) if city else ""
         named = _ZH_BODIES.get(match.group("body") or "")
         body = named or CONFERENCE_BODY.get(conference, "itu-pp")
         revision = ""
@@ -153,7 +153,7 @@ def _listed_after(text: str, end: int | None) -> list[tuple[int, CrossRef]]:
     refs = []
     while end is not None and (match := _NEXT_IN_LIST.match(text, end)):
         number, rev, city, year, tail = match.group(1, 2, 3, 4, "tail")
-        body = _body(text, match.start(1), tail, f"{slug(city)}-{year}")
+        body = _body(text, match.start(1), tail, _conference(city, year))
         target = f"{body}/res-{number}/{_revision(rev, city, year)}"
         written = text[match.start(1) : match.end(4) + 1]
         refs.append((match.start(1), CrossRef(kind="itu-resolution", target=target, text=written)))
@@ -163,7 +163,12 @@ def _listed_after(text: str, end: int | None) -> list[tuple[int, CrossRef]]:
 
 def _revision(revised: str | None, city: str, year: str) -> str:
     """ "(Rev. Busan, 2014)" -> `rev-busan-2014`; "(Kyoto, 1994)" -> `kyoto-1994`."""
-    return f"{'rev-' if revised else ''}{slug(city)}-{year}"
+    return f"{'rev-' if revised else ''}{_conference(city, year)}"
+
+
+def _conference(city: str, year: str) -> str:
+    """The conference that adopted or revised a text: ("Busan", "2014") -> `busan-2014`."""
+    return f"{slug(city)}-{year}"
 
 
 def _body(text: str, start: int, tail: str | None, conference: str | None = None) -> str:
@@ -204,7 +209,7 @@ def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
     for match in _OLD_UNGA.finditer(text):
         target = f"A/RES/{match.group(1)}({match.group(3)}) {match.group(2)}"
         if match.group(1) == "217":
-            target = "A/RES/217(III) A"
+            target = UDHR_TARGET
         refs.append(
             (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
         )
