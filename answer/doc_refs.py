@@ -1,5 +1,6 @@
 """Documents a question names: UNGA symbols ("A/RES/79/243", "resolution 74/247"), ITU
-numbers ("Resolution 130 (Rev. Dubai, 2018)", "第130号决议"), the UDHR, the ITU Constitution and
+numbers ("Resolution 130 (Rev. Dubai, 2018)", "第130号决议"), the UDHR and the UN Convention against
+Cybercrime by name, ITU Recommendations ("Recommendation ITU-T E.164"), the ITU Constitution and
 Convention, and the revisions it names ("the Dubai 2018 version", "PP-22", "which revision")."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from rescite.core.named_texts import find_named_texts
+from rescite.core.named_texts import CYBERCRIME_NAMED, CYBERCRIME_TARGET, find_named_texts
 from rescite.core.records import Body, DocType
 
 EVERY_REVISION = "*"
@@ -17,8 +18,10 @@ EVERY_REVISION = "*"
 class DocRef:
     """A document named in the question: an ITU number or a UNGA symbol."""
 
-    kind: str  # "itu", "unga", "basic" (Constitution, Convention), "named" (the Tunis Agenda)
-    number: str  # ITU: "130"; UNGA: "74/247", "ES-11/10", "217 A (III)"; named: "Tunis Agenda"
+    kind: str  # "itu", "unga", "basic" (Constitution, Convention), "named" (the Tunis Agenda),
+    # "rec" (an ITU Recommendation)
+    number: str  # ITU: "130"; UNGA: "74/247", "ES-11/10", "217 A (III)"; named: "Tunis Agenda";
+    # rec: "E.164"
     doc_type: DocType = DocType.RESOLUTION
     body: Body | None = None  # ITU_PP, ITU_WTSA, ITU_WTDC when named
     revision: str | None = None  # "busan", "2014", "busan 2014": a named revision
@@ -29,6 +32,8 @@ class DocRef:
             return f"the {self.number}"
         if self.kind == "basic":
             return f"the ITU {self.number.capitalize()}"
+        if self.kind == "rec":
+            return f"Recommendation {self.number}"
         if self.kind == "unga":
             return self.number if "(" in self.number else f"A/RES/{self.number}"
         word = "Decision" if self.doc_type is DocType.DECISION else "Resolution"
@@ -39,7 +44,7 @@ class DocRef:
 
 _UNGA_SYMBOL = re.compile(
     r"(?:\bA/RES/|\b(?:UNGA|GA|General Assembly)\s+(?:resolution\s+|res\.?\s*)?"
-    r"|\bresolutions?\s+)?\b((?:ES-|S-)?\d{1,2})/(\d{1,3})\b",
+    r"|\bresolutions?\s+)?(?:\b|(?<=第))((?:ES-|S-)?\d{1,2})/(\d{1,3})(?!\d)",
     re.IGNORECASE,
 )
 _OLD_SYMBOL = re.compile(r"\b(\d{2,4})\s*([A-Z])?\s*\(([IVXLC]+|ES-[IVXLC]+)\)")
@@ -66,6 +71,10 @@ _BASIC_TEXTS = {
         r"Convenio de la UIT|Конвенци\w* МСЭ|اتفاقية الاتحاد", re.IGNORECASE),
 }  # fmt: skip
 _ZH_REF = re.compile(r"第\s*(\d{1,3})\s*号(决议|决定)")
+# An ITU Recommendation: "Recommendation ITU-T E.164", "ITU-T X.1205", "the E.164 numbering
+# Recommendation" (a bare identifier counts where the question speaks of a Recommendation).
+_REC_ID = re.compile(r"(?<![\w.])(ITU-[TRD]\s*)?([A-Z]{1,2}\.\d{1,4}(?:\.\d{1,3})?)(?![\w]|\.\d)")
+_REC_WORD = re.compile(r"\brec(?:ommendation)?s?\b|建议书|recommandation|recomendaci", re.I)
 # Where ITU conferences met (facts); a venue or a year beside a resolution names its revision.
 _VENUES = (
     "Kyoto|Minneapolis|Marrakesh|Marrakech|Antalya|Guadalajara|Busan|Dubai|Bucharest|Doha|Nice|"
@@ -128,6 +137,9 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
         refs.append(DocRef("unga", f"{match.group(1).upper()}/{match.group(2)}", body=Body.UNGA))
     if _UDHR.search(text):
         refs.append(DocRef("unga", "217 A (III)", DocType.DECLARATION, Body.UNGA))
+    if CYBERCRIME_NAMED.search(text):
+        refs.append(DocRef("unga", CYBERCRIME_TARGET.removeprefix("A/RES/"), body=Body.UNGA))
+    refs += find_recommendations(text)
     for match in _OLD_SYMBOL.finditer(text):
         letter = f" {match.group(2)}" if match.group(2) else ""
         symbol = f"{match.group(1)}{letter} ({match.group(3)})"
@@ -144,6 +156,16 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
         if not refs and pattern.search(text):  # a named resolution is the subject, not the CS
             refs.append(DocRef("basic", name, DocType.TREATY))
     return tuple(dict.fromkeys(refs))
+
+
+def find_recommendations(text: str) -> list[DocRef]:
+    """ITU Recommendations the question names ("Recommendation ITU-T E.119", "ITU-T X.1205")."""
+    speaks_of = bool(_REC_WORD.search(text))
+    return [
+        DocRef("rec", match.group(2), DocType.RECOMMENDATION, Body.ITU_OTHER)
+        for match in _REC_ID.finditer(text)
+        if match.group(1) or speaks_of
+    ]
 
 
 def _without_repeats(refs: list[DocRef]) -> list[DocRef]:
@@ -220,7 +242,8 @@ def _with_revisions(refs: list[DocRef], text: str) -> list[DocRef]:
 
 def strip_refs(text: str) -> str:
     """The text with document names (symbols, numbers, the UDHR) taken out."""
-    for pattern in (_UNGA_SYMBOL, _UDHR, _OLD_SYMBOL, _ITU_REF, _ZH_REF, *_BASIC_TEXTS.values()):
+    patterns = (_UNGA_SYMBOL, _UDHR, _OLD_SYMBOL, _ITU_REF, _ZH_REF, _REC_ID)
+    for pattern in (*patterns, *_BASIC_TEXTS.values()):
         text = pattern.sub(" ", text)
     return " ".join(text.split())
 

@@ -151,9 +151,9 @@ _TAKING_UP = r"follow\w* up(?: on)?|pick\w* up|picked up|t[ao]\w* up|act\w* on"
 _CROSSREF = re.compile(
     rf"\b(?:which|what)\b.{{0,80}}\b(?:{_CITING})\b|忆及|援引|提及|"
     r"\b(?:quel(?:le)?s?)\s+(?:textes|résolutions?|documents?|décisions?)\s+(?:font référence|"
-    r"cit|rappel|mentionn|invoqu|se réf)|"
+    r"cit|rappel|mentionn|invoqu|se réf|renvoi)|"
     r"\bqu[ée]\s+(?:textos|resoluciones|documentos|decisiones)\s+(?:cit|mencion|recuerd|"
-    r"hacen referencia|se refieren|invoc)|"
+    r"hacen referencia|se refieren|invoc|remit)|"
     r"\bкакие\s+(?:тексты|резолюции|документы|решения)\s+(?:ссыла|упомина|цитиру|напомина)",
     re.IGNORECASE,
 )
@@ -178,7 +178,10 @@ _CITED_ELSEWHERE = re.compile(
     rf"\bwhere\b[^?]{{0,100}}\b(?:is|are|was|were|been|gets?|got)\s+(?:{_CITED})\b|"
     rf"\b(?:resolutions?|decisions?|texts|documents|provisions|clauses|paragraphs|articles)\s+"
     rf"(?:that|which)\s+(?:(?:also|later|still|explicitly|expressly|directly|ever|all)\s+)?"
-    rf"(?:{_CITING})\b",
+    rf"(?:{_CITING})\b|"
+    rf"\b(?:resolutions?|decisions?|texts|documents|provisions|clauses)\s+(?:(?:also|later|"
+    rf"still|explicitly|expressly|directly)\s+)?(?:referring|citing|recalling|mentioning|"
+    rf"invoking|quoting|reaffirming)\b",
     re.IGNORECASE,
 )
 _SURVEY = re.compile(
@@ -339,7 +342,7 @@ def find_bodies(text: str) -> tuple[Body, ...]:
 _NEAR_RESOLUTIONS = re.compile(
     r"((?:[\w'’-]+\s+){0,4})(?:resolutions?|decisions?|texts|conferences|决议|résolutions?|"
     r"resoluciones?|резолюци\w*)"
-    r"(\s+(?:of|by|from|adopted by)\s+(?:the\s+)?(?:\w+\s*){1,4})?",
+    r"(\s+(?:of|by|from|adopted by|de|del|de la)\s+(?:the\s+|l['’])?(?:\w+\s*){1,4})?",
     re.IGNORECASE,
 )
 

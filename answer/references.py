@@ -126,6 +126,16 @@ def resolve_basic(archive: ArchiveReader, ref: DocRef, language: str) -> str | N
     return metas[0].doc_id if metas else None
 
 
+def resolve_recommendation(archive: ArchiveReader, ref: DocRef, language: str) -> str | None:
+    """An ITU Recommendation by its number ("E.119"), its latest edition in the preferred
+    language."""
+    filters = Filters(body=(Body.ITU_OTHER, Body.OTHER), doc_type=(DocType.RECOMMENDATION,))
+    metas = [meta for meta in all_documents(archive, filters) if meta.number == ref.number]
+    order = _language_order(language)
+    metas.sort(key=lambda m: (order.index(m.language) if m.language in order else 99, -_year_of(m)))
+    return metas[0].doc_id if metas else None
+
+
 def _one(doc_id: str | None) -> tuple[str, ...]:
     return (doc_id,) if doc_id else ()
 
@@ -138,6 +148,8 @@ def resolve(archive: ArchiveReader, refs: tuple[DocRef, ...], language: str) -> 
             found = _one(resolve_unga(archive, ref, language))
         elif ref.kind == "basic":
             found = _one(resolve_basic(archive, ref, language))
+        elif ref.kind == "rec":
+            found = _one(resolve_recommendation(archive, ref, language))
         else:
             found = resolve_itu(archive, ref, language)
         doc_ids.extend(found)

@@ -13,7 +13,7 @@ from rescite.answer.articles import (
     with_article,
     with_titled_article,
 )
-from rescite.answer.doc_refs import DocRef
+from rescite.answer.doc_refs import EVERY_REVISION, DocRef
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import Reading
 from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
@@ -72,7 +72,7 @@ def candidates(
     if reading.session and (reading.crossref or not reading.refs):
         filters = in_session(archive, filters, reading.session)
     if reading.crossref:
-        return Found(citing(archive, reading, merged_filters(filters, reading), depth, scorer))
+        return citing(archive, reading, merged_filters(filters, reading), depth, scorer)
     if reading.refs:
         resolved = resolve(archive, reading.refs, reading.wanted_language)
         if not resolved.doc_ids:
@@ -246,7 +246,7 @@ def cites_asked(clause: Clause, reading: Reading) -> bool:
 def names(target: str, ref: DocRef, article: str | None = None) -> bool:
     """A parsed cross-reference's target is the referenced document (any revision), or the
     article asked for of the Constitution or Convention (any of its provisions without one)."""
-    if ref.kind == "named":
+    if ref.kind in ("named", "rec"):
         return target == ref.number
     if ref.kind == "basic":
         prefix = _BASIC_PREFIX.get(ref.number, "")
@@ -262,15 +262,27 @@ def names(target: str, ref: DocRef, article: str | None = None) -> bool:
 def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:
     """The clause belongs to the text it cites: Resolution 200 (Rev. Dubai, 2018) recalling
     Resolution 200 (Busan, 2014), the UDHR proclaiming "this Universal Declaration" are not
-    other texts that cite it."""
+    other texts that cite it. Unless the question names the revision cited: asked what refers
+    back to Resolution 2 (Kyoto, 1994), its later revisions that recall it do."""
     own = _work_prefix(clause.doc_id)
     cited = [
         (found, ref) for found in clause.references for ref in refs if names(found.target, ref)
     ]
     return any(
-        _work_prefix(found.target) == own or (ref.kind == "unga" and own == unga_stem(ref.number))
+        (_work_prefix(found.target) == own and not _earlier_revision_asked(ref, found.target))
+        or (ref.kind == "unga" and own == unga_stem(ref.number))
+        or (ref.kind == "rec" and own.endswith("/rec-" + ref.number.lower().replace(".", "-")))
         for found, ref in cited
     )
+
+
+def _earlier_revision_asked(ref: DocRef, target: str) -> bool:
+    """The question names one revision of an ITU text and the reference is to that one."""
+    if ref.kind != "itu" or not ref.revision or ref.revision == EVERY_REVISION:
+        return False
+    cited = target.lower().split("/")[2:3]
+    words = re.findall(r"[a-z]+|\d{4}", ref.revision.lower())
+    return bool(cited) and all(word in cited[0] for word in words)
 
 
 def _work_prefix(doc_id_or_target: str) -> str:
@@ -284,7 +296,7 @@ def _reference_fragments(reading: Reading) -> list[str]:
     for ref in reading.refs:
         if ref.kind == "unga":
             fragments.append(unga_symbol(ref.number))
-        elif ref.kind == "named":
+        elif ref.kind in ("named", "rec"):
             fragments.append(ref.number)
         elif ref.kind == "itu":
             fragments += [f"res-{ref.number}", f"dec-{ref.number}"]
@@ -302,9 +314,10 @@ def citing(
     filters: Filters,
     depth: int,
     scorer: Scorer,
-) -> list[Candidate]:
+) -> Found:
     """Clauses that cite the referenced documents ("which resolutions recall 68/243?"): found by
-    their parsed cross-references across the (filtered) catalogue, ranked by similarity."""
+    their parsed cross-references across the (filtered) catalogue, ranked by similarity. When no
+    clause cites them, that is the answer: a refusal that says so, not clauses on the subject."""
     metas = {
         meta.doc_id: meta
         for meta in all_documents(archive, filters.model_copy(update={"section": ()}))
@@ -317,6 +330,8 @@ def citing(
     found = {
         hit.clause.clause_id for hit in hits if not of_referenced_work(hit.clause, reading.refs)
     }
+    if not found:
+        return Found([], f"no text in the archive {_scope(filters)}cites {_asked(reading)}.")
     hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)
              if hit.clause.clause_id not in found]  # fmt: skip
     out: list[Candidate] = []
@@ -327,7 +342,28 @@ def citing(
                 candidate.hit, support, candidate.rank + CITING_BONUS, listed=not reading.narrowed
             )
         out.append(candidate)
-    return prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language)
+    return Found(prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language))
+
+
+def _asked(reading: Reading) -> str:
+    """What a cross-reference question asks about, as the answer names it."""
+    names = [ref.display for ref in reading.refs]
+    names += [f"WSIS Action Line {line}" for line in reading.action_lines]
+    if reading.article and any(ref.kind == "basic" for ref in reading.refs):
+        names = [f"Article {reading.article} of {name}" for name in names]
+    return " or ".join(names)
+
+
+def _scope(filters: Filters) -> str:
+    """The filters a list was drawn from, as words: "among the UNGA texts of 2020-2024 "."""
+    words = []
+    if filters.body:
+        words.append("/".join(body.value for body in filters.body))
+    if filters.doc_id:
+        words.append("selected")
+    if filters.year_from or filters.year_to:
+        words.append(f"{filters.year_from or '…'}-{filters.year_to or '…'}")
+    return f"among the {' '.join(words)} texts " if words else ""
 
 
 def citing_first(

@@ -11,7 +11,7 @@ import re
 NAMED_TEXTS: dict[str, str] = {
     "Tunis Agenda": r"Tunis Agenda",
     "Tunis Commitment": r"Tunis Commitment",
-    "Geneva Declaration of Principles": r"Geneva Declaration of Principles",
+    "Geneva Declaration of Principles": r"Geneva Declaration(?: of Principles)?",
     "Geneva Plan of Action": r"Geneva Plan of Action",
     "2030 Agenda": r"(?<!Connect )2030 Agenda|Agenda 2030",
     "Addis Ababa Action Agenda": r"Addis Ababa Action Agenda",
@@ -37,6 +37,9 @@ NAMED_TEXTS: dict[str, str] = {
         r"International Covenant on Economic, Social and Cultural Rights"
     ),
     "Outer Space Treaty": r"Outer Space Treaty",
+    "Tampere Convention": (
+        r"Tampere Convention|Convention de Tampere|Convenio de Tampere|Конвенци\w* Тампере"
+    ),
 }
 
 # The Universal Declaration of Human Rights is itself a General Assembly resolution: cited by
@@ -48,6 +51,14 @@ UDHR_NAMED = re.compile(
     r"человека|الإعلان العالمي لحقوق الإنسان",
     re.IGNORECASE,
 )
+# The United Nations Convention against Cybercrime was adopted as the annex of A/RES/79/243.
+CYBERCRIME_TARGET = "A/RES/79/243"
+CYBERCRIME_NAMED = re.compile(
+    r"(?:United Nations|UN) Convention against Cybercrime|UN cybercrime convention",
+    re.IGNORECASE,
+)
+# General Assembly resolutions cited by the name of the text they adopted: target, pattern.
+NAMED_RESOLUTIONS = ((UDHR_TARGET, UDHR_NAMED), (CYBERCRIME_TARGET, CYBERCRIME_NAMED))
 
 _FINDERS = tuple(
     (name, re.compile(rf"(?<![\w-])(?:{written})(?![\w-])", re.IGNORECASE))

@@ -10,13 +10,15 @@
 - ITU Constitution: `Article 5 of the Constitution` -> `CS Art. 5`, `No. 118 of the
   Constitution` -> `CS No. 118` (Convention: `CV ...`).
 - Texts cited by name (core/named_texts.py): `the Tunis Agenda` -> `Tunis Agenda`.
+- ITU Recommendations: `Recommendation ITU-T E.164`, `ITU-T Recommendations E.164 and E.212`
+  -> `E.164`, `E.212`.
 """
 
 from __future__ import annotations
 
 import re
 
-from rescite.core.named_texts import UDHR_NAMED, UDHR_TARGET, find_named_texts
+from rescite.core.named_texts import NAMED_RESOLUTIONS, UDHR_TARGET, find_named_texts
 from rescite.core.records import CrossRef
 from rescite.ingest.clause_ids import slug
 from rescite.ingest.metadata_itu import CONFERENCE_BODY, ZH_CITIES
@@ -70,6 +72,11 @@ _UNGA_BARE = re.compile(r"(?<![\d/.])(\d{2})/(\d{1,3})(?![\d/])")
 _OLD_UNGA = re.compile(r"\b(\d{2,4})\s+([A-Z])\s+\(([IVXL]+)\)")
 _ACTION_LINE = re.compile(r"\b[Aa]ction [Ll]ines?\s+(C\d{1,2})((?:(?:,\s*|\s+and\s+)C\d{1,2})*)")
 _ACTION_BARE = re.compile(r"(?<![A-Za-z0-9])(C\d{1,2})(?=行动方面|\s+action line)")
+_REC_ID = r"[A-Z]{1,2}\.\d{1,4}(?:\.\d{1,3})?(?![\d.]\d)"
+_RECOMMENDATION = re.compile(
+    rf"\b(?:Recommendations?\s+(?:ITU-[TRD]\s+)?|ITU-[TRD]\s+(?:Recommendations?\s+)?)"
+    rf"({_REC_ID}(?:(?:,\s*|,?\s+and\s+){_REC_ID})*)"
+)
 _CONSTITUTION = re.compile(
     r"\b(Article|No\.|Nos\.)\s+(\d+[A-Z]?)(?:\s+of\s+(?:the|that|this)\s+(?:ITU\s+)?(Constitution|Convention))"
 )
@@ -87,9 +94,11 @@ def find_references(text: str) -> tuple[CrossRef, ...]:
         for start, name, written in find_named_texts(text)
     ]
     found += [
-        (match.start(), CrossRef(kind="unga-resolution", target=UDHR_TARGET, text=match.group(0)))
-        for match in UDHR_NAMED.finditer(text)
+        (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
+        for target, pattern in NAMED_RESOLUTIONS
+        for match in pattern.finditer(text)
     ]
+    found += _recommendations(text)
     seen: set[tuple[str, str]] = set()
     refs: list[CrossRef] = []
     for _, ref in sorted(found, key=lambda pair: pair[0]):
@@ -246,3 +255,13 @@ def _constitution(text: str) -> list[tuple[int, CrossRef]]:
             (match.start(), CrossRef(kind="itu-constitution", target=target, text=match.group(0)))
         )
     return refs
+
+
+def _recommendations(text: str) -> list[tuple[int, CrossRef]]:
+    if "ecommendation" not in text and "ITU-" not in text:
+        return []
+    return [
+        (match.start(), CrossRef(kind="itu-recommendation", target=number, text=match.group(0)))
+        for match in _RECOMMENDATION.finditer(text)
+        for number in re.findall(_REC_ID, match.group(1))
+    ]

@@ -6,7 +6,9 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "7"  # 7: texts cited by name ("the Tunis Agenda", "the Universal Declaration")
+PARSER_VERSION = "8"  # 8: ITU Recommendations ("Recommendation ITU-T E.164"); the Tampere
+# Convention and the UN Convention against Cybercrime by name
+# 7: texts cited by name ("the Tunis Agenda", "the Universal Declaration")
 # 6: a cited resolution's body from its conference ("Rev. Dubai, 2014": WTDC);
 # "Resolutions 45 (Rev. Dubai, 2014) and 69 (Rev. Buenos Aires, 2017)"
 # 5: "Council Resolution 1305" is not Resolution 130

@@ -449,6 +449,40 @@ def test_another_revision_of_the_text_asked_about_does_not_count_as_citing_it(
         assert any(ref.target.startswith("itu-pp/res-200") for ref in clause.references)
 
 
+def test_a_revision_named_in_the_question_is_cited_by_the_later_revisions_that_recall_it(
+    core_archive: Archive,
+) -> None:
+    result = answer(core_archive, "What refers back to Resolution 2 (Kyoto, 1994)?")
+    cited = {citation.clause_id for citation in result.citations}
+    citing = clauses_citing(core_archive, "itu-pp/res-2/kyoto-1994")
+    assert any(clause_id.startswith("itu-pp/res-2/rev-") for clause_id in citing)
+    assert not result.refused and cited == citing
+
+
+def test_a_text_no_clause_cites_is_answered_with_a_refusal_that_says_so(
+    full_archive: Archive,
+) -> None:
+    assert not clauses_citing(full_archive, "A/RES/56/183")
+    result = answer(full_archive, "Which resolutions cite General Assembly resolution 56/183?")
+    assert result.refused and not result.citations
+    assert "no text in the archive cites A/RES/56/183" in result.answer
+
+
+def test_texts_citing_an_itu_recommendation_are_listed(core_archive: Archive) -> None:
+    result = answer(core_archive, "Which PP resolutions refer to Recommendation ITU-T E.164?")
+    cited = {citation.clause_id for citation in result.citations}
+    citing = {c for c in clauses_citing(core_archive, "E.164") if c.startswith("itu-pp/")}
+    assert citing and cited == citing
+
+
+def test_a_recommendation_named_by_its_number_is_answered_from_it(core_archive: Archive) -> None:
+    result = answer(core_archive, "What does Recommendation ITU-T E.119 say about its scope?")
+    assert not result.refused and result.citations
+    assert all(c.clause_id.startswith("itu-t/rec-e-119/") for c in result.citations)
+    missing = answer(core_archive, "What does Recommendation ITU-T X.1205 define?")
+    assert missing.refused and "Recommendation X.1205 is not in the archive" in missing.answer
+
+
 def test_a_resolution_named_with_its_assembly_is_not_confused_with_its_namesakes(
     full_archive: Archive,
 ) -> None:

@@ -104,6 +104,8 @@ BODIES = [
     ("Where is 71/243 invoked, in PP texts or in later Assembly resolutions?", (Body.ITU_PP, UNGA)),
     ("Which texts cite the General Assembly resolution on consumer protection (70/186)?", ()),
     ("Which texts cite General Assembly resolution 70/186?", ()),
+    ("Quelles résolutions de l'Assemblée générale parlent de la Convention de Tampere ?", (UNGA,)),
+    ("¿Qué resoluciones de la Asamblea General tratan de la ciberdelincuencia?", (UNGA,)),
 ]
 
 
@@ -204,6 +206,9 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("Does it cite resolution 70/1?", False, True),
     ("Does the resolution cite 70/1?", False, True),
     ("Which resolutions refer to the Tunis Agenda?", True, False),
+    ("PP resolutions referring to the E.164 numbering Recommendation", True, False),
+    ("¿Qué textos remiten al artículo 19 del Convenio de la UIT?", True, False),
+    ("哪些文件援引了联大第58/199号决议？", True, False),
 ]
 
 ACTION_LINES = [
@@ -292,6 +297,21 @@ def test_the_kind_of_text_a_named_one_cites_is_read_in_chinese_too() -> None:
 @pytest.mark.parametrize(("question", "lines"), ACTION_LINES)
 def test_wsis_action_lines_are_read(question: str, lines: tuple[str, ...]) -> None:
     assert read_question(question).action_lines == lines
+
+
+@pytest.mark.parametrize(
+    ("question", "refs"),
+    [
+        ("What does Recommendation ITU-T E.119 require?", [("rec", "E.119")]),
+        ("Is ITU-T X.1205 cited anywhere?", [("rec", "X.1205")]),
+        ("resolutions on the E.164 numbering Recommendation", [("rec", "E.164")]),
+        ("What does section E.1 of the plan say?", []),  # no Recommendation spoken of
+        ("联大第58/199号决议", [("unga", "58/199")]),
+        ("How many ratifications does the UN cybercrime convention need?", [("unga", "79/243")]),
+    ],
+)
+def test_documents_named_by_number_or_title(question: str, refs: list[tuple[str, str]]) -> None:
+    assert [(ref.kind, ref.number) for ref in read_question(question).refs] == refs
 
 
 def test_round_the_clock_is_not_a_symbol() -> None:

@@ -214,6 +214,20 @@ REFERENCES = [
         "the Universal Declaration of Human Rights and the Charter of the United Nations",
         [("unga-resolution", "A/RES/217(III) A"), ("named-text", "Charter of the United Nations")],
     ),
+    (  # the convention is the annex of A/RES/79/243: by name as by number
+        "ratifying the United Nations Convention against Cybercrime and the Tampere Convention",
+        [("unga-resolution", "A/RES/79/243"), ("named-text", "Tampere Convention")],
+    ),
+    (
+        "Recommendation ITU-T E.164 and ITU-T Recommendations A.4, A.5 and A.6.",
+        [
+            ("itu-recommendation", "E.164"),
+            ("itu-recommendation", "A.4"),
+            ("itu-recommendation", "A.5"),
+            ("itu-recommendation", "A.6"),
+        ],
+    ),
+    ("Annex A.1 of the report and Figure 2.1", []),  # no Recommendation without the word
 ]
 
 
