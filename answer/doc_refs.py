@@ -25,6 +25,9 @@ class DocRef:
     doc_type: DocType = DocType.RESOLUTION
     body: Body | None = None  # ITU_PP, ITU_WTSA, ITU_WTDC when named
     revision: str | None = None  # "busan", "2014", "busan 2014": a named revision
+    # the revision is written in brackets after the number ("Resolution 2 (Kyoto, 1994)"), so it
+    # is the cited text's, not the citing texts' ("at Dubai 2018, where did PP invoke ...")
+    bracketed: bool = False
 
     @property
     def display(self) -> str:
@@ -218,7 +221,7 @@ def _with_revisions(refs: list[DocRef], text: str) -> list[DocRef]:
     revisions = revision_mentions(text)
     if asks_what_changed(text):  # "Resolution 21 (Rev. Bucharest, 2022) ... the Dubai 2018 text"
         refs = refs + [
-            replace(ref, revision=revision)
+            replace(ref, revision=revision, bracketed=False)
             for ref in refs
             if ref.kind == "itu" and ref.revision not in (None, EVERY_REVISION)
             for revision in revisions
@@ -259,4 +262,4 @@ def _itu_ref(match: re.Match[str]) -> DocRef:
     if rev and (rev.group(2) or re.fullmatch(_VENUES, (rev.group(1) or "").strip(), re.I)):
         revision = " ".join(part.strip().lower() for part in rev.groups() if part)
     doc_type = DocType.DECISION if decision else DocType.RESOLUTION
-    return DocRef("itu", match.group("number"), doc_type, body, revision)
+    return DocRef("itu", match.group("number"), doc_type, body, revision, revision is not None)

@@ -132,7 +132,7 @@ _BODY_WORDS: dict[Body, str] = {
     r"\bunga\b|\bUN\b|\bGA\b|联合国大会|联大|assemblée générale|"
     r"asamblea general|генеральн\w+ ассамбле\w*|الجمعية العامة",
     Body.ITU_PP: r"plenipotentiary|\bPP\b|全权代表大会",
-    Body.ITU_WTSA: r"\bWTSA\b|world telecommunication standardization assembly",
+    Body.ITU_WTSA: r"\bWTSA\b|(?:world telecommunication )?standardi[sz]ation assembl(?:y|ies)",
     Body.ITU_WTDC: r"\bWTDC\b|world telecommunication development conference",
 }
 _ITU_WORDS = r"\bITU\b|国际电联|\bUIT\b|\bМСЭ\b"
@@ -150,10 +150,10 @@ _CITED = (
 _TAKING_UP = r"follow\w* up(?: on)?|pick\w* up|picked up|t[ao]\w* up|act\w* on"
 _CROSSREF = re.compile(
     rf"\b(?:which|what)\b.{{0,80}}\b(?:{_CITING})\b|忆及|援引|提及|"
-    r"\b(?:quel(?:le)?s?)\s+(?:textes|résolutions?|documents?|décisions?)\s+(?:font référence|"
-    r"cit|rappel|mentionn|invoqu|se réf|renvoi)|"
-    r"\bqu[ée]\s+(?:textos|resoluciones|documentos|decisiones)\s+(?:cit|mencion|recuerd|"
-    r"hacen referencia|se refieren|invoc|remit)|"
+    r"\b(?:quel(?:le)?s?)\s+(?:textes|résolutions?|documents?|décisions?)\b[^?]{0,50}?\s"
+    r"(?:font référence|cit|rappel|mentionn|invoqu|se réf|renvoi)|"
+    r"\bqu[ée]\s+(?:textos|resoluciones|documentos|decisiones)\b[^?]{0,50}?\s(?:cit|mencion|"
+    r"recuerd|hacen referencia|se refieren|invoc|remit)|"
     r"\bкакие\s+(?:тексты|резолюции|документы|решения)\s+(?:ссыла|упомина|цитиру|напомина)",
     re.IGNORECASE,
 )
@@ -411,10 +411,16 @@ def _body_restriction(text: str) -> tuple[Body, ...]:
 
 # The citing texts are the subject before the verb, or named after it as where it is cited ("in
 # PP texts or in later Assembly resolutions"); a body after an active verb is the cited text's.
-_CITING_VERB = re.compile(rf"\b(?:{_CITING}|{_CITED}|{_TAKING_UP})\b", re.IGNORECASE)
+_CITING_ELSEWHERE = (  # French and Spanish
+    r"(?:font|fait|hacen|hace) référence|(?:font|fait|hacen|hace) referencia|se réf\w*|"
+    r"se refieren|rappel\w*|mentionn\w*|invoqu\w*|renvoi\w*|remit\w*|mencion\w*|recuerd\w*"
+)
+_CITING_VERB = re.compile(
+    rf"\b(?:{_CITING}|{_CITED}|{_TAKING_UP}|{_CITING_ELSEWHERE})\b", re.IGNORECASE
+)
 _IN_TEXTS = re.compile(
-    r"\b(?:in|by|among|from)\s+((?:[\w-]+\s+){0,4}?(?:resolutions?|decisions?|texts|"
-    r"conferences|documents))\b",
+    r"\b(?:in|by|among|from)\s+((?:[\w-]+\s+){0,4}?(?:resolutions?|decisions?|texts?|"
+    r"conferences|documents?))\b",
     re.IGNORECASE,
 )
 

@@ -256,7 +256,22 @@ def names(target: str, ref: DocRef, article: str | None = None) -> bool:
         return target in (f"a/res/{unga_symbol(ref.number)}", ref.number.lower())
     sector = ref.body.lower() if ref.body in ITU_BODIES else "itu-[a-z]+"  # "WTSA Resolution 69"
     kind = "dec" if ref.doc_type is DocType.DECISION else "res"
-    return ref.kind == "itu" and bool(re.match(rf"{sector}/{kind}-{ref.number}(?:/|$)", target))
+    if ref.kind != "itu" or not re.match(rf"{sector}/{kind}-{ref.number}(?:/|$)", target):
+        return False
+    return not _one_revision(ref) or _revision_cited(ref, target)
+
+
+def _one_revision(ref: DocRef) -> bool:
+    """The question names the cited text's revision, in brackets after its number."""
+    return ref.bracketed and bool(ref.revision) and ref.revision != EVERY_REVISION
+
+
+def _revision_cited(ref: DocRef, target: str) -> bool:
+    """The reference is to the revision the question names ("Resolution 2 (Kyoto, 1994)"); a
+    reference without its revision is not."""
+    cited = target.lower().split("/")[2:3]
+    words = re.findall(r"[a-z]+|\d{4}", (ref.revision or "").lower())
+    return bool(cited) and all(word in cited[0] for word in words)
 
 
 def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:
@@ -278,11 +293,7 @@ def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:
 
 def _earlier_revision_asked(ref: DocRef, target: str) -> bool:
     """The question names one revision of an ITU text and the reference is to that one."""
-    if ref.kind != "itu" or not ref.revision or ref.revision == EVERY_REVISION:
-        return False
-    cited = target.lower().split("/")[2:3]
-    words = re.findall(r"[a-z]+|\d{4}", ref.revision.lower())
-    return bool(cited) and all(word in cited[0] for word in words)
+    return ref.kind == "itu" and _one_revision(ref) and _revision_cited(ref, target)
 
 
 def _work_prefix(doc_id_or_target: str) -> str:

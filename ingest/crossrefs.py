@@ -24,8 +24,8 @@ from rescite.ingest.clause_ids import slug
 from rescite.ingest.metadata_itu import CONFERENCE_BODY, ZH_CITIES
 
 _ITU_RES = re.compile(
-    r"\bResolutions?\s+(\d{1,3})(?!\d)(?:\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*"
-    r"(\d{4})\))?(?=(?P<tail>[^.;]{0,60}))"
+    r"(?<!Dispute )\bResolutions?\s+(\d{1,3})(?!\d)"
+    r"(?:\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\))?(?=(?P<tail>[^.;]{0,60}))"
 )
 # "Resolutions 45 (Rev. Dubai, 2014) and 69 (Rev. Buenos Aires, 2017)": each its own revision.
 _NEXT_IN_LIST = re.compile(

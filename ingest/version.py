@@ -7,7 +7,7 @@ changed.
 """
 
 PARSER_VERSION = "8"  # 8: ITU Recommendations ("Recommendation ITU-T E.164"); the Tampere
-# Convention and the UN Convention against Cybercrime by name
+# Convention and the UN Convention against Cybercrime by name; "Dispute Resolution 5" is no ITU text
 # 7: texts cited by name ("the Tunis Agenda", "the Universal Declaration")
 # 6: a cited resolution's body from its conference ("Rev. Dubai, 2014": WTDC);
 # "Resolutions 45 (Rev. Dubai, 2014) and 69 (Rev. Buenos Aires, 2017)"

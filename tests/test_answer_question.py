@@ -105,6 +105,9 @@ BODIES = [
     ("Which texts cite the General Assembly resolution on consumer protection (70/186)?", ()),
     ("Which texts cite General Assembly resolution 70/186?", ()),
     ("Quelles résolutions de l'Assemblée générale parlent de la Convention de Tampere ?", (UNGA,)),
+    ("Quelles résolutions de l'Assemblée générale rappellent la résolution 68/262 ?", (UNGA,)),
+    ("Quels textes font référence à la résolution 68/262 de l'Assemblée générale ?", ()),
+    ("Is Kyoto Resolution 5 invoked in any standardization assembly text?", (Body.ITU_WTSA,)),
     ("¿Qué resoluciones de la Asamblea General tratan de la ciberdelincuencia?", (UNGA,)),
 ]
 
@@ -209,6 +212,7 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("PP resolutions referring to the E.164 numbering Recommendation", True, False),
     ("¿Qué textos remiten al artículo 19 del Convenio de la UIT?", True, False),
     ("哪些文件援引了联大第58/199号决议？", True, False),
+    ("Quelles résolutions de l'Assemblée générale rappellent la résolution 68/262 ?", True, False),
 ]
 
 ACTION_LINES = [
@@ -275,6 +279,13 @@ def test_a_text_named_by_its_title_is_a_reference_only_when_its_citations_are_as
     assert cited.bodies == (Body.UNGA,)
     about = read_question("What have resolutions said about the Tunis Agenda's cooperation?")
     assert about.refs == () and not about.crossref  # the Agenda is no document of the archive
+
+
+def test_only_a_revision_in_brackets_is_the_cited_texts() -> None:
+    (kyoto,) = read_question("What refers back to Resolution 2 (Kyoto, 1994)?").refs
+    assert (kyoto.revision, kyoto.bracketed) == ("kyoto 1994", True)
+    (wtdc,) = read_question("At Dubai 2018, where did the PP invoke WTDC Resolution 45?").refs
+    assert (wtdc.revision, wtdc.bracketed) == ("dubai 2018", False)
 
 
 def test_a_body_named_with_its_number_once_is_the_same_text_named_again() -> None:

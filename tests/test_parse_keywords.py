@@ -228,6 +228,7 @@ REFERENCES = [
         ],
     ),
     ("Annex A.1 of the report and Figure 2.1", []),  # no Recommendation without the word
+    ("the Advisory Centre on International Investment Dispute Resolution 5", []),
 ]
 
 
