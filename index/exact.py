@@ -8,16 +8,28 @@ one generation, until the columns change (the next generation starts empty).
 
 Vectors are unit length (every embedder normalises them), so the dot product orders clauses as
 Chroma's cosine distance does; equal scores keep the columns' order.
+
+A writer also saves every clause's vector beside the BM25 index of its generation (`save`);
+a reader that finds them (`load`) searches the whole archive exactly too. Chroma's HNSW graph
+returns about 91% of the exact top 20 on this corpus (development questions), and `ask` found
+fewer gold clauses for it (R@10 0.738 against 0.748 exact). Without a saved file, unfiltered
+searches stay with Chroma.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from rescite.index.filters import ClauseColumns
 from rescite.index.vectors import VectorStore
+
+ROWS_FILE = "vectors.npy"
+PRESENT_FILE = "vectors-present.npy"
+STAMP_FILE = "vectors.json"
 
 
 class _Loaded:
@@ -36,6 +48,11 @@ class ExactVectors:
         self._loaded: _Loaded | None = None
         self._lock = threading.Lock()
 
+    def complete(self, columns: ClauseColumns) -> bool:
+        """Every clause of these columns has its vector here (loaded from a saved file)."""
+        loaded = self._loaded
+        return loaded is not None and loaded.columns is columns and bool(loaded.fetched.all())
+
     def nearest(
         self, columns: ClauseColumns, mask: np.ndarray, vector: np.ndarray, k: int
     ) -> list[str]:
@@ -44,7 +61,11 @@ class ExactVectors:
         positions = np.flatnonzero(mask & loaded.present)
         if not len(positions) or loaded.rows is None:
             return []
-        scores = loaded.rows[positions] @ np.asarray(vector, dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32)
+        if len(positions) > len(mask) // 4:  # cheaper than gathering most of the rows first
+            scores = (loaded.rows @ query)[positions]
+        else:
+            scores = loaded.rows[positions] @ query
         k = min(k, len(positions))
         top = np.argpartition(-scores, k - 1)[:k] if k < len(positions) else np.arange(k)
         top = top[np.lexsort((top, -scores[top]))]
@@ -86,3 +107,45 @@ class ExactVectors:
                 loaded.present[position] = True
             loaded.fetched[missing] = True
         return loaded
+
+    def save(self, columns: ClauseColumns, folder: Path, generation: int, model: str) -> None:
+        """Save every clause's vector, in column order, beside the BM25 index of `generation`."""
+        loaded = self._fill(columns, np.ones(len(columns.clause_ids), dtype=bool))
+        if loaded.rows is None:
+            return
+        for name, array in ((ROWS_FILE, loaded.rows), (PRESENT_FILE, loaded.present)):
+            staging = folder / f"{name}.tmp"
+            with staging.open("wb") as out:
+                np.save(out, array)
+            staging.replace(folder / name)
+        stamp = {"generation": generation, "model": model, "clauses": len(columns.clause_ids)}
+        staging = folder / f"{STAMP_FILE}.tmp"
+        staging.write_text(json.dumps(stamp))
+        staging.replace(folder / STAMP_FILE)
+
+    @staticmethod
+    def saved(folder: Path, generation: int, model: str) -> bool:
+        """Whether the folder holds the vectors of `generation`, made by `model`."""
+        try:
+            stamp = json.loads((folder / STAMP_FILE).read_text())
+        except (OSError, ValueError):
+            return False
+        return (stamp.get("generation"), stamp.get("model")) == (generation, model)
+
+    def load(self, columns: ClauseColumns, folder: Path, generation: int, model: str) -> None:
+        """Take the saved vectors of `generation` for these columns, mapped from the file, when
+        they match; otherwise keep fetching from the vector store as needed."""
+        if not self.saved(folder, generation, model):
+            return
+        try:
+            rows = np.load(folder / ROWS_FILE, mmap_mode="r")
+            present = np.load(folder / PRESENT_FILE)
+        except (OSError, ValueError):
+            return
+        if len(rows) != len(columns.clause_ids) or len(present) != len(rows):
+            return
+        loaded = _Loaded(columns)
+        loaded.rows, loaded.present = rows, present.astype(bool)
+        loaded.fetched[:] = True
+        with self._lock:
+            self._loaded = loaded

@@ -17,7 +17,7 @@ from rescite.index.embedders import Embedder
 from rescite.index.exact import ExactVectors
 from rescite.index.fusion import Fused, reciprocal_rank_fusion
 from rescite.index.lock import active_writer
-from rescite.index.vectors import VectorStore
+from rescite.index.vectors import VectorStore, indexed_model_id
 
 MAX_QUERY_CHARS = 4000
 MAX_K = 200
@@ -68,7 +68,10 @@ class HybridSearcher:
         generation = self._store.generation()
         with self._lock:
             if self._bm25 is not None and self._bm25[0] == generation:
-                return self._bm25[1]
+                current = self._bm25[1]
+                if not self._exact.complete(current.columns):  # saved since, by the writer
+                    self._exact.load(current.columns, self._bm25_dir, generation, self._model())
+                return current
             busy = self._writer_elsewhere()
             if self._bm25 is not None and busy:
                 return self._bm25[1]
@@ -78,9 +81,13 @@ class HybridSearcher:
                 index = Bm25Index.load(self._bm25_dir, saved)
             if index is None or saved is None:
                 index, saved = Bm25Index.build(self._store.bm25_rows()), generation
+            self._exact.load(index.columns, self._bm25_dir, saved, self._model())
             self._bm25 = (saved, index)  # tagged with what it holds, so stale ones get replaced
             self._metas = {}
             return index
+
+    def _model(self) -> str:
+        return indexed_model_id(self._embedder)
 
     def _writer_elsewhere(self) -> bool:
         pid = active_writer(self._bm25_dir.parent)
@@ -92,12 +99,20 @@ class HybridSearcher:
         if Bm25Index.saved_generation(self._bm25_dir) == generation:
             if not Bm25Index.is_current_format(self._bm25_dir):
                 self.bm25().save(self._bm25_dir, generation)  # an older format: save it anew
+            self._save_vectors(self.bm25(), generation)
             return
         index = Bm25Index.build(self._store.bm25_rows())
         index.save(self._bm25_dir, generation)
         with self._lock:
             self._bm25 = (generation, index)
             self._metas = {}
+        self._save_vectors(index, generation)
+
+    def _save_vectors(self, index: Bm25Index, generation: int) -> None:
+        """The vectors of `generation` beside its BM25 index, for exact search (exact.py)."""
+        if not ExactVectors.saved(self._bm25_dir, generation, self._model()):
+            self._exact.save(index.columns, self._bm25_dir, generation, self._model())
+            self._exact.load(index.columns, self._bm25_dir, generation, self._model())
 
     def vector_clause_ids(self) -> set[str]:
         return self._vectors.clause_ids()
@@ -138,7 +153,8 @@ class HybridSearcher:
     def _vector_ids(
         self, vector: np.ndarray, depth: int, filters: Filters, bm25: Bm25Index
     ) -> list[str]:
-        """Nearest clause ids passing the filters.
+        """Nearest clause ids passing the filters: exactly, over every clause's saved vector,
+        when the writer saved them for this generation (exact.py); else as follows.
 
         Chroma evaluates any metadata filter slowly (it scans), so when the filters pass a
         large share of the clauses the nearest clauses are fetched unfiltered, deeper, and
@@ -148,6 +164,9 @@ class HybridSearcher:
         """
         columns = bm25.columns
         mask = columns.mask(filters)
+        if self._exact.complete(columns):
+            everything = np.ones(len(columns.clause_ids), dtype=bool)
+            return self._exact.nearest(columns, everything if mask is None else mask, vector, depth)
         if mask is None:
             return self._vectors.search(vector, depth, filters)
         passing = int(np.count_nonzero(mask))

@@ -67,3 +67,17 @@ def test_the_vectors_search_a_question_as_a_statement(core_archive: Archive) -> 
         (h.clause.clause_id, h.vector_rank) for h in stated
     ]
     assert any(h.vector_rank is not None for h in asked)
+
+
+def test_the_vector_side_of_a_search_is_the_exact_nearest_clauses(core_archive: Archive) -> None:
+    """The writer saved every clause's vector beside BM25, so an unfiltered search ranks all of
+    them by similarity, not the approximate HNSW neighbours."""
+    searcher = core_archive._searcher
+    columns = searcher.bm25().columns
+    assert searcher._exact.complete(columns)
+    ids = core_archive.clause_ids()
+    stored = core_archive.clause_vectors(ids)
+    vector = core_archive.embedder.embed_query("protection of children online")
+    exact = sorted(stored, key=lambda clause_id: -float(stored[clause_id] @ vector))[:30]
+    found = searcher._vector_ids(vector, 30, Filters(), searcher.bm25())
+    assert found == exact
