@@ -79,6 +79,8 @@ def ask(
     cited = compose.citations(groups)
     focus = [ref.number for ref in reading.refs] if reading.crossref else []
     text = compose.extractive_text(groups, cited, focus)
+    if found.note:
+        text = f"{found.note}\n\n{text}"
     if len(listing) > len(chosen):
         text += compose.more_listed(len(cited))
     answer = Answer(question=question, answer=text, refused=False, citations=cited, support=best)

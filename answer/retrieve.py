@@ -45,6 +45,7 @@ TITLED_DOCUMENTS = 3  # an article named by its title is looked for in the best 
 class Found:
     items: list[Candidate]
     refusal: str | None = None
+    note: str | None = None  # said before the answer: "A/RES/56/183 is not in the archive; …"
 
 
 def merged_filters(filters: Filters, reading: Reading) -> Filters:
@@ -75,9 +76,12 @@ def candidates(
         return citing(archive, reading, merged_filters(filters, reading), depth, scorer)
     if reading.refs:
         resolved = resolve(archive, reading.refs, reading.wanted_language)
-        if not resolved.doc_ids:
+        if not resolved.doc_ids:  # a text the archive lacks: the clauses that cite it, if any
             names = ", ".join(ref.display for ref in resolved.missing)
-            return Found([], f"{names} is not in the archive (ingest it first).")
+            cited = citing(archive, reading, merged_filters(filters, reading), depth, scorer)
+            if not cited.items:
+                return Found([], f"{names} is not in the archive (ingest it first).")
+            return Found(cited.items, note=f"{names} is not in the archive; these texts cite it.")
         return Found(
             in_question_language(archive, reading, resolved.doc_ids, filters, depth, scorer)
         )

@@ -483,6 +483,16 @@ def test_a_recommendation_named_by_its_number_is_answered_from_it(core_archive: 
     assert missing.refused and "Recommendation X.1205 is not in the archive" in missing.answer
 
 
+def test_a_text_the_archive_lacks_is_answered_from_the_clauses_that_cite_it(
+    core_archive: Archive,
+) -> None:
+    result = answer(core_archive, "What does Recommendation ITU-T E.164 provide for?")
+    assert not result.refused
+    assert result.answer.startswith("Recommendation E.164 is not in the archive; these texts cite")
+    cited = {citation.clause_id for citation in result.citations}
+    assert cited and cited <= clauses_citing(core_archive, "E.164")
+
+
 def test_a_resolution_named_with_its_assembly_is_not_confused_with_its_namesakes(
     full_archive: Archive,
 ) -> None:
