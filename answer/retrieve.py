@@ -413,14 +413,26 @@ def _ahead(
 
 
 def cites(clause: Clause, kind: str | None) -> bool:
-    """The clause cites a text of that kind: "unga-resolution", "itu-resolution", "resolution"
-    (either), or any (None)."""
+    """The clause cites another text of that kind: "unga-resolution", "itu-resolution",
+    "resolution" (either), or any (None). A text naming itself ("the United Nations Convention
+    against Cybercrime" in A/RES/79/243, "Recommendation ITU-T E.119" in E.119) cites nothing."""
     return any(
-        kind is None
-        or ref.kind == kind
-        or (kind == "resolution" and ref.kind.endswith("-resolution"))
+        (
+            kind is None
+            or ref.kind == kind
+            or (kind == "resolution" and ref.kind.endswith("-resolution"))
+        )
+        and not _names_itself(clause, ref.target)
         for ref in clause.references
     )
+
+
+def _names_itself(clause: Clause, target: str) -> bool:
+    own = _work_prefix(clause.doc_id)
+    if target.startswith("A/RES/"):  # "unga/217-a-iii" is "A/RES/217(III) A"
+        words = re.findall(r"[a-z0-9]+", unga_stem(target.removeprefix("A/RES/")))
+        return sorted(words) == sorted(re.findall(r"[a-z0-9]+", own))
+    return own.endswith("/rec-" + target.lower().replace(".", "-"))
 
 
 def section_matches(reading: Reading, clause: Clause) -> bool:
