@@ -288,16 +288,10 @@ def of_referenced_work(clause: Clause, refs: Sequence[DocRef]) -> bool:
         (found, ref) for found in clause.references for ref in refs if names(found.target, ref)
     ]
     return any(
-        (_work_prefix(found.target) == own and not _earlier_revision_asked(ref, found.target))
-        or (ref.kind == "unga" and own == unga_stem(ref.number))
-        or (ref.kind == "rec" and own.endswith("/rec-" + ref.number.lower().replace(".", "-")))
+        _names_itself(clause, found.target)
+        or (_work_prefix(found.target) == own and not _one_revision(ref))
         for found, ref in cited
     )
-
-
-def _earlier_revision_asked(ref: DocRef, target: str) -> bool:
-    """The question names one revision of an ITU text and the reference is to that one."""
-    return ref.kind == "itu" and _one_revision(ref) and _revision_cited(ref, target)
 
 
 def _work_prefix(doc_id_or_target: str) -> str:

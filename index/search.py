@@ -54,6 +54,7 @@ class HybridSearcher:
         self._exact = ExactVectors(vectors)
         self._embedder = embedder
         self._bm25_dir = bm25_dir
+        self._vectors_dir = bm25_dir.with_name("vectors")
         self._bm25: tuple[int, Bm25Index] | None = None
         self._metas: dict[str, DocumentMeta] = {}
         self._lock = threading.Lock()
@@ -68,10 +69,7 @@ class HybridSearcher:
         generation = self._store.generation()
         with self._lock:
             if self._bm25 is not None and self._bm25[0] == generation:
-                current = self._bm25[1]
-                if not self._exact.complete(current.columns):  # saved since, by the writer
-                    self._exact.load(current.columns, self._bm25_dir, generation, self._model())
-                return current
+                return self._bm25[1]
             busy = self._writer_elsewhere()
             if self._bm25 is not None and busy:
                 return self._bm25[1]
@@ -81,7 +79,7 @@ class HybridSearcher:
                 index = Bm25Index.load(self._bm25_dir, saved)
             if index is None or saved is None:
                 index, saved = Bm25Index.build(self._store.bm25_rows()), generation
-            self._exact.load(index.columns, self._bm25_dir, saved, self._model())
+            self._exact.load(index.columns, self._vectors_dir, saved, self._model())
             self._bm25 = (saved, index)  # tagged with what it holds, so stale ones get replaced
             self._metas = {}
             return index
@@ -99,20 +97,20 @@ class HybridSearcher:
         if Bm25Index.saved_generation(self._bm25_dir) == generation:
             if not Bm25Index.is_current_format(self._bm25_dir):
                 self.bm25().save(self._bm25_dir, generation)  # an older format: save it anew
-            self._save_vectors(self.bm25(), generation)
+            self._save_vectors(self.bm25(), generation)  # an archive written before them
             return
         index = Bm25Index.build(self._store.bm25_rows())
+        self._save_vectors(index, generation)  # first: a reader of this BM25 finds them
         index.save(self._bm25_dir, generation)
         with self._lock:
             self._bm25 = (generation, index)
             self._metas = {}
-        self._save_vectors(index, generation)
 
     def _save_vectors(self, index: Bm25Index, generation: int) -> None:
-        """The vectors of `generation` beside its BM25 index, for exact search (exact.py)."""
-        if not ExactVectors.saved(self._bm25_dir, generation, self._model()):
-            self._exact.save(index.columns, self._bm25_dir, generation, self._model())
-            self._exact.load(index.columns, self._bm25_dir, generation, self._model())
+        """The vectors of `generation` for exact search (exact.py), saved once."""
+        if not ExactVectors.saved(self._vectors_dir, generation, self._model()):
+            self._exact.save(index.columns, self._vectors_dir, generation, self._model())
+            self._exact.load(index.columns, self._vectors_dir, generation, self._model())
 
     def vector_clause_ids(self) -> set[str]:
         return self._vectors.clause_ids()
