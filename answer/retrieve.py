@@ -22,6 +22,7 @@ from rescite.answer.support import (
     NAMED_SUPPORT,
     Candidate,
     Scorer,
+    paraphrase_similarities_of,
     split_per_document,
     stored_vectors_of,
 )
@@ -69,7 +70,9 @@ def candidates(
     embedder: TextEmbedder | None,
 ) -> Found:
     depth = max(k * SEARCH_DEPTH, MIN_DEPTH)
-    scorer = Scorer(reading, embedder, stored_vectors_of(archive))
+    scorer = Scorer(
+        reading, embedder, stored_vectors_of(archive), paraphrase_similarities_of(archive)
+    )
     if reading.session and (reading.crossref or not reading.refs):
         filters = in_session(archive, filters, reading.session)
     if reading.crossref:

@@ -36,11 +36,18 @@ EMBED_TOP = 12  # without stored vectors, only the top clauses are embedded
 BARE_TOP = 50  # across languages, the top clauses are embedded without their context
 
 StoredVectors = Callable[[Sequence[str]], dict[str, np.ndarray]]
+SecondSimilarities = Callable[[str, Sequence[str]], dict[str, float] | None]
 
 
 def stored_vectors_of(archive: object) -> StoredVectors | None:
     """The archive's lookup of clause vectors as indexed, when it has one."""
     found = getattr(archive, "clause_vectors", None)
+    return found if callable(found) else None
+
+
+def paraphrase_similarities_of(archive: object) -> SecondSimilarities | None:
+    """The archive's similarities by its English paraphrase encoder, when it has one."""
+    found = getattr(archive, "paraphrase_similarities", None)
     return found if callable(found) else None
 
 
@@ -155,12 +162,19 @@ class Scorer:
     """Scores hits against one question, embedding the question once however often it is asked.
 
     Similarity comes from the vectors stored at ingest (every hit, no model call) when the
-    archive has them, else from embedding the top hits' text.
+    archive has them, else from embedding the top hits' text. Where the archive's English
+    paraphrase encoder reads the question and the clause (both English), clauses are ranked by
+    the mean of the two encoders' similarities, while the support an answer is refused on keeps
+    the first encoder's alone. Development set: paraphrases with a gold clause in the top 10
+    0.53 -> 0.72, refusals unchanged. Averaged into the support too, 29% of paraphrases were
+    falsely refused instead of 52%, but 66% of unanswerable questions refused instead of 74%,
+    at the best threshold for both.
     """
 
     reading: Reading
     embedder: TextEmbedder | None
     stored: StoredVectors | None = None
+    paraphrase: SecondSimilarities | None = None
     # Across languages the stored vectors, which carry the document's context, rank a named
     # document's clauses alike: embed the clauses' own text instead.
     bare: bool = False
@@ -188,6 +202,20 @@ class Scorer:
             for hit in hits
         ]
 
+    def ranking_similarities(self, hits: Sequence[Hit], found: list[float]) -> list[float]:
+        """`found` averaged with the paraphrase encoder's similarities, where it reads both the
+        question and the clause (English); the refusal's support keeps `found` alone."""
+        english = self.reading.language == "en"
+        if self.paraphrase is None or not english or self.stored is None or self.bare:
+            return found
+        second = self.paraphrase(self.reading.focus, [hit.clause.clause_id for hit in hits])
+        if not second:
+            return found
+        return [
+            (first + second[hit.clause.clause_id]) / 2 if hit.clause.clause_id in second else first
+            for first, hit in zip(found, hits, strict=True)
+        ]
+
     def lexical(self, hit: Hit) -> float:
         """Coverage of the question's words; of an English clause by a Chinese question, of the
         English names of its ITU and UN terms (answer/glossary.py), at half weight: a term's
@@ -201,8 +229,13 @@ class Scorer:
         """Candidates with support and rank, best rank first."""
         reading = self.reading
         out: list[Candidate] = []
-        for position, (hit, sim) in enumerate(zip(hits, self.similarities(hits), strict=True)):
-            support = support_of(sim, self.lexical(hit), self.embedder is not None)
+        found = self.similarities(hits)
+        ranking = self.ranking_similarities(hits, found)
+        has_vectors = self.embedder is not None
+        for position, (hit, sim, rank_sim) in enumerate(zip(hits, found, ranking, strict=True)):
+            lexical = self.lexical(hit)
+            support = support_of(sim, lexical, has_vectors)
+            ranked = support_of(rank_sim, lexical, has_vectors)
             prior = RANK_PRIOR / (1 + position)
-            out.append(Candidate(hit, support, support + intent_adjustment(reading, hit) + prior))
+            out.append(Candidate(hit, support, ranked + intent_adjustment(reading, hit) + prior))
         return sorted(out, key=lambda candidate: -candidate.rank)

@@ -47,7 +47,7 @@ class IndexStats(Record):
     vectors: int
     bm25_clauses: int
     uncommitted: int
-    consistent: bool  # the same clause ids in the doc store, the vectors and BM25
+    consistent: bool  # the same clause ids in the doc store, each side's vectors and BM25
 
 
 class Archive:
@@ -144,19 +144,26 @@ class Archive:
         """The stored vectors of these clauses, for re-ranking candidates by similarity."""
         return self._searcher.clause_vectors(clause_ids)
 
+    def paraphrase_similarities(
+        self, question: str, clause_ids: Sequence[str]
+    ) -> dict[str, float] | None:
+        """Cosines of the question to these clauses by the English paraphrase encoder; None
+        when the archive has none, or the question is in a script it does not read."""
+        return self._searcher.paraphrase_similarities(question, clause_ids)
+
     def stats(self) -> IndexStats:
         """Counts from the doc store, the vectors and BM25, and whether they agree."""
         documents, clauses = self._store.counts()
         stored = set(self._store.all_clause_ids())
-        vectors = self._searcher.vector_clause_ids()
+        sides = self._searcher.vector_clause_ids()
         bm25 = set(self._searcher.bm25().columns.clause_ids)
         return IndexStats(
             documents=documents,
             clauses=clauses,
-            vectors=len(vectors),
+            vectors=len(sides[0]),
             bm25_clauses=len(bm25),
             uncommitted=len(self._store.uncommitted()),
-            consistent=stored == vectors == bm25,
+            consistent=stored == bm25 and all(side == stored for side in sides),
         )
 
     def close(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 from pydantic import BaseModel
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -17,6 +17,9 @@ class EmbedderSettings(BaseModel):
     model: str | None = None
     api_key: str | None = None
     batch_size: int = 64
+    # The English paraphrase encoder searched beside the one above (index/minilm.py), or none.
+    paraphrase: Literal["minilm", "none"] = "minilm"
+    model_cache: Path = Path(user_cache_dir("rescite"))  # models built on first use
 
 
 class LLMSettings(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 from collections.abc import Callable, Sequence
@@ -14,8 +15,10 @@ from rescite.core.records import ParsedDocument
 from rescite.core.settings import Settings
 from rescite.index.docstore import DocStore
 from rescite.index.embedders import Embedder, cached_queries, make_embedder
+from rescite.index.fusion import PARAPHRASE_WEIGHT, VECTOR_WEIGHT
 from rescite.index.lock import WriteLock
 from rescite.index.search import HybridSearcher
+from rescite.index.sides import VectorSide
 from rescite.index.sync import ReadParsed, Sync
 from rescite.index.vectors import VectorStore
 from rescite.ingest import version
@@ -37,20 +40,48 @@ def open_archive(
     lock = WriteLock(home)
     if rebuild:
         with lock:
-            _wipe(home, chroma_connector(home, settings.chroma_url)(), settings.collection)
+            client = chroma_connector(home, settings.chroma_url)()
+            _wipe(home, client, [settings.collection, paraphrase_collection(settings)])
     store = DocStore(home / "docstore.sqlite3")
-    embedded = None if settings.chroma_url else home / "chroma"
-    vectors = VectorStore(
-        chroma_connector(home, settings.chroma_url),
-        settings.collection,
-        embedder,
-        embedded=embedded,
-    )
-    searcher = HybridSearcher(store, vectors, embedder, home / "bm25")
-    sync = Sync(
-        store, vectors, embedder, list_files, reader(settings.max_file_mb), version.PARSER_VERSION
-    )
+    sides = vector_sides(settings, embedder)
+    searcher = HybridSearcher(store, sides, home / "bm25")
+    sync = Sync(store, sides, list_files, reader(settings.max_file_mb), version.PARSER_VERSION)
     return Archive(store, searcher, sync, lock, embedder)
+
+
+def vector_sides(settings: Settings, embedder: Embedder) -> list[VectorSide]:
+    """The primary side (the embedder the settings name) and the paraphrase side, if on."""
+    home = settings.home
+    embedded = None if settings.chroma_url else home / "chroma"
+    connect = chroma_connector(home, settings.chroma_url)
+    primary = VectorStore(connect, settings.collection, embedder, embedded=embedded)
+    sides = [VectorSide("vector", primary, embedder, home / "vectors", VECTOR_WEIGHT)]
+    if settings.embedder.paraphrase == "minilm":
+        english = paraphrase_embedder(settings.embedder.model_cache)
+        store = VectorStore(connect, paraphrase_collection(settings), english, embedded=embedded)
+        sides.append(
+            VectorSide(
+                "paraphrase",
+                store,
+                english,
+                home / "vectors-paraphrase",
+                PARAPHRASE_WEIGHT,
+                languages=("en",),
+            )
+        )
+    return sides
+
+
+def paraphrase_collection(settings: Settings) -> str:
+    return f"{settings.collection}-paraphrase"
+
+
+@functools.cache
+def paraphrase_embedder(cache: Path) -> Embedder:
+    """Loaded once per process (every archive opened shares it)."""
+    from rescite.index.minilm import MiniLmEmbedder
+
+    return cached_queries(MiniLmEmbedder(cache))
 
 
 def chroma_connector(home: Path, url: str | None) -> Callable[[], Any]:
@@ -64,12 +95,14 @@ def chroma_connector(home: Path, url: str | None) -> Callable[[], Any]:
     return connect
 
 
-def _wipe(home: Path, client: Any, collection: str) -> None:
-    with contextlib.suppress(Exception):
-        client.delete_collection(collection)
+def _wipe(home: Path, client: Any, collections: Sequence[str]) -> None:
+    for collection in collections:
+        with contextlib.suppress(Exception):
+            client.delete_collection(collection)
     for name in ("docstore.sqlite3", "docstore.sqlite3-wal", "docstore.sqlite3-shm"):
         (home / name).unlink(missing_ok=True)
-    shutil.rmtree(home / "bm25", ignore_errors=True)
+    for folder in ("bm25", "vectors", "vectors-paraphrase"):
+        shutil.rmtree(home / folder, ignore_errors=True)
 
 
 def list_files(paths: Sequence[Path]) -> list[Path]:

@@ -322,9 +322,10 @@ class DocStore:
         return [str(r[0]) for r in rows]
 
     def bm25_rows(self) -> list[tuple[str, str, dict[str, MetaValue]]]:
+        """(clause_id, indexed text, the metadata its vectors carry) of committed clauses."""
         names = ("doc_id", "body", "doc_type", "year", "section", "keyword_en", "language")
         return [
-            (str(row[0]), str(row[1]), dict(zip(names, row[2:9], strict=True)))  # type: ignore[arg-type]
+            (str(row[0]), str(row[1]), dict(zip((*names, "ordinal"), row[2:10], strict=True)))  # type: ignore[arg-type]
             for row in self._rows(BM25_ROWS)
         ]
 

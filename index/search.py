@@ -1,4 +1,5 @@
-"""Hybrid clause search: vector (Chroma via llama-index) + BM25, fused by clause id."""
+"""Hybrid clause search: vectors (Chroma via llama-index, and exact copies) + BM25, fused by
+clause id."""
 
 from __future__ import annotations
 
@@ -13,17 +14,13 @@ from rescite.core.errors import QueryError
 from rescite.core.records import DocumentMeta, Filters, Hit
 from rescite.index.bm25 import Bm25Index
 from rescite.index.docstore import DocStore
-from rescite.index.embedders import Embedder
-from rescite.index.exact import ExactVectors
-from rescite.index.fusion import Fused, reciprocal_rank_fusion
+from rescite.index.fusion import Fused, Ranked, reciprocal_rank_fusion
 from rescite.index.lock import active_writer
-from rescite.index.vectors import VectorStore, indexed_model_id
+from rescite.index.sides import VectorSide
 
 MAX_QUERY_CHARS = 4000
 MAX_K = 200
-BROAD_FILTER_SHARE = 0.1
-MAX_WIDE = 800
-MAX_EXACT = 25_000  # filtered clauses searched exactly in numpy rather than by Chroma's where
+BM25 = "bm25"
 
 
 _QUESTION_MARKS = re.compile(r"\s*[?？؟]")
@@ -46,15 +43,13 @@ def candidates_for(k: int) -> int:
 
 
 class HybridSearcher:
-    def __init__(
-        self, store: DocStore, vectors: VectorStore, embedder: Embedder, bm25_dir: Path
-    ) -> None:
+    """BM25 and one or more vector sides (sides.py), fused; the first side is the primary."""
+
+    def __init__(self, store: DocStore, sides: Sequence[VectorSide], bm25_dir: Path) -> None:
         self._store = store
-        self._vectors = vectors
-        self._exact = ExactVectors(vectors)
-        self._embedder = embedder
+        self._sides = list(sides)
+        self._primary = self._sides[0]
         self._bm25_dir = bm25_dir
-        self._vectors_dir = bm25_dir.with_name("vectors")
         self._bm25: tuple[int, Bm25Index] | None = None
         self._metas: dict[str, DocumentMeta] = {}
         self._lock = threading.Lock()
@@ -79,13 +74,11 @@ class HybridSearcher:
                 index = Bm25Index.load(self._bm25_dir, saved)
             if index is None or saved is None:
                 index, saved = Bm25Index.build(self._store.bm25_rows()), generation
-            self._exact.load(index.columns, self._vectors_dir, saved, self._model())
+            for side in self._sides:
+                side.load(index.columns, saved)
             self._bm25 = (saved, index)  # tagged with what it holds, so stale ones get replaced
             self._metas = {}
             return index
-
-    def _model(self) -> str:
-        return indexed_model_id(self._embedder)
 
     def _writer_elsewhere(self) -> bool:
         pid = active_writer(self._bm25_dir.parent)
@@ -97,29 +90,42 @@ class HybridSearcher:
         if Bm25Index.saved_generation(self._bm25_dir) == generation:
             if not Bm25Index.is_current_format(self._bm25_dir):
                 self.bm25().save(self._bm25_dir, generation)  # an older format: save it anew
-            self._save_vectors(self.bm25(), generation)  # an archive written before them
+            for side in self._sides:  # an archive written before them
+                side.save(self.bm25().columns, generation)
             return
         index = Bm25Index.build(self._store.bm25_rows())
-        self._save_vectors(index, generation)  # first: a reader of this BM25 finds them
+        for side in self._sides:  # first: a reader of this BM25 finds them
+            side.save(index.columns, generation)
         index.save(self._bm25_dir, generation)
         with self._lock:
             self._bm25 = (generation, index)
             self._metas = {}
 
-    def _save_vectors(self, index: Bm25Index, generation: int) -> None:
-        """The vectors of `generation` for exact search (exact.py), saved once."""
-        if not ExactVectors.saved(self._vectors_dir, generation, self._model()):
-            self._exact.save(index.columns, self._vectors_dir, generation, self._model())
-            self._exact.load(index.columns, self._vectors_dir, generation, self._model())
-
-    def vector_clause_ids(self) -> set[str]:
-        return self._vectors.clause_ids()
+    def vector_clause_ids(self) -> list[set[str]]:
+        """The clause ids each side holds a vector for, the primary side's first."""
+        return [side.store.clause_ids() for side in self._sides]
 
     def clause_vectors(self, clause_ids: Sequence[str]) -> dict[str, np.ndarray]:
-        """The stored vectors of these clauses (as indexed, in context), kept once fetched."""
-        found = self._exact.vectors(self.bm25().columns, clause_ids)
+        """The primary side's vectors of these clauses (as indexed, in context)."""
+        found = self._primary.exact.vectors(self.bm25().columns, clause_ids)
         missing = [cid for cid in clause_ids if cid not in found]
-        return {**found, **self._vectors.vectors_of(missing)} if missing else found
+        return {**found, **self._primary.store.vectors_of(missing)} if missing else found
+
+    def paraphrase_similarities(
+        self, question: str, clause_ids: Sequence[str]
+    ) -> dict[str, float] | None:
+        side = next((side for side in self._sides[1:] if side.reads(question)), None)
+        if side is None:
+            return None
+        columns = self.bm25().columns
+        ranked = side.ranked(columns)
+        vectors = side.exact.vectors(columns, clause_ids)
+        query = side.embedder.embed_query(question)
+        return {
+            clause_id: max(float(row @ query), 0.0)
+            for clause_id, row in vectors.items()
+            if ranked is None or ranked[columns.positions[clause_id]]
+        }
 
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
         text = query.strip()
@@ -137,46 +143,20 @@ class HybridSearcher:
             raise QueryError("year_from is after year_to; swap them")
         depth = candidates_for(k)
         bm25 = self.bm25()
-        vector = self._embedder.embed_query(as_statement(text))
-        vector_ids = self._vector_ids(vector, depth, filters, bm25)
-        bm25_ids = bm25.search(text, depth, filters)
-        fused = reciprocal_rank_fusion(vector_ids, bm25_ids, k=depth)
+        statement = as_statement(text)
+        lists = [
+            Ranked(side.name, side.nearest(statement, depth, filters, bm25.columns), side.weight)
+            for side in self._sides
+            if side.reads(text)
+        ]
+        lists.append(Ranked(BM25, bm25.search(text, depth, filters), 1.0))
+        fused = reciprocal_rank_fusion(lists, k=depth)
         hits: list[Hit] = []
         for start in range(0, len(fused), 2 * k):
             hits.extend(self._hydrate(fused[start : start + 2 * k]))
             if len(hits) >= k:
                 break
         return hits[:k]
-
-    def _vector_ids(
-        self, vector: np.ndarray, depth: int, filters: Filters, bm25: Bm25Index
-    ) -> list[str]:
-        """Nearest clause ids passing the filters: exactly, over every clause's saved vector,
-        when the writer saved them for this generation (exact.py); else as follows.
-
-        Chroma evaluates any metadata filter slowly (it scans), so when the filters pass a
-        large share of the clauses the nearest clauses are fetched unfiltered, deeper, and
-        the filter applied to them (same result: the filtered top-k of a deeper list); a
-        narrow filter, or too few survivors, is searched exactly over the passing clauses'
-        vectors (see exact.py), or with Chroma's own `where` when very many clauses pass.
-        """
-        columns = bm25.columns
-        mask = columns.mask(filters)
-        if self._exact.complete(columns):
-            everything = np.ones(len(columns.clause_ids), dtype=bool)
-            return self._exact.nearest(columns, everything if mask is None else mask, vector, depth)
-        if mask is None:
-            return self._vectors.search(vector, depth, filters)
-        passing = int(np.count_nonzero(mask))
-        share = passing / len(mask) if len(mask) else 0.0
-        if share >= BROAD_FILTER_SHARE:
-            wide = min(MAX_WIDE, int(depth / share * 2) + depth)
-            kept = columns.passing(self._vectors.search(vector, wide, Filters()), mask)
-            if len(kept) >= depth:
-                return kept[:depth]
-        if passing <= MAX_EXACT:
-            return self._exact.nearest(columns, mask, vector, depth)
-        return self._vectors.search(vector, depth, filters)
 
     def _hydrate(self, fused: list[Fused]) -> list[Hit]:
         """Hits for fused ids; clauses of documents not committed (being rewritten) drop out."""
@@ -191,8 +171,8 @@ class HybridSearcher:
                         clause=clause,
                         document=meta,
                         score=item.score,
-                        vector_rank=item.vector_rank,
-                        bm25_rank=item.bm25_rank,
+                        vector_rank=item.ranks.get(self._primary.name),
+                        bm25_rank=item.ranks.get(BM25),
                     )
                 )
         return hits

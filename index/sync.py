@@ -18,9 +18,8 @@ from typing import Protocol
 
 from rescite.core.records import FailedFile, ParsedDocument, SyncReport
 from rescite.index.docstore import DocStore, flat_rows
-from rescite.index.embedders import Embedder
 from rescite.index.filters import MetaValue
-from rescite.index.vectors import VectorStore
+from rescite.index.sides import VectorSide
 
 BATCH_CLAUSES = 256
 
@@ -127,15 +126,13 @@ class Sync:
     def __init__(
         self,
         store: DocStore,
-        vectors: VectorStore,
-        embedder: Embedder,
+        sides: Sequence[VectorSide],
         list_files: ListFiles,
         read: ReadParsed,
         reader_version: str = "",
     ) -> None:
         self._store = store
-        self._vectors = vectors
-        self._embedder = embedder
+        self._sides = list(sides)
         self._list_files = list_files
         self._read = read
         self._reader_version = reader_version  # a new version reads unchanged files again
@@ -144,7 +141,7 @@ class Sync:
         """Remove what an interrupted run left uncommitted; returns the doc ids removed."""
         leftovers = self._store.uncommitted()
         for doc_id in leftovers:
-            self._vectors.delete_document(doc_id)
+            self._delete_vectors(doc_id)
             self._store.delete_document(doc_id)
         return leftovers
 
@@ -161,7 +158,26 @@ class Sync:
         if prune:
             self._prune(paths, {str(p) for p in files}, run)
         self._reread(run)
+        self._complete_sides(run)
         return run.report()
+
+    def _complete_sides(self, run: _Run) -> None:
+        """Embed, for every side but the primary, the clauses it lacks: all of them when the
+        side was switched on after the archive was built (unchanged files embed nothing)."""
+        expected = self._sides[0].store.count()
+        for side in self._sides[1:]:
+            if side.store.count() == expected:
+                continue
+            held = side.store.clause_ids()
+            rows = [row for row in self._store.bm25_rows() if row[0] not in held]
+            rows.sort(key=lambda row: len(row[1]))  # batches of like lengths pad little
+            for start in range(0, len(rows), BATCH_CLAUSES):
+                batch = rows[start : start + BATCH_CLAUSES]
+                started = time.perf_counter()
+                vectors = side.embedder.embed_documents([text for _, text, _ in batch])
+                run.embedded += len(batch)
+                run.progress.clauses_embedded(len(batch), time.perf_counter() - started)
+                side.store.add([r[0] for r in batch], [r[2] for r in batch], vectors)
 
     def _sync_file(self, path: Path, run: _Run) -> None:
         key = str(path)
@@ -223,7 +239,8 @@ class Sync:
         doc_rows = [flat_rows(q.parsed) for q in docs]
         rows = [row for one in doc_rows for row in one]
         started = time.perf_counter()
-        vectors = self._embedder.embed_documents([text for _, text, _ in rows])
+        texts = [text for _, text, _ in rows]
+        vectors = [side.embedder.embed_documents(texts) for side in self._sides]
         run.embedded += len(rows)
         run.progress.clauses_embedded(len(rows), time.perf_counter() - started)
         self._store.begin_documents([
@@ -233,8 +250,9 @@ class Sync:
         doc_ids = [q.parsed.document.meta.doc_id for q in docs]
         for q, doc_id in zip(docs, doc_ids, strict=True):
             if q.existed:
-                self._vectors.delete_document(doc_id)
-        self._vectors.add([r[0] for r in rows], [r[2] for r in rows], vectors)
+                self._delete_vectors(doc_id)
+        for side, side_vectors in zip(self._sides, vectors, strict=True):
+            side.store.add([r[0] for r in rows], [r[2] for r in rows], side_vectors)
         self._store.set_committed(doc_ids, True)
         for q, doc_id in zip(docs, doc_ids, strict=True):
             (run.updated if q.existed else run.added).append(doc_id)
@@ -268,8 +286,12 @@ class Sync:
 
     def _remove(self, doc_id: str) -> None:
         self._store.set_committed([doc_id], False)
-        self._vectors.delete_document(doc_id)
+        self._delete_vectors(doc_id)
         self._store.delete_document(doc_id)
+
+    def _delete_vectors(self, doc_id: str) -> None:
+        for side in self._sides:
+            side.store.delete_document(doc_id)
 
     def _prune(self, roots: Sequence[Path], seen: set[str], run: _Run) -> None:
         """Forget files that are gone (or no longer listed under a folder that was ingested)."""

