@@ -15,6 +15,7 @@ import json
 import logging
 import struct
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -198,25 +199,48 @@ class MiniLmEmbedder:
     dimension = HIDDEN
 
     def __init__(self, cache: Path, threads: int = 2) -> None:
-        import onnxruntime
-        from tokenizers import Tokenizer
-
-        folder = weights_folder()
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(
-            str(quantized_model(folder, cache)), options, providers=["CPUExecutionProvider"]
+        folder = weights_folder()  # a missing package is said at once
+        self._loaded: tuple[Any, Any] | None = None
+        self._failed: BaseException | None = None
+        self._loader = threading.Thread(
+            target=self._load, args=(folder, cache, threads), name="paraphrase-load", daemon=True
         )
-        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self._tokenizer.no_padding()  # the file pads to 128; we pad each batch to its longest
-        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._loader.start()  # off the critical path of a cold `rescite ask`
+
+    def _load(self, folder: Path, cache: Path, threads: int) -> None:
+        try:
+            import onnxruntime
+            from tokenizers import Tokenizer
+
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = threads
+            options.log_severity_level = 3
+            session = onnxruntime.InferenceSession(
+                str(quantized_model(folder, cache)), options, providers=["CPUExecutionProvider"]
+            )
+            tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            tokenizer.no_padding()  # the file pads to 128; we pad each batch to its longest
+            tokenizer.enable_truncation(MAX_TOKENS)
+            self._loaded = (session, tokenizer)
+        except BaseException as error:  # raised again to the first caller
+            self._failed = error
+
+    def _model(self) -> tuple[Any, Any]:
+        self._loader.join()
+        if self._loaded is None:
+            raise ConfigError(
+                f"the paraphrase embedder could not be loaded ({self._failed}); check the model "
+                "cache folder (RESCITE_EMBEDDER__MODEL_CACHE), or set "
+                "RESCITE_EMBEDDER__PARAPHRASE=none"
+            ) from self._failed
+        return self._loaded
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return vectors
-        encodings = self._tokenizer.encode_batch(list(texts))
+        session, tokenizer = self._model()
+        encodings = tokenizer.encode_batch(list(texts))
         order = np.argsort([len(e.ids) for e in encodings], kind="stable")
         for start in range(0, len(order), BATCH):  # similar lengths together: little padding
             batch = order[start : start + BATCH]
@@ -226,7 +250,7 @@ class MiniLmEmbedder:
             for row, i in enumerate(batch):
                 ids[row, : len(encodings[i].ids)] = encodings[i].ids
                 mask[row, : len(encodings[i].ids)] = 1
-            vectors[batch] = self._session.run(None, {"ids": ids, "mask": mask})[0]
+            vectors[batch] = session.run(None, {"ids": ids, "mask": mask})[0]
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return np.asarray(vectors / norms, dtype=np.float32)

@@ -163,10 +163,11 @@ def test_paraphrase_model_is_built_once_and_its_8_bit_vectors_follow_the_float_m
     from tokenizers import Tokenizer
 
     first = MiniLmEmbedder(tmp_path)
+    first.embed_query("loaded")  # the model is built in the background; this waits for it
     built = sorted(tmp_path.glob("*.onnx"))
     assert len(built) == 1
     stamp = built[0].stat().st_mtime_ns
-    MiniLmEmbedder(tmp_path)
+    MiniLmEmbedder(tmp_path).embed_query("loaded")
     assert built[0].stat().st_mtime_ns == stamp  # the second one loaded the first's model
 
     folder = weights_folder()
@@ -183,3 +184,13 @@ def test_paraphrase_model_is_built_once_and_its_8_bit_vectors_follow_the_float_m
         ids = np.array([tokenizer.encode(text).ids])
         mean = session.run(None, {"ids": ids, "mask": np.ones_like(ids)})[0][0]
         assert float(quantized @ (mean / np.linalg.norm(mean))) > 0.97
+
+
+def test_a_paraphrase_model_that_cannot_be_built_is_a_config_error_on_first_use(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the model cache folder should be")
+    embedder = MiniLmEmbedder(blocked)
+    with pytest.raises(ConfigError, match="RESCITE_EMBEDDER__MODEL_CACHE"):
+        embedder.embed_query("anything")
