@@ -163,7 +163,8 @@ class Scorer:
 
     Similarity comes from the vectors stored at ingest (every hit, no model call) when the
     archive has them, else from embedding the top hits' text. Where the archive's English
-    paraphrase encoder reads the question and the clause (both English), clauses are ranked by
+    paraphrase encoder reads the question and the clause (both English, the question naming
+    no text), clauses are ranked by
     the mean of the two encoders' similarities, while the support an answer is refused on keeps
     the first encoder's alone. Development set: paraphrases with a gold clause in the top 10
     0.53 -> 0.72, refusals unchanged. Averaged into the support too, 29% of paraphrases were
@@ -204,8 +205,11 @@ class Scorer:
 
     def ranking_similarities(self, hits: Sequence[Hit], found: list[float]) -> list[float]:
         """`found` averaged with the paraphrase encoder's similarities, where it reads both the
-        question and the clause (English); the refusal's support keeps `found` alone."""
-        english = self.reading.language == "en"
+        question and the clause (English) and the question names no text (it weighs the
+        numbers in "does A/RES/79/243 mention 74/247" over their meaning); the refusal's
+        support keeps `found` alone."""
+        reading = self.reading
+        english = reading.language == "en" and not reading.refs
         if self.paraphrase is None or not english or self.stored is None or self.bare:
             return found
         second = self.paraphrase(self.reading.focus, [hit.clause.clause_id for hit in hits])
