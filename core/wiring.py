@@ -45,7 +45,10 @@ def open_archive(
     store = DocStore(home / "docstore.sqlite3")
     sides = vector_sides(settings, embedder)
     searcher = HybridSearcher(store, sides, home / "bm25")
-    sync = Sync(store, sides, list_files, reader(settings.max_file_mb), version.PARSER_VERSION)
+    dropped = drop_paraphrase(settings) if settings.embedder.paraphrase == "none" else None
+    sync = Sync(
+        store, sides, list_files, reader(settings.max_file_mb), version.PARSER_VERSION, dropped
+    )
     return Archive(store, searcher, sync, lock, embedder)
 
 
@@ -64,7 +67,7 @@ def vector_sides(settings: Settings, embedder: Embedder) -> list[VectorSide]:
                 "paraphrase",
                 store,
                 english,
-                home / "vectors-paraphrase",
+                home / PARAPHRASE_VECTORS,
                 PARAPHRASE_WEIGHT,
                 languages=("en",),
             )
@@ -74,6 +77,23 @@ def vector_sides(settings: Settings, embedder: Embedder) -> list[VectorSide]:
 
 def paraphrase_collection(settings: Settings) -> str:
     return f"{settings.collection}-paraphrase"
+
+
+PARAPHRASE_VECTORS = "vectors-paraphrase"  # its saved vectors: present once the side wrote
+
+
+def drop_paraphrase(settings: Settings) -> Callable[[], None]:
+    """For a writer with the paraphrase side off: drop what the side left, if anything."""
+
+    def drop() -> None:
+        folder = settings.home / PARAPHRASE_VECTORS
+        if folder.exists():
+            client = chroma_connector(settings.home, settings.chroma_url)()
+            with contextlib.suppress(Exception):
+                client.delete_collection(paraphrase_collection(settings))
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return drop
 
 
 @functools.cache
@@ -101,7 +121,7 @@ def _wipe(home: Path, client: Any, collections: Sequence[str]) -> None:
             client.delete_collection(collection)
     for name in ("docstore.sqlite3", "docstore.sqlite3-wal", "docstore.sqlite3-shm"):
         (home / name).unlink(missing_ok=True)
-    for folder in ("bm25", "vectors", "vectors-paraphrase"):
+    for folder in ("bm25", "vectors", PARAPHRASE_VECTORS):
         shutil.rmtree(home / folder, ignore_errors=True)
 
 

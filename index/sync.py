@@ -130,12 +130,16 @@ class Sync:
         list_files: ListFiles,
         read: ReadParsed,
         reader_version: str = "",
+        drop_switched_off: Callable[[], None] | None = None,
     ) -> None:
         self._store = store
         self._sides = list(sides)
         self._list_files = list_files
         self._read = read
         self._reader_version = reader_version  # a new version reads unchanged files again
+        # drops the vectors of a side switched off: they would not follow the changes made
+        # meanwhile, and switched on again the side is filled anew
+        self._drop_switched_off = drop_switched_off
 
     def reconcile(self) -> list[str]:
         """Remove what an interrupted run left uncommitted; returns the doc ids removed."""
@@ -149,6 +153,8 @@ class Sync:
         self, paths: Sequence[Path], *, prune: bool, progress: IngestProgress | None
     ) -> SyncReport:
         self.reconcile()
+        if self._drop_switched_off is not None:
+            self._drop_switched_off()
         run = _Run(progress or _Silent())
         files = sorted({p.resolve() for p in self._list_files(paths)})
         run.progress.files_found(len(files))

@@ -104,3 +104,11 @@ def test_an_archive_built_without_the_paraphrase_side_gets_it_on_its_next_ingest
         assert archive.paraphrase_similarities("the numbering plan", archive.clause_ids())
         again = archive.ingest([folder])
         assert again.clauses_embedded == 0
+    # switched off, the side's vectors go (they would miss the changes made meanwhile) ...
+    with open_archive(without) as archive:
+        archive.ingest([folder])
+    assert not (home / "vectors-paraphrase").exists()
+    # ... and switched on again, it is filled anew
+    with open_archive(Settings(home=home, embedder=EmbedderSettings())) as archive:
+        assert archive.ingest([folder]).clauses_embedded == clauses
+        assert archive.stats().consistent
