@@ -164,12 +164,11 @@ class Scorer:
     Similarity comes from the vectors stored at ingest (every hit, no model call) when the
     archive has them, else from embedding the top hits' text. Where the archive's English
     paraphrase encoder reads the question and the clause (both English, the question naming
-    no text), clauses are ranked by
-    the mean of the two encoders' similarities, while the support an answer is refused on keeps
-    the first encoder's alone. Development set: paraphrases with a gold clause in the top 10
-    0.53 -> 0.72, refusals unchanged. Averaged into the support too, 29% of paraphrases were
-    falsely refused instead of 52%, but 66% of unanswerable questions refused instead of 74%,
-    at the best threshold for both.
+    no text), clauses are ranked by the mean of the two encoders' similarities, while the
+    support an answer is refused on keeps the first encoder's alone. Development set:
+    paraphrases with a gold clause in the top 10 0.53 -> 0.72, refusals unchanged. Averaged
+    into the support too, 29% of paraphrases were falsely refused instead of 52%, but 66% of
+    unanswerable questions refused instead of 74%, at the best threshold for both.
     """
 
     reading: Reading
@@ -212,7 +211,7 @@ class Scorer:
         english = reading.language == "en" and not reading.refs
         if self.paraphrase is None or not english or self.stored is None or self.bare:
             return found
-        second = self.paraphrase(self.reading.focus, [hit.clause.clause_id for hit in hits])
+        second = self.paraphrase(reading.focus, [hit.clause.clause_id for hit in hits])
         if not second:
             return found
         return [

@@ -44,9 +44,10 @@ class VectorSide:
     def reads(self, query: str) -> bool:
         """Whether this side's model can read the query: any, unless it reads English only,
         which needs a query written mostly in Latin letters."""
+        if not self.languages:
+            return True
         letters = [ch for ch in query if ch.isalpha()]
-        latin = sum(1 for ch in letters if ch < LATIN_END)
-        return not self.languages or 2 * latin >= len(letters)
+        return 2 * sum(1 for ch in letters if ch < LATIN_END) >= len(letters)
 
     def ranked(self, columns: ClauseColumns) -> np.ndarray | None:
         """True for the clauses in the languages this side ranks (None: every clause)."""
