@@ -19,7 +19,7 @@ class DocRef:
     """A document named in the question: an ITU number or a UNGA symbol."""
 
     kind: str  # "itu", "unga", "basic" (Constitution, Convention), "named" (the Tunis Agenda),
-    # "rec" (an ITU Recommendation)
+    # "rec" (an ITU Recommendation), "council" (an ITU Council resolution or decision)
     number: str  # ITU: "130"; UNGA: "74/247", "ES-11/10", "217 A (III)"; named: "Tunis Agenda";
     # rec: "E.164"
     doc_type: DocType = DocType.RESOLUTION
@@ -37,6 +37,9 @@ class DocRef:
             return f"the ITU {self.number.capitalize()}"
         if self.kind == "rec":
             return f"Recommendation {self.number}"
+        if self.kind == "council":
+            word = "Decision" if self.doc_type is DocType.DECISION else "Resolution"
+            return f"ITU Council {word} {self.number}"
         if self.kind == "unga":
             return self.number if "(" in self.number else f"A/RES/{self.number}"
         word = "Decision" if self.doc_type is DocType.DECISION else "Resolution"
@@ -71,8 +74,20 @@ _BASIC_TEXTS = {
         r"Constitución de la UIT|Устав\w* МСЭ|دستور الاتحاد", re.IGNORECASE),
     "convention": re.compile(
         r"\bITU Convention\b|Convention of the ITU|国际电联公约|Convention de l'UIT|"
-        r"Convenio de la UIT|Конвенци\w* МСЭ|اتفاقية الاتحاد", re.IGNORECASE),
+        r"Convenio de la UIT|Конвенци\w* МСЭ|اتفاقية الاتحاد|"
+        # "Article 19 of the Convention", "the Convention's Article 19", no other one named
+        r"\bArt(?:icle|\.)\s*\d+[A-Z]?\s+of\s+the\s+Convention\b(?!\s+(?:against|on|for|relating))|"
+        r"\bthe\s+Convention['’]s\s+Art(?:icle|\.)", re.IGNORECASE),
 }  # fmt: skip
+# The ITU Council's texts carry three- or four-digit numbers: "Council Resolution 1305",
+# "Resolution 1353 of the ITU Council", "Council Decision 588".
+_COUNCIL_REF = re.compile(
+    r"\b(?:ITU\s+)?Council(?:'s)?\s+(?P<word>resolution|decision)s?\s+(?:No\.?\s*)?(?P<n1>\d{3,4})\b"
+    r"|\b(?P<word2>resolution|decision)s?\s+(?P<n2>\d{3,4})\s+(?:adopted\s+by|of)\s+the\s+"
+    r"(?:ITU\s+)?Council\b",
+    re.IGNORECASE,
+)
+_OTHER_COUNCIL = re.compile(r"(?:Security|Rights|Social)\s+$", re.IGNORECASE)
 _ZH_REF = re.compile(r"第\s*(\d{1,3})\s*号(决议|决定)")
 # An ITU Recommendation: "Recommendation ITU-T E.164", "ITU-T X.1205", "the E.164 numbering
 # Recommendation" (a bare identifier counts where the question speaks of a Recommendation).
@@ -147,8 +162,12 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
         letter = f" {match.group(2)}" if match.group(2) else ""
         symbol = f"{match.group(1)}{letter} ({match.group(3)})"
         refs.append(DocRef("unga", symbol, body=Body.UNGA))
+    council = list(find_council(text))
+    refs += council
     for match in _ITU_REF.finditer(text):
-        if _OLD_SYMBOL.match(text, match.start("number")):
+        if _OLD_SYMBOL.match(text, match.start("number")) or re.search(
+            r"Council(?:'s)?\s+$", text[max(0, match.start() - 12) : match.start()]
+        ):
             continue
         refs.append(_itu_ref(match))
     for match in _ZH_REF.finditer(text):
@@ -159,6 +178,19 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
         if not refs and pattern.search(text):  # a named resolution is the subject, not the CS
             refs.append(DocRef("basic", name, DocType.TREATY))
     return tuple(dict.fromkeys(refs))
+
+
+def find_council(text: str) -> list[DocRef]:
+    """Resolutions and decisions of the ITU Council the question names (not the Security
+    Council's: "Security Council resolution 1373")."""
+    out = []
+    for match in _COUNCIL_REF.finditer(text):
+        if _OTHER_COUNCIL.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
+        word = (match.group("word") or match.group("word2")).lower()
+        kind = DocType.DECISION if word == "decision" else DocType.RESOLUTION
+        out.append(DocRef("council", match.group("n1") or match.group("n2"), kind, Body.ITU_OTHER))
+    return out
 
 
 def find_recommendations(text: str) -> list[DocRef]:

@@ -176,7 +176,8 @@ _CITED_ELSEWHERE = re.compile(
     rf"which|what)\b|\bwhere else\b[^?]{{0,160}}\b(?:{_CITED})\b|"
     rf"\bwhere\s+(?:is|are|was|were|has|have)\b[^?]{{0,160}}\b(?:{_CITED})\b|"
     rf"\bwhere\b[^?]{{0,100}}\b(?:is|are|was|were|been|gets?|got)\s+(?:{_CITED})\b|"
-    rf"\b(?:resolutions?|decisions?|texts|documents|provisions|clauses|paragraphs|articles)\s+"
+    rf"\b(?:resolutions?|decisions?|texts|documents|provisions|clauses|paragraphs|articles)"
+    rf"(?:,[^,?]{{1,80}},)?\s+"  # "the provisions, in the basic instruments, that point to"
     rf"(?:that|which)\s+(?:(?:also|later|still|explicitly|expressly|directly|ever|all)\s+)?"
     rf"(?:{_CITING})\b|"
     rf"\b(?:resolutions?|decisions?|texts|documents|provisions|clauses)\s+(?:(?:also|later|"
@@ -374,15 +375,19 @@ _ONLY_RESOLUTIONS = re.compile(
 def cited_kind(text: str) -> str | None:
     """The kind of the documents asked about as cited ("which General Assembly resolutions are
     recalled in ITU resolutions", "which UNGA resolutions does Resolution 70 draw upon":
-    unga-resolution), else None."""
+    unga-resolution; "which ITU Council resolutions does it draw on": itu-council-resolution),
+    else None."""
     cited_in = _CITED_IN.search(text)
     if cited_in is not None:
-        bodies = find_bodies(text[: cited_in.start()])
+        words = text[: cited_in.start()]
     elif asks_what_it_cites(text):
         which = _WHICH_TEXTS.search(text)
-        bodies = find_bodies(" ".join(group for group in which.groups() if group)) if which else ()
+        words = " ".join(group for group in which.groups() if group) if which else ""
     else:
         return None
+    if re.search(r"\bCouncil\b", words, re.IGNORECASE):  # "which ITU Council resolutions"
+        return "itu-council-resolution"
+    bodies = find_bodies(words)
     if bodies and all(body is Body.UNGA for body in bodies):
         return "unga-resolution"
     if bodies and all(body in ITU_FAMILY for body in bodies):

@@ -150,6 +150,8 @@ def resolve(archive: ArchiveReader, refs: tuple[DocRef, ...], language: str) -> 
             found = _one(resolve_basic(archive, ref, language))
         elif ref.kind == "rec":
             found = _one(resolve_recommendation(archive, ref, language))
+        elif ref.kind == "council":
+            found = ()  # the archive holds no Council texts; the clauses citing one answer
         else:
             found = resolve_itu(archive, ref, language)
         doc_ids.extend(found)

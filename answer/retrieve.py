@@ -255,6 +255,8 @@ def names(target: str, ref: DocRef, article: str | None = None) -> bool:
     article asked for of the Constitution or Convention (any of its provisions without one)."""
     if ref.kind in ("named", "rec"):
         return target == ref.number
+    if ref.kind == "council":
+        return target == council_target(ref)
     if ref.kind == "basic":
         prefix = _BASIC_PREFIX.get(ref.number, "")
         return target == f"{prefix} Art. {article}" if article else target.startswith(prefix)
@@ -302,6 +304,12 @@ def _work_prefix(doc_id_or_target: str) -> str:
     return "/".join(doc_id_or_target.lower().split("/")[:2])
 
 
+def council_target(ref: DocRef) -> str:
+    """A Council text as `ingest/crossrefs.py` writes it: `itu-council/res-1305`."""
+    kind = "dec" if ref.doc_type is DocType.DECISION else "res"
+    return f"itu-council/{kind}-{ref.number}"
+
+
 def _reference_fragments(reading: Reading) -> list[str]:
     """Text that any clause citing what the question asks about contains (see `cites_asked`)."""
     fragments = [f'"{line}"' for line in reading.action_lines]
@@ -310,6 +318,8 @@ def _reference_fragments(reading: Reading) -> list[str]:
             fragments.append(unga_symbol(ref.number))
         elif ref.kind in ("named", "rec"):
             fragments.append(ref.number)
+        elif ref.kind == "council":
+            fragments.append(council_target(ref))
         elif ref.kind == "itu":
             fragments += [f"res-{ref.number}", f"dec-{ref.number}"]
         elif ref.kind == "basic":

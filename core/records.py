@@ -84,8 +84,8 @@ class Document(Record):
 class CrossRef(Record):
     """A reference found inside a clause, e.g. ITU `Resolution 130 (Rev. Busan, 2014)`."""
 
-    kind: str  # "itu-resolution", "unga-resolution", "wsis-action-line", "itu-constitution",
-    # "named-text"
+    kind: str  # "itu-resolution", "unga-resolution", "itu-council-resolution",
+    # "wsis-action-line", "itu-constitution", "itu-recommendation", "named-text"
     target: str  # normalised: "itu-pp/res-130/rev-busan-2014", "A/RES/68/243", "C5", "CS 1"
     text: str  # as written in the clause
 

@@ -5,13 +5,17 @@
   the parenthesis ("of WTSA", "of the World Telecommunication Development Conference")
   switches the prefix. Without a revision the target is the work: `itu-pp/res-130`.
 - UNGA symbols: `A/RES/57/239`, `resolution 57/239`, lists such as `resolutions 55/63 and
-  56/121`, `68/243 of 27 December 2013` -> `A/RES/68/243`; `217 A (III)`.
+  56/121`, `68/243 of 27 December 2013` -> `A/RES/68/243`; `217 A (III)`; not "Human Rights
+  Council resolution 47/16".
 - WSIS action lines: `Action Line C5` -> `C5`.
 - ITU Constitution: `Article 5 of the Constitution` -> `CS Art. 5`, `No. 118 of the
   Constitution` -> `CS No. 118` (Convention: `CV ...`).
 - Texts cited by name (core/named_texts.py): `the Tunis Agenda` -> `Tunis Agenda`.
 - ITU Recommendations: `Recommendation ITU-T E.164`, `ITU-T Recommendations E.164 and E.212`
   -> `E.164`, `E.212`.
+- ITU Council texts: `Council Resolution 1305`, `Resolutions 1305, 1336 and 1344 adopted by the
+  ITU Council`, `Council Decision 588` -> `itu-council/res-1305`, `itu-council/dec-588`; not the
+  Security Council's ("Security Council resolution 1373").
 """
 
 from __future__ import annotations
@@ -77,6 +81,17 @@ _RECOMMENDATION = re.compile(
     rf"\b(?:Recommendations?\s+(?:ITU-[TRD]\s+)?|ITU-[TRD]\s+(?:Recommendations?\s+)?)"
     rf"({_REC_ID}(?:(?:,\s*|,?\s+and\s+){_REC_ID})*)"
 )
+_COUNCIL_NUMBERS = r"(\d{3,4}(?:(?:,\s*|,?\s+and\s+)\d{3,4})*)(?![\d/])"
+_COUNCIL_BEFORE = re.compile(
+    rf"\b(?:ITU\s+)?Council\s+(Resolution|Decision)s?\s+(?:No\.\s*)?{_COUNCIL_NUMBERS}"
+)
+_COUNCIL_AFTER = re.compile(
+    rf"\b(Resolution|Decision)s?\s+{_COUNCIL_NUMBERS}(?:\s*\([^)]{{1,30}}\))?\s+"
+    r"(?:adopted\s+by|of)\s+the\s+(?:ITU\s+)?Council\b"
+)
+_OTHER_COUNCILS = re.compile(
+    r"(?:Security|Rights|Social|Trusteeship|Peacebuilding|Executive|Governing)\s+$"
+)
 _CONSTITUTION = re.compile(
     r"\b(Article|No\.|Nos\.)\s+(\d+[A-Z]?)(?:\s+of\s+(?:the|that|this)\s+(?:ITU\s+)?(Constitution|Convention))"
 )
@@ -99,6 +114,7 @@ def find_references(text: str) -> tuple[CrossRef, ...]:
         for match in pattern.finditer(text)
     ]
     found += _recommendations(text)
+    found += _council(text)
     seen: set[tuple[str, str]] = set()
     refs: list[CrossRef] = []
     for _, ref in sorted(found, key=lambda pair: pair[0]):
@@ -199,6 +215,8 @@ def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
             (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
         )
     for match in _UNGA_LIST.finditer(text) if "esolution" in text else ():
+        if _of_another_council(text, match.start(1)):
+            continue
         for bare in _UNGA_BARE.finditer(match.group(1)):
             start = match.start(1) + bare.start()
             target = f"A/RES/{int(bare.group(1))}/{int(bare.group(2))}"
@@ -206,6 +224,8 @@ def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
                 (start, CrossRef(kind="unga-resolution", target=target, text=bare.group(0)))
             )
     for match in _UNGA_DATED.finditer(text):
+        if _of_another_council(text, match.start()):
+            continue
         target = f"A/RES/{int(match.group(1))}/{int(match.group(2))}"
         refs.append(
             (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
@@ -223,6 +243,14 @@ def _unga_resolutions(text: str) -> list[tuple[int, CrossRef]]:
             (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
         )
     return refs
+
+
+def _of_another_council(text: str, start: int) -> bool:
+    """The numbers at `start` follow "Human Rights Council resolution(s)" (or another Council's):
+    "47/16" there is no General Assembly resolution."""
+    before = text[max(0, start - 80) : start]
+    word = before.rfind("esolution")
+    return word > 0 and ";" not in before[word:] and "Council" in before[max(0, word - 12) : word]
 
 
 def _action_lines(text: str) -> list[tuple[int, CrossRef]]:
@@ -265,3 +293,27 @@ def _recommendations(text: str) -> list[tuple[int, CrossRef]]:
         for match in _RECOMMENDATION.finditer(text)
         for number in re.findall(_REC_ID, match.group(1))
     ]
+
+
+def _council(text: str) -> list[tuple[int, CrossRef]]:
+    """Resolutions and decisions of the ITU Council, which carry three- or four-digit numbers."""
+    if "Council" not in text:
+        return []
+    refs = []
+    for pattern in (_COUNCIL_BEFORE, _COUNCIL_AFTER):
+        for match in pattern.finditer(text):
+            if _OTHER_COUNCILS.search(text[max(0, match.start() - 20) : match.start()]):
+                continue
+            kind = "dec" if match.group(1) == "Decision" else "res"
+            refs += [
+                (
+                    match.start(),
+                    CrossRef(
+                        kind="itu-council-resolution",
+                        target=f"itu-council/{kind}-{number}",
+                        text=match.group(0),
+                    ),
+                )
+                for number in re.findall(r"\d+", match.group(2))
+            ]
+    return refs

@@ -6,7 +6,8 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "8"  # 8: ITU Recommendations ("Recommendation ITU-T E.164"); the Tampere
+PARSER_VERSION = "9"  # 9: ITU Council resolutions and decisions ("Council Resolution 1305")
+# 8: ITU Recommendations ("Recommendation ITU-T E.164"); the Tampere
 # Convention and the UN Convention against Cybercrime by name; "Dispute Resolution 5" is no ITU text
 # 7: texts cited by name ("the Tunis Agenda", "the Universal Declaration")
 # 6: a cited resolution's body from its conference ("Rev. Dubai, 2014": WTDC);

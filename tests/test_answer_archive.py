@@ -475,6 +475,29 @@ def test_texts_citing_an_itu_recommendation_are_listed(core_archive: Archive) ->
     assert citing and cited == citing
 
 
+def test_texts_citing_an_itu_council_resolution_are_listed(core_archive: Archive) -> None:
+    result = answer(core_archive, "Which texts cite Council Resolution 1305?")
+    cited = {citation.clause_id for citation in result.citations}
+    citing = clauses_citing(core_archive, "itu-council/res-1305")
+    assert {c.split("/")[1] for c in citing} >= {"res-102", "res-130", "res-179"}
+    assert not result.refused and cited == citing
+
+
+def test_the_council_resolutions_a_named_text_draws_on_are_cited_from_its_citing_clauses(
+    core_archive: Archive,
+) -> None:
+    question = "Resolution 102 (Rev. Dubai, 2018): which ITU Council resolutions does it draw on?"
+    result = answer(core_archive, question)
+    cited = {citation.clause_id for citation in result.citations}
+    citing = {
+        c
+        for c in clauses_citing(core_archive, "itu-council/res-1305")
+        | clauses_citing(core_archive, "itu-council/res-1344")
+        if c.startswith("itu-pp/res-102/rev-dubai-2018/")
+    }
+    assert not result.refused and len(citing) > 1 and citing <= cited
+
+
 def test_a_recommendation_named_by_its_number_is_answered_from_it(core_archive: Archive) -> None:
     result = answer(core_archive, "What does Recommendation ITU-T E.119 say about its scope?")
     assert not result.refused and result.citations

@@ -445,6 +445,8 @@ CITED = [
     ("Resolution 70 (Rev. Dubai, 2018): which UNGA resolutions does it draw upon?",
      "unga-resolution"),
     ("Which resolutions address artificial intelligence?", None),
+    ("Resolution 102 (Rev. Dubai, 2018): which ITU Council resolutions does it draw on?",
+     "itu-council-resolution"),
 ]  # fmt: skip
 
 
@@ -455,3 +457,43 @@ def test_questions_about_documents_cited_in_another_bodys_texts(
     reading = read_question(question)
     assert reading.cited_kind == kind
     assert not (kind and reading.survey)  # the citing clauses answer, not each text's lead
+
+
+COUNCIL = [
+    ("Which texts cite Council Resolution 1305?", ("1305", DocType.RESOLUTION)),
+    ("Which PP resolutions refer to Resolution 1353 of the ITU Council?",
+     ("1353", DocType.RESOLUTION)),
+    ("Where is ITU Council Decision 588 invoked?", ("588", DocType.DECISION)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "named"), COUNCIL)
+def test_an_itu_council_text_is_no_conference_resolution(
+    question: str, named: tuple[str, DocType]
+) -> None:
+    reading = read_question(question)
+    assert [(ref.kind, ref.number, ref.doc_type) for ref in reading.refs] == [("council", *named)]
+    assert reading.crossref
+
+
+def test_a_security_council_resolution_is_not_the_itu_councils() -> None:
+    assert not read_question("Which texts recall Security Council resolution 1373?").refs
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "List the provisions, in the basic instruments or in resolutions, that point to the "
+        "Convention's Article 19.",
+        "Which provisions point to Article 19 of the Convention?",
+    ],
+)
+def test_the_convention_beside_an_article_is_the_itu_convention(question: str) -> None:
+    reading = read_question(question)
+    assert [(ref.kind, ref.number) for ref in reading.refs] == [("basic", "convention")]
+    assert reading.article == "19" and reading.crossref
+
+
+def test_another_convention_beside_an_article_is_not_the_itu_convention() -> None:
+    reading = read_question("What does Article 4 of the Convention on the Rights of the Child say?")
+    assert not any(ref.kind == "basic" for ref in reading.refs)

@@ -172,7 +172,22 @@ REFERENCES = [
         ],
     ),
     ("理事会第1300号决议", []),
-    ("ITU Council Resolution 1305 (2009), which invites", []),
+    (  # the Council's texts have three- or four-digit numbers: not Resolution 130
+        "ITU Council Resolution 1305 (2009), which invites",
+        [("itu-council-resolution", "itu-council/res-1305")],
+    ),
+    ("Security Council resolution 1373 (2001) and Security Council Resolution 2272 (2016)", []),
+    (
+        "Human Rights Council resolution 47/16 of 13 July 2021 and resolution 78/213",
+        [("unga-resolution", "A/RES/78/213")],
+    ),
+    (
+        "approved Council Decision 588 and Resolution 1353 of the ITU Council",
+        [
+            ("itu-council-resolution", "itu-council/dec-588"),
+            ("itu-council-resolution", "itu-council/res-1353"),
+        ],
+    ),
     (  # the conference that revised it names the body: Dubai 2014 was a WTDC, 2012 a WTSA
         "pursuant to Resolutions 45 (Rev. Dubai, 2014) and 69 (Rev. Buenos Aires, 2017), "
         "Resolution 58 (Rev. Dubai, 2012) and Resolution 2 (Rev. Dubai, 2018)",
@@ -187,7 +202,14 @@ REFERENCES = [
         "第45号决议（2014年，迪拜，修订版）",
         [("itu-resolution", "itu-wtdc/res-45/rev-dubai-2014")],
     ),
-    ("Resolutions 1305, 1336 and 1344 adopted by the ITU Council", []),
+    (
+        "Resolutions 1305, 1336 and 1344 adopted by the ITU Council",
+        [
+            ("itu-council-resolution", "itu-council/res-1305"),
+            ("itu-council-resolution", "itu-council/res-1336"),
+            ("itu-council-resolution", "itu-council/res-1344"),
+        ],
+    ),
     ("under Decision 11 (Rev. Busan, 2014)", [("itu-resolution", "itu-pp/dec-11/rev-busan-2014")]),
     ("the Council's decision of 2019", []),
     (
