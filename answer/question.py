@@ -55,6 +55,9 @@ class Reading:
     narrowed: bool = False  # "... does 79/237 recall about the working group": one, not the list
     english: str = ""  # a Chinese question's ITU and UN terms in English (answer/glossary.py)
     asks_for: Asked | None = None  # "by which year", "how many weeks": what a clause must give
+    # texts named by title that the question is about, not asking which texts cite them ("which
+    # resolutions invite States to accede to the Tampere Convention")
+    mentioned: tuple[DocRef, ...] = ()
 
     @property
     def wanted_language(self) -> str:
@@ -597,4 +600,5 @@ def read_question(question: str) -> Reading:
         narrowed=bool(refs) and narrows_the_list(text),
         english=english_terms(topic) if language == "zh" else "",
         asks_for=asked_for(text, language),
+        mentioned=() if crossref else named,
     )

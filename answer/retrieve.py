@@ -88,8 +88,13 @@ def candidates(
         return Found(
             in_question_language(archive, reading, resolved.doc_ids, filters, depth, scorer)
         )
-    hits = in_language(archive, searched(archive, reading, merged_filters(filters, reading), depth),
+    merged = merged_filters(filters, reading)
+    hits = in_language(archive, searched(archive, reading, merged, depth),
                        reading.wanted_language)  # fmt: skip
+    mentioning = mentioning_clauses(archive, reading, merged)
+    hits += [
+        hit for hit in mentioning if hit.clause.clause_id not in {h.clause.clause_id for h in hits}
+    ]
     leading = tuple(dict.fromkeys(hit.document.doc_id for hit in hits))[:TITLED_DOCUMENTS]
     reading = with_titled_article(archive, reading, leading, scorer)
     if reading.article:
@@ -99,9 +104,36 @@ def candidates(
         ranked = citing_first(ranked, reading.cited_kind)
     if reading.article:
         ranked = article_whole(ranked, reading.article)
-    if reading.survey:
+    if mentioning:
+        ranked = mentioning_first(ranked, {hit.clause.clause_id for hit in mentioning})
+    elif reading.survey:
         ranked = leads_first(archive, hits, ranked, scorer)
     return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
+
+
+def mentioning_clauses(archive: ArchiveReader, reading: Reading, filters: Filters) -> list[Hit]:
+    """The clauses that name a text the question mentions by title ("the Tampere Convention"),
+    within the filters."""
+    if not reading.mentioned:
+        return []
+    as_cited = replace(reading, refs=reading.mentioned, article=None, action_lines=())
+    metas = {meta.doc_id: meta for meta in all_documents(archive, filters)}
+    return [
+        Hit(clause=clause, document=metas[clause.doc_id], score=0.0)
+        for clause in archive.clauses_mentioning(_reference_fragments(as_cited))
+        if clause.doc_id in metas and cites_asked(clause, as_cited)
+    ][:MAX_CITING]
+
+
+def mentioning_first(ranked: list[Candidate], mentioning: set[str]) -> list[Candidate]:
+    """The clauses naming the text the question is about rank ahead of those on its subject."""
+    lifted = [
+        replace(c, rank=c.rank + CITING_BONUS, listed=True)
+        if c.hit.clause.clause_id in mentioning
+        else c
+        for c in ranked
+    ]
+    return sorted(lifted, key=lambda candidate: -candidate.rank)
 
 
 def in_session(archive: ArchiveReader, filters: Filters, session: int) -> Filters:

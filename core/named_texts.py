@@ -66,11 +66,18 @@ _FINDERS = tuple(
 )
 
 
+def one_line(text: str) -> str:
+    """The text with every whitespace character a space: the same length, so the same offsets."""
+    return re.sub(r"\s", " ", text)
+
+
 def find_named_texts(text: str) -> list[tuple[int, str, str]]:
-    """(position, name, as written) of each named text the text cites, in order."""
+    """(position, name, as written) of each named text the text cites, in order; a name broken
+    across lines ("the Tampere\nConvention") counts."""
+    flat = one_line(text)
     found = [
-        (match.start(), name, match.group(0))
+        (match.start(), name, text[match.start() : match.end()])
         for name, finder in _FINDERS
-        for match in finder.finditer(text)
+        for match in finder.finditer(flat)
     ]
     return sorted(found)

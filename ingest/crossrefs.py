@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from rescite.core.named_texts import NAMED_RESOLUTIONS, UDHR_TARGET, find_named_texts
+from rescite.core.named_texts import NAMED_RESOLUTIONS, UDHR_TARGET, find_named_texts, one_line
 from rescite.core.records import CrossRef
 from rescite.ingest.clause_ids import slug
 from rescite.ingest.metadata_itu import CONFERENCE_BODY, ZH_CITIES
@@ -111,7 +111,7 @@ def find_references(text: str) -> tuple[CrossRef, ...]:
     found += [
         (match.start(), CrossRef(kind="unga-resolution", target=target, text=match.group(0)))
         for target, pattern in NAMED_RESOLUTIONS
-        for match in pattern.finditer(text)
+        for match in pattern.finditer(one_line(text))
     ]
     found += _recommendations(text)
     found += _council(text)

@@ -6,7 +6,9 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "9"  # 9: ITU Council resolutions and decisions ("Council Resolution 1305")
+PARSER_VERSION = "10"  # 10: a text named across a line break ("the Tampere\nConvention")
+# 9: ITU Council resolutions and decisions ("Council Resolution 1305"); not the Human Rights
+# Council's "resolution 47/16"
 # 8: ITU Recommendations ("Recommendation ITU-T E.164"); the Tampere
 # Convention and the UN Convention against Cybercrime by name; "Dispute Resolution 5" is no ITU text
 # 7: texts cited by name ("the Tunis Agenda", "the Universal Declaration")

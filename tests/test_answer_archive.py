@@ -498,6 +498,20 @@ def test_the_council_resolutions_a_named_text_draws_on_are_cited_from_its_citing
     assert not result.refused and len(citing) > 1 and citing <= cited
 
 
+def test_a_question_on_a_named_text_is_answered_from_the_clauses_naming_it(
+    full_archive: Archive,
+) -> None:
+    question = (
+        "Quelles résolutions de l'Assemblée générale invitent les États à adhérer à la "
+        "Convention de Tampere ?"
+    )
+    result = answer(full_archive, question)
+    naming = clauses_citing(full_archive, "Tampere Convention")
+    assert not result.refused and result.citations
+    assert all(citation.clause_id in naming for citation in result.citations)
+    assert all(citation.document.body.value == "UNGA" for citation in result.citations)
+
+
 def test_a_recommendation_named_by_its_number_is_answered_from_it(core_archive: Archive) -> None:
     result = answer(core_archive, "What does Recommendation ITU-T E.119 say about its scope?")
     assert not result.refused and result.citations

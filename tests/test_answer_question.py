@@ -497,3 +497,11 @@ def test_the_convention_beside_an_article_is_the_itu_convention(question: str) -
 def test_another_convention_beside_an_article_is_not_the_itu_convention() -> None:
     reading = read_question("What does Article 4 of the Convention on the Rights of the Child say?")
     assert not any(ref.kind == "basic" for ref in reading.refs)
+
+
+def test_a_text_named_in_a_question_on_its_subject_is_mentioned_not_cited() -> None:
+    reading = read_question("Which GA resolutions invite States to accede to the Tampere Convention?")
+    assert [ref.number for ref in reading.mentioned] == ["Tampere Convention"]
+    assert not reading.crossref and not reading.refs
+    citing = read_question("Which GA resolutions cite the Tampere Convention?")
+    assert citing.crossref and not citing.mentioned

@@ -240,6 +240,10 @@ REFERENCES = [
         "ratifying the United Nations Convention against Cybercrime and the Tampere Convention",
         [("unga-resolution", "A/RES/79/243"), ("named-text", "Tampere Convention")],
     ),
+    (  # a name broken across lines, as the PDFs' text often is
+        "acceding to the Tampere\nConvention on the Provision of Telecommunication Resources",
+        [("named-text", "Tampere Convention")],
+    ),
     (
         "Recommendation ITU-T E.164 and ITU-T Recommendations A.4, A.5 and A.6.",
         [
