@@ -500,7 +500,9 @@ def test_another_convention_beside_an_article_is_not_the_itu_convention() -> Non
 
 
 def test_a_text_named_in_a_question_on_its_subject_is_mentioned_not_cited() -> None:
-    reading = read_question("Which GA resolutions invite States to accede to the Tampere Convention?")
+    reading = read_question(
+        "Which GA resolutions invite States to accede to the Tampere Convention?"
+    )
     assert [ref.number for ref in reading.mentioned] == ["Tampere Convention"]
     assert not reading.crossref and not reading.refs
     citing = read_question("Which GA resolutions cite the Tampere Convention?")
