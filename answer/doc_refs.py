@@ -162,8 +162,7 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
         letter = f" {match.group(2)}" if match.group(2) else ""
         symbol = f"{match.group(1)}{letter} ({match.group(3)})"
         refs.append(DocRef("unga", symbol, body=Body.UNGA))
-    council = list(find_council(text))
-    refs += council
+    refs += find_council(text)
     for match in _ITU_REF.finditer(text):
         if _OLD_SYMBOL.match(text, match.start("number")) or re.search(
             r"Council(?:'s)?\s+$", text[max(0, match.start() - 12) : match.start()]

@@ -92,9 +92,8 @@ def candidates(
     hits = in_language(archive, searched(archive, reading, merged, depth),
                        reading.wanted_language)  # fmt: skip
     mentioning = mentioning_clauses(archive, reading, merged)
-    hits += [
-        hit for hit in mentioning if hit.clause.clause_id not in {h.clause.clause_id for h in hits}
-    ]
+    searched_ids = {hit.clause.clause_id for hit in hits}
+    hits += [hit for hit in mentioning if hit.clause.clause_id not in searched_ids]
     leading = tuple(dict.fromkeys(hit.document.doc_id for hit in hits))[:TITLED_DOCUMENTS]
     reading = with_titled_article(archive, reading, leading, scorer)
     if reading.article:
