@@ -92,7 +92,11 @@ _ZH_REF = re.compile(r"第\s*(\d{1,3})\s*号(决议|决定)")
 # An ITU Recommendation: "Recommendation ITU-T E.164", "ITU-T X.1205", "the E.164 numbering
 # Recommendation" (a bare identifier counts where the question speaks of a Recommendation).
 _REC_ID = re.compile(r"(?<![\w.])(ITU-[TRD]\s*)?([A-Z]{1,2}\.\d{1,4}(?:\.\d{1,3})?)(?![\w]|\.\d)")
-_REC_WORD = re.compile(r"\brec(?:ommendation)?s?\b|建议书|recommandation|recomendaci", re.I)
+_REC_WORD = re.compile(
+    r"\brec(?:ommendation)?s?\b|建议书|recommandation|recomendaci|"
+    r"\b(?:ITU|UIT)-[TRD]\b|МСЭ-[TRD]",  # "le texte E.119 de l'UIT-T"
+    re.I,
+)
 # Where ITU conferences met (facts); a venue or a year beside a resolution names its revision.
 _VENUES = (
     "Kyoto|Minneapolis|Marrakesh|Marrakech|Antalya|Guadalajara|Busan|Dubai|Bucharest|Doha|Nice|"

@@ -12,7 +12,8 @@
   Constitution` -> `CS No. 118` (Convention: `CV ...`).
 - Texts cited by name (core/named_texts.py): `the Tunis Agenda` -> `Tunis Agenda`.
 - ITU Recommendations: `Recommendation ITU-T E.164`, `ITU-T Recommendations E.164 and E.212`
-  -> `E.164`, `E.212`.
+  -> `E.164`, `E.212`; in the other languages' versions `Recommandation UIT-T E.108`, `[UIT-T
+  E.108]`, `Рекомендация МСЭ-Т E.108`.
 - ITU Council texts: `Council Resolution 1305`, `Resolutions 1305, 1336 and 1344 adopted by the
   ITU Council`, `Council Decision 588` -> `itu-council/res-1305`, `itu-council/dec-588`; not the
   Security Council's ("Security Council resolution 1373").
@@ -77,9 +78,11 @@ _OLD_UNGA = re.compile(r"\b(\d{2,4})\s+([A-Z])\s+\(([IVXL]+)\)")
 _ACTION_LINE = re.compile(r"\b[Aa]ction [Ll]ines?\s+(C\d{1,2})((?:(?:,\s*|\s+and\s+)C\d{1,2})*)")
 _ACTION_BARE = re.compile(r"(?<![A-Za-z0-9])(C\d{1,2})(?=行动方面|\s+action line)")
 _REC_ID = r"[A-Z]{1,2}\.\d{1,4}(?:\.\d{1,3})?(?![\d.]\d)"
+_SECTOR = r"(?:ITU|UIT|МСЭ)-[TRDТ]"  # French and Spanish UIT-T, Russian МСЭ-Т (Cyrillic Т too)
+_REC_WORD = r"(?:Recommendations?|Recommandations?|Recomendaci(?:ón|ones)|Рекомендаци\w*)"
 _RECOMMENDATION = re.compile(
-    rf"\b(?:Recommendations?\s+(?:ITU-[TRD]\s+)?|ITU-[TRD]\s+(?:Recommendations?\s+)?)"
-    rf"({_REC_ID}(?:(?:,\s*|,?\s+and\s+){_REC_ID})*)"
+    rf"(?<!\w)(?:{_REC_WORD}\s+(?:{_SECTOR}\s+)?|{_SECTOR}\s+(?:{_REC_WORD}\s+)?)"
+    rf"({_REC_ID}(?:(?:,\s*|,?\s+(?:and|et|y|и)\s+){_REC_ID})*)"
 )
 _COUNCIL_NUMBERS = r"(\d{3,4}(?:(?:,\s*|,?\s+and\s+)\d{3,4})*)(?![\d/])"
 _COUNCIL_BEFORE = re.compile(
@@ -286,8 +289,6 @@ def _constitution(text: str) -> list[tuple[int, CrossRef]]:
 
 
 def _recommendations(text: str) -> list[tuple[int, CrossRef]]:
-    if "ecommendation" not in text and "ITU-" not in text:
-        return []
     return [
         (match.start(), CrossRef(kind="itu-recommendation", target=number, text=match.group(0)))
         for match in _RECOMMENDATION.finditer(text)

@@ -507,3 +507,10 @@ def test_a_text_named_in_a_question_on_its_subject_is_mentioned_not_cited() -> N
     assert not reading.crossref and not reading.refs
     citing = read_question("Which GA resolutions cite the Tampere Convention?")
     assert citing.crossref and not citing.mentioned
+
+
+def test_a_recommendation_is_named_beside_its_sector_in_other_languages() -> None:
+    reading = read_question(
+        "Dans le texte E.119 de l'UIT-T, à quels endroits renvoie-t-on à E.108 ?"
+    )
+    assert [(ref.kind, ref.number) for ref in reading.refs] == [("rec", "E.119"), ("rec", "E.108")]

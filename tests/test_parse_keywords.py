@@ -240,6 +240,11 @@ REFERENCES = [
         "ratifying the United Nations Convention against Cybercrime and the Tampere Convention",
         [("unga-resolution", "A/RES/79/243"), ("named-text", "Tampere Convention")],
     ),
+    (  # the other languages' versions of a Recommendation cite as the English one does
+        "[UIT-T E.108] Recommandation UIT-T E.108 (2016); Рекомендация МСЭ-Т E.164",
+        [("itu-recommendation", "E.108"), ("itu-recommendation", "E.164")],
+    ),
+    ("the ITU-T Study Group 2 and SUIT-T E.1", []),
     (  # a name broken across lines, as the PDFs' text often is
         "acceding to the Tampere\nConvention on the Provision of Telecommunication Resources",
         [("named-text", "Tampere Convention")],
