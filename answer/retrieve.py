@@ -125,14 +125,9 @@ def mentioning_clauses(archive: ArchiveReader, reading: Reading, filters: Filter
 
 
 def mentioning_first(ranked: list[Candidate], mentioning: set[str]) -> list[Candidate]:
-    """The clauses naming the text the question is about rank ahead of those on its subject."""
-    lifted = [
-        replace(c, rank=c.rank + CITING_BONUS, listed=True)
-        if c.hit.clause.clause_id in mentioning
-        else c
-        for c in ranked
-    ]
-    return sorted(lifted, key=lambda candidate: -candidate.rank)
+    """The clauses naming the text the question is about rank ahead of those on its subject,
+    as the items of a list."""
+    return _ahead(ranked, lambda clause: clause.clause_id in mentioning, listed=True)
 
 
 def in_session(archive: ArchiveReader, filters: Filters, session: int) -> Filters:
