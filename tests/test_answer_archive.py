@@ -183,6 +183,18 @@ def test_a_number_asked_for_is_cited_from_a_clause_that_gives_one(core_archive: 
     assert_verified(core_archive, result)
 
 
+def test_within_one_named_text_the_paraphrase_encoder_ranks_too(core_archive: Archive) -> None:
+    # averaged with the first encoder's, its similarity picks the paragraph that sets the
+    # sessions over the next one, on the committee's other work (both were cited before)
+    result = answer(
+        core_archive,
+        "In A/RES/75/282, how many sessions of negotiation was the Ad Hoc Committee to convene, "
+        "and from when?",
+    )
+    assert [c.clause_id for c in result.citations] == ["unga/a-res-75-282/en/operative/4"]
+    assert_verified(core_archive, result)
+
+
 def test_mandate_questions_prefer_operative_clauses(core_archive: Archive) -> None:
     result = answer(
         core_archive, "Which resolutions instruct action to build confidence and security in ICTs?"
