@@ -4,8 +4,9 @@ Per file: sha256 first (of the parser version and the bytes); an unchanged file 
 before it is read, and a new parser reads every file again once. One thread reads the next
 changed files while the caller's embeds and writes (core ingest 171 -> 119 s). Changed
 documents are written to the doc store uncommitted, their old vectors dropped and new ones
-added, then marked committed; a file's sha256 is recorded only once all its documents are committed. A run killed
-at any point therefore leaves committed documents intact and the next run redoes the rest.
+added, then marked committed; a file's sha256 is recorded only once all its documents are
+committed. A run killed at any point therefore leaves committed documents intact and the next
+run redoes the rest.
 """
 
 from __future__ import annotations
