@@ -134,7 +134,7 @@ _BODY_WORDS: dict[Body, str] = {
     Body.UNGA: r"general assembly|(?<!standardization )(?<!radiocommunication )\bassembly\b|"
     r"\bunga\b|\bUN\b|\bGA\b|联合国大会|联大|assemblée générale|"
     r"asamblea general|генеральн\w+ ассамбле\w*|الجمعية العامة",
-    Body.ITU_PP: r"plenipotentiary|\bPP\b|全权代表大会",
+    Body.ITU_PP: r"pl[ée]nipoten\w*|\bPP\b|全权代表大会|полномочн\w*",  # plenipotenciarios
     Body.ITU_WTSA: r"\bWTSA\b|(?:world telecommunication )?standardi[sz]ation assembl(?:y|ies)",
     Body.ITU_WTDC: r"\bWTDC\b|world telecommunication development conference",
 }
@@ -183,6 +183,8 @@ _CITED_ELSEWHERE = re.compile(
     rf"(?:,[^,?]{{1,80}},)?\s+"  # "the provisions, in the basic instruments, that point to"
     rf"(?:that|which)\s+(?:(?:also|later|still|explicitly|expressly|directly|ever|all)\s+)?"
     rf"(?:{_CITING})\b|"
+    rf"\b(?:every|each|any)\s+(?:[\w-]+\s+){{0,3}}?(?:resolution|decision|text|document|"
+    rf"provision)\s+(?:that|which)\s+(?:{_CITING})\b|"  # "list every ITU text that builds on"
     rf"\b(?:resolutions?|decisions?|texts|documents|provisions|clauses)\s+(?:(?:also|later|"
     rf"still|explicitly|expressly|directly)\s+)?(?:referring|citing|recalling|mentioning|"
     rf"invoking|quoting|reaffirming)\b",

@@ -29,7 +29,11 @@ NAMED_TEXTS: dict[str, str] = {
     "Kigali Action Plan": r"Kigali Action Plan",
     "Radio Regulations": r"Radio Regulations",
     "International Telecommunication Regulations": r"International Telecommunication Regulations",
-    "Convention on the Rights of the Child": r"Convention on the Rights of the Child",
+    "Convention on the Rights of the Child": (
+        r"Convention on the Rights of the Child|Convention relative aux droits de l'enfant|"
+        r"Convenci[óo]n (?:de las Naciones Unidas |de la ONU )?sobre los Derechos del Niño|"
+        r"Конвенци\w* о правах ребенка"
+    ),
     "International Covenant on Civil and Political Rights": (
         r"International Covenant on Civil and Political Rights"
     ),

@@ -6,7 +6,9 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "11"  # 11: Recommendations cited in French, Spanish and Russian ("UIT-T E.108")
+PARSER_VERSION = "12"  # 12: the Convention on the Rights of the Child named in French, Spanish
+# and Russian
+# 11: Recommendations cited in French, Spanish and Russian ("UIT-T E.108")
 # 10: a text named across a line break ("the Tampere\nConvention")
 # 9: ITU Council resolutions and decisions ("Council Resolution 1305"); not the Human Rights
 # Council's "resolution 47/16"

@@ -109,6 +109,8 @@ BODIES = [
     ("Quels textes font référence à la résolution 68/262 de l'Assemblée générale ?", ()),
     ("Is Kyoto Resolution 5 invoked in any standardization assembly text?", (Body.ITU_WTSA,)),
     ("¿Qué resoluciones de la Asamblea General tratan de la ciberdelincuencia?", (UNGA,)),
+    ("¿Qué resoluciones de la Conferencia de Plenipotenciarios citan la 70/1?", (Body.ITU_PP,)),
+    ("Quelles résolutions de la Conférence de plénipotentiaires citent la 70/1 ?", (Body.ITU_PP,)),
 ]
 
 
@@ -213,6 +215,8 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("¿Qué textos remiten al artículo 19 del Convenio de la UIT?", True, False),
     ("哪些文件援引了联大第58/199号决议？", True, False),
     ("Quelles résolutions de l'Assemblée générale rappellent la résolution 68/262 ?", True, False),
+    ("List every ITU text that builds on PP Resolution 175.", True, False),
+    ("¿Qué resoluciones de la UIT invocan la Convención sobre los Derechos del Niño?", True, False),
 ]
 
 ACTION_LINES = [

@@ -244,6 +244,14 @@ REFERENCES = [
         "[UIT-T E.108] Recommandation UIT-T E.108 (2016); Рекомендация МСЭ-Т E.164",
         [("itu-recommendation", "E.108"), ("itu-recommendation", "E.164")],
     ),
+    (  # a treaty named in the other languages' versions
+        "la Convención sobre los Derechos del Niño",
+        [("named-text", "Convention on the Rights of the Child")],
+    ),
+    (
+        "la Convention relative aux droits de l'enfant",
+        [("named-text", "Convention on the Rights of the Child")],
+    ),
     ("the ITU-T Study Group 2 and SUIT-T E.1", []),
     (  # a name broken across lines, as the PDFs' text often is
         "acceding to the Tampere\nConvention on the Provision of Telecommunication Resources",
