@@ -207,7 +207,8 @@ _CITED_BY_REFERENCE = re.compile(
     rf"[^?]{{0,120}}\b(?:does|do|did)\b[^?]{{0,60}}\b(?:{_NOTING})\b|"
     rf"\b(?:resolutions?|decisions?|texts|documents)\s+(?:that\s+|which\s+)?(?:it|they)\s+"
     rf"(?:{_CITING}|{_NOTING})\b|"
-    rf"(?:{_ZH_CITING})(?:或(?:{_ZH_CITING}))?了?[^？?，,]{{0,12}}?哪(?:些|几项|几个)[^？?]{{0,12}}决议",
+    rf"(?:{_ZH_CITING})(?:或(?:{_ZH_CITING}))?了?[^？?，,]{{0,12}}?哪(?:些|几项|几个)[^？?]{{0,12}}决议|"
+    r"(?:المشار|المشارة)\s+إليها\s+في",  # "(the resolutions) referred to in (resolution X)"
     re.IGNORECASE,
 )
 # Right after the citing verb, what narrows a list question to the one citation it asks about.

@@ -423,14 +423,18 @@ def citing_first(
     return _ahead(ranked, lambda clause: cites(clause, kind), listed)
 
 
-def citing_the_other(ranked: list[Candidate], reading: Reading) -> list[Candidate]:
+def citing_the_other(
+    ranked: list[Candidate], reading: Reading, listed: bool = False
+) -> list[Candidate]:
     """ "Does Resolution 186 say anything about WTDC Resolution 37?", "is Action Line C8
-    mentioned in Resolution 133?": the named text's clauses that cite the other, ahead."""
+    mentioned in Resolution 133?": the named text's clauses that cite the other, ahead;
+    `listed` where they are the answer ("does it rely on D.50, and in which paragraphs")."""
     return _ahead(
         ranked,
         lambda clause: (
             cites_asked(clause, reading) and not of_referenced_work(clause, reading.refs)
         ),
+        listed,
     )
 
 
@@ -535,9 +539,12 @@ def named(
         ]
     scorer.bare = across
     ranked = scorer.score(hits)
-    if reading.asks_cited:
+    other_named = len({ref.number for ref in reading.refs}) > 1
+    if reading.asks_cited and other_named:  # "does Resolution 101 rely on D.50, and where"
+        ranked = citing_the_other(ranked, reading, listed=not reading.narrowed)
+    elif reading.asks_cited:
         ranked = citing_first(ranked, reading.cited_kind, listed=not reading.narrowed)
-    elif reading.action_lines or len({ref.number for ref in reading.refs}) > 1:
+    elif reading.action_lines or other_named:
         ranked = citing_the_other(ranked, reading)
     if reading.article:
         ranked = article_whole(ranked, reading.article)

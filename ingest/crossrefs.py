@@ -42,6 +42,12 @@ _ITU_RES_LIST = re.compile(
     r"\bResolutions\s+(\d{1,3}(?:(?:,\s*|,?\s+and\s+)\d{1,3})+)(?!\d)\s+\((Rev\.\s*)?"
     r"([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)(?=(?P<tail>[^.;]{0,60}))"
 )
+# "the revised International Telecommunication Union resolution 186", as the General Assembly
+# writes a Plenipotentiary resolution (lower case, no revision in brackets).
+_ITU_RES_BY_UNION = re.compile(
+    r"\b(?:International Telecommunication Union|ITU)(?:\s+Plenipotentiary Conference)?"
+    r"\s+resolution\s+(\d{1,3})(?![\d/])"
+)
 # "Decision 5 (Rev. Dubai, 2018)": a decision is cited with its conference, always.
 _ITU_DEC = re.compile(
     r"\bDecision\s+(\d{1,3})(?!\d)\s+\((Rev\.\s*)?([A-Z][A-Za-z\u00C0-\u017F .-]+?),\s*(\d{4})\)"
@@ -153,6 +159,11 @@ def _itu_resolutions(text: str) -> list[tuple[int, CrossRef]]:
         written = text[match.start() : match.end(4) + 1 if year else match.end(1)]
         refs.append((match.start(), CrossRef(kind="itu-resolution", target=target, text=written)))
         refs += _listed_after(text, match.end(4) + 1 if year else None)
+    for match in _ITU_RES_BY_UNION.finditer(text):
+        target = f"itu-pp/res-{match.group(1)}"
+        refs.append(
+            (match.start(), CrossRef(kind="itu-resolution", target=target, text=match.group(0)))
+        )
     for match in _ITU_DEC.finditer(text) if "Decision" in text else ():
         number, rev, city, year = match.group(1, 2, 3, 4)
         target = f"itu-pp/dec-{number}/{_revision(rev, city, year)}"

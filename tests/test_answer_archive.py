@@ -403,6 +403,22 @@ def test_is_a_text_mentioned_in_a_named_one_is_answered_from_the_clause_that_cit
     assert any(ref.target == target for ref in first.references)
 
 
+def test_where_a_named_text_cites_another_every_clause_citing_it_and_no_other_is_listed(
+    core_archive: Archive,
+) -> None:
+    doc = "itu-pp/res-101/rev-dubai-2018/en"
+    citing = {
+        c.clause_id
+        for c in core_archive.clauses(doc)
+        if any(ref.target == "D.50" for ref in c.references)
+    }
+    result = answer(
+        core_archive, "Does Resolution 101 rely on ITU-T D.50, and in which paragraphs?"
+    )
+    assert len(citing) > 1
+    assert {citation.clause_id for citation in result.citations} == citing
+
+
 def test_a_list_question_narrowed_to_one_citation_is_not_answered_with_the_list(
     core_archive: Archive,
 ) -> None:

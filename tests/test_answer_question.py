@@ -216,6 +216,7 @@ CROSSREFS = [  # (question, which texts cite the one named, what the one named c
     ("哪些文件援引了联大第58/199号决议？", True, False),
     ("Quelles résolutions de l'Assemblée générale rappellent la résolution 68/262 ?", True, False),
     ("List every ITU text that builds on PP Resolution 175.", True, False),
+    ("ما هي قرارات الجمعية العامة المشار إليها في القرار 78/265؟", False, True),
     ("¿Qué resoluciones de la UIT invocan la Convención sobre los Derechos del Niño?", True, False),
 ]
 

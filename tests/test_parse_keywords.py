@@ -244,6 +244,10 @@ REFERENCES = [
         "[UIT-T E.108] Recommandation UIT-T E.108 (2016); Рекомендация МСЭ-Т E.164",
         [("itu-recommendation", "E.108"), ("itu-recommendation", "E.164")],
     ),
+    (  # a Plenipotentiary resolution as the General Assembly cites it
+        "Welcoming the revised International Telecommunication Union resolution 186 on space",
+        [("itu-resolution", "itu-pp/res-186")],
+    ),
     (  # a treaty named in the other languages' versions
         "la Convención sobre los Derechos del Niño",
         [("named-text", "Convention on the Rights of the Child")],
