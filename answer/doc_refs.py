@@ -115,7 +115,8 @@ _EVERY_REVISION = re.compile(
 )
 # "... that the Dubai 2018 text did not list": what the other revision lacks.
 _NOT_IN_THE_OTHER = (
-    r"\bdid not (?:list|include|contain|have|mention|require|cover|say)\b|\blacked\b|"
+    r"\b(?:did not|didn't) (?:list|include|contain|have|mention|require|cover|say|ask for|"
+    r"call for|provide for)\b|\blacked\b|"
     r"\b(?:was|were) (?:not|absent|missing) (?:in|from)\b"
 )
 # A question about what a revision changed (not "changes in the telecommunication environment").

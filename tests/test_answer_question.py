@@ -415,6 +415,8 @@ SIDES = [
      "lacked?", "added", {"bucharest 2022", "dubai 2018"}),
     ("Which additional topics did the 2022 revision of Resolution 21 list, compared with 2018?",
      "added", {"2022", "2018"}),
+    ("What must Resolution 25's report include since Bucharest that the Dubai text didn't ask "
+     "for?", "added", {"bucharest", "dubai"}),
     ("What does Resolution 130 (Rev. Dubai, 2018) say about the Dubai 2018 summit?", None,
      {"dubai 2018"}),  # not a comparison: no other revision is brought in
 ]  # fmt: skip
