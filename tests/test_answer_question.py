@@ -417,6 +417,7 @@ SIDES = [
      "added", {"2022", "2018"}),
     ("What must Resolution 25's report include since Bucharest that the Dubai text didn't ask "
      "for?", "added", {"bucharest", "dubai"}),
+    ("What did the 2022 revision of Resolution 30 add about academia?", "added", {"*"}),
     ("What does Resolution 130 (Rev. Dubai, 2018) say about the Dubai 2018 summit?", None,
      {"dubai 2018"}),  # not a comparison: no other revision is brought in
 ]  # fmt: skip
