@@ -226,6 +226,18 @@ def find_named(text: str) -> tuple[DocRef, ...]:
     return tuple(DocRef("named", name, DocType.OTHER) for name in found)
 
 
+_ARTICLE_OF = re.compile(r"\bArt(?:icle|\.)\s*\d+[A-Z]?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def article_owner(text: str) -> DocRef | None:
+    """The text named by title whose article the question names: "Article 102 of the UN
+    Charter" is the Charter's, not the ITU Constitution's named beside it."""
+    for start, name, _ in find_named_texts(text):
+        if _ARTICLE_OF.search(text[max(0, start - 40) : start]):
+            return DocRef("named", name, DocType.OTHER)
+    return None
+
+
 def revision_mentions(text: str) -> list[str]:
     """Revisions named outside a reference's brackets: "the Dubai 2018 version", "the 2022 text",
     "as revised in 2018 and 2022"."""

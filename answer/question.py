@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rescite.answer.answer_type import Asked, asked_for
 from rescite.answer.doc_refs import (
     DocRef,
+    article_owner,
     asks_what_changed,
     change_asked,
     find_named,
@@ -562,6 +563,9 @@ def read_question(question: str) -> Reading:
     refs = find_refs(text)
     action_lines = find_action_lines(text)
     named = () if refs else find_named(text)  # beside a number, a title describes it
+    owner = article_owner(text)
+    if owner:  # "which provisions of the ITU Constitution cite Article 102 of the UN Charter"
+        refs, named = tuple(ref for ref in refs if ref.kind != "basic"), (owner,)
     crossref = bool(refs or action_lines or named) and cites_a_reference(text)
     if crossref and named:  # which texts cite the Tunis Agenda: a text cited by name
         refs = named
@@ -588,7 +592,7 @@ def read_question(question: str) -> Reading:
         addressee=addressee,
         section_named=names_section(text, verb, addressee),
         text_language=_first_match(_LANGUAGE_VERSIONS, text),
-        article=find_article(text),
+        article=None if owner else find_article(text),
         specific=asks_more_than_the_section(terms, verb, addressee),
         bodies=_citing_bodies(text, crossref) if refs else _body_restriction(text),
         year_from=year_from,

@@ -249,6 +249,16 @@ def test_a_named_article_is_read(question: str, article: str | None) -> None:
     assert read_question(question).article == article
 
 
+def test_an_article_of_a_text_named_by_title_is_that_texts() -> None:
+    reading = read_question(
+        "Which provisions of the ITU Constitution cite Article 102 of the UN Charter?"
+    )
+    assert [(ref.kind, ref.number) for ref in reading.refs] == [
+        ("named", "Charter of the United Nations")
+    ]
+    assert reading.crossref and reading.article is None
+
+
 @pytest.mark.parametrize(("question", "crossref", "asks_cited"), CROSSREFS)
 def test_crossref_questions_treat_references_as_targets(
     question: str, crossref: bool, asks_cited: bool
