@@ -72,6 +72,11 @@ class Reading:
         return self.changes and len(rest) < 2
 
     @property
+    def names_two_texts(self) -> bool:
+        """Two texts named ("does A/RES/79/243 mention 74/247"), not one in two revisions."""
+        return len({ref.number for ref in self.refs}) > 1
+
+    @property
     def focus(self) -> str:
         """What to match clauses against: inside a named document, the topic alone."""
         if self.refs and not self.crossref and len(self.topic.split()) >= 2:

@@ -539,12 +539,13 @@ def named(
         ]
     scorer.bare = across
     ranked = scorer.score(hits)
-    other_named = len({ref.number for ref in reading.refs}) > 1
-    if reading.asks_cited and other_named:  # "does Resolution 101 rely on D.50, and where"
+    if (
+        reading.asks_cited and reading.names_two_texts
+    ):  # "does Resolution 101 rely on D.50, and where"
         ranked = citing_the_other(ranked, reading, listed=not reading.narrowed)
     elif reading.asks_cited:
         ranked = citing_first(ranked, reading.cited_kind, listed=not reading.narrowed)
-    elif reading.action_lines or other_named:
+    elif reading.action_lines or reading.names_two_texts:
         ranked = citing_the_other(ranked, reading)
     if reading.article:
         ranked = article_whole(ranked, reading.article)

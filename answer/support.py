@@ -211,8 +211,7 @@ class Scorer:
         too: development R@10 0.803 -> 0.807, citation P 0.776 -> 0.779, R 0.598 -> 0.603 (8
         questions gained, 2 lost)."""
         reading = self.reading
-        one_text = len({ref.number for ref in reading.refs}) <= 1
-        english = reading.language == "en" and not reading.crossref and one_text
+        english = reading.language == "en" and not (reading.crossref or reading.names_two_texts)
         if self.paraphrase is None or not english or self.stored is None or self.bare:
             return found
         second = self.paraphrase(reading.focus, [hit.clause.clause_id for hit in hits])
