@@ -40,8 +40,8 @@ def label_path(clause: Clause) -> list[str]:
     rest = clause.clause_id.removeprefix(clause.doc_id).strip("/").split("/")
     parts = rest[1:]
     keyword = clause.keyword_en or clause.keyword
-    if parts and keyword and parts[0] == slug(keyword):
-        parts = parts[1:]
+    if parts and keyword and re.fullmatch(rf"{re.escape(slug(keyword))}(?:-\d+)?", parts[0]):
+        parts = parts[1:]  # the keyword's slug, numbered where the section recurs
     return [_strip_collision(part) for part in parts]
 
 

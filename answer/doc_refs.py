@@ -73,7 +73,8 @@ _BASIC_TEXTS = {
         r"\b(?:ITU )?Constitution\b(?! of)|国际电联组织法|Constitution de l'UIT|"
         r"Constitución de la UIT|Устав\w* МСЭ|دستور الاتحاد", re.IGNORECASE),
     "convention": re.compile(
-        r"\bITU Convention\b|Convention of the ITU|国际电联公约|Convention de l'UIT|"
+        r"\bITU Convention\b|Convention of the ITU|\bConstitution,?\s+(?:and|or)\s+(?:the\s+)?"
+        r"Convention\b|国际电联公约|Convention de l'UIT|"
         r"Convenio de la UIT|Конвенци\w* МСЭ|اتفاقية الاتحاد|"
         # "Article 19 of the Convention", "the Convention's Article 19", no other one named
         r"\bArt(?:icle|\.)\s*\d+[A-Z]?\s+of\s+the\s+Convention\b(?!\s+(?:against|on|for|relating))|"
@@ -161,7 +162,7 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
         refs.append(DocRef("unga", f"{match.group(1).upper()}/{match.group(2)}", body=Body.UNGA))
     if _UDHR.search(text):
         refs.append(DocRef("unga", "217 A (III)", DocType.DECLARATION, Body.UNGA))
-    if CYBERCRIME_NAMED.search(text):
+    if CYBERCRIME_NAMED.search(text) or _CYBERCRIME_SHORT.search(text):
         refs.append(DocRef("unga", CYBERCRIME_TARGET.removeprefix("A/RES/"), body=Body.UNGA))
     refs += find_recommendations(text)
     for match in _OLD_SYMBOL.finditer(text):
@@ -179,9 +180,12 @@ def find_refs(text: str) -> tuple[DocRef, ...]:
         kind = DocType.DECISION if match.group(2) == "决定" else DocType.RESOLUTION
         refs.append(DocRef("itu", match.group(1), kind))
     refs = _with_revisions(_without_repeats(refs), text)
-    for name, pattern in _BASIC_TEXTS.items():
-        if not refs and pattern.search(text):  # a named resolution is the subject, not the CS
-            refs.append(DocRef("basic", name, DocType.TREATY))
+    if not refs:  # a named resolution is the subject, not the CS
+        refs = [
+            DocRef("basic", name, DocType.TREATY)
+            for name, pattern in _BASIC_TEXTS.items()
+            if pattern.search(text)
+        ]
     return tuple(dict.fromkeys(refs))
 
 
@@ -226,14 +230,19 @@ def find_named(text: str) -> tuple[DocRef, ...]:
     return tuple(DocRef("named", name, DocType.OTHER) for name in found)
 
 
+# "the Convention against Cybercrime": in a question, the United Nations one
+_CYBERCRIME_SHORT = re.compile(r"\bConvention against Cybercrime\b", re.IGNORECASE)
+# "the Charter's Article 102"
+_ITS_ARTICLE = re.compile(r"['’]s\s+Art(?:icle|\.)\s*\d+", re.IGNORECASE)
 _ARTICLE_OF = re.compile(r"\bArt(?:icle|\.)\s*\d+[A-Z]?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def article_owner(text: str) -> DocRef | None:
     """The text named by title whose article the question names: "Article 102 of the UN
     Charter" is the Charter's, not the ITU Constitution's named beside it."""
-    for start, name, _ in find_named_texts(text):
-        if _ARTICLE_OF.search(text[max(0, start - 40) : start]):
+    for start, name, written in find_named_texts(text):
+        end = start + len(written)
+        if _ARTICLE_OF.search(text[max(0, start - 40) : start]) or _ITS_ARTICLE.match(text, end):
             return DocRef("named", name, DocType.OTHER)
     return None
 

@@ -21,6 +21,7 @@ from rescite.answer.doc_refs import (
     strip_refs,
 )
 from rescite.answer.glossary import english_terms
+from rescite.answer.locator import Locator, find_locator
 from rescite.core.records import Body
 
 ITU_FAMILY = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
@@ -59,6 +60,9 @@ class Reading:
     # texts named by title that the question is about, not asking which texts cite them ("which
     # resolutions invite States to accede to the Tampere Convention")
     mentioned: tuple[DocRef, ...] = ()
+    # the texts whose own clauses are asked for: "which paragraphs of A/RES/79/243 cite 74/247"
+    owners: tuple[DocRef, ...] = ()
+    locator: Locator | None = None  # "instructs the Secretary-General, 1": the clause cited
 
     @property
     def wanted_language(self) -> str:
@@ -75,6 +79,11 @@ class Reading:
     def names_two_texts(self) -> bool:
         """Two texts named ("does A/RES/79/243 mention 74/247"), not one in two revisions."""
         return len({ref.number for ref in self.refs}) > 1
+
+    @property
+    def cited_refs(self) -> tuple[DocRef, ...]:
+        """The named texts asked about as cited: all but the owners of the clauses asked for."""
+        return tuple(ref for ref in self.refs if ref not in self.owners) or self.refs
 
     @property
     def focus(self) -> str:
@@ -215,6 +224,14 @@ _CITED_BY_REFERENCE = re.compile(
     rf"(?:{_CITING}|{_NOTING})\b|"
     rf"(?:{_ZH_CITING})(?:或(?:{_ZH_CITING}))?了?[^？?，,]{{0,12}}?哪(?:些|几项|几个)[^？?]{{0,12}}决议|"
     r"(?:المشار|المشارة)\s+إليها\s+في",  # "(the resolutions) referred to in (resolution X)"
+    re.IGNORECASE,
+)
+# The clauses of a named text that cite another: "which paragraphs of A/RES/79/243 cite 74/247",
+# "which provisions of the ITU Constitution or Convention cite Article 102 of the UN Charter".
+_PARTS_OF = re.compile(
+    r"\b(?:which|what)\s+(?:(?:preambular|operative)\s+)?(?:provisions|paragraphs|clauses|"
+    r"parts|passages|sections|articles)\s+(?:of|in)\s+(?P<owner>[^?]{1,120}?)\s+"
+    rf"(?:{_CITING})\b",
     re.IGNORECASE,
 )
 # Right after the citing verb, what narrows a list question to the one citation it asks about.
@@ -507,9 +524,17 @@ def cites_a_reference(text: str) -> bool:
     68/243", "is 78/265 recalled in any later resolution", "did the Assembly follow up on
     77/37"), not what a named document cites ("what does Resolution 174 recall", "which
     resolution is recalled in 79/243")."""
+    if parts_owners(text):
+        return False
     if _CITED_ELSEWHERE.search(text) or unnamed_subject(text):
         return True
     return bool(_CROSSREF.search(text)) and not _CITED_BY_REFERENCE.search(text)
+
+
+def parts_owners(text: str) -> tuple[DocRef, ...]:
+    """The texts whose clauses citing another the question asks for (`_PARTS_OF`)."""
+    match = _PARTS_OF.search(text)
+    return find_refs(match.group("owner")) if match else ()
 
 
 def narrows_the_list(text: str) -> bool:
@@ -522,6 +547,8 @@ def narrows_the_list(text: str) -> bool:
 def asks_what_it_cites(text: str) -> bool:
     """The question asks what the document it names cites ("which UNGA resolutions does it draw
     upon", "what resolutions are invoked in the preamble of Resolution 48")."""
+    if parts_owners(text):
+        return True
     if _CITED_ELSEWHERE.search(text) or unnamed_subject(text):
         return False
     return bool(_CITED_BY_REFERENCE.search(text))
@@ -568,9 +595,11 @@ def read_question(question: str) -> Reading:
     refs = find_refs(text)
     action_lines = find_action_lines(text)
     named = () if refs else find_named(text)  # beside a number, a title describes it
+    owners = parts_owners(text)
     owner = article_owner(text)
     if owner:  # "which provisions of the ITU Constitution cite Article 102 of the UN Charter"
-        refs, named = tuple(ref for ref in refs if ref.kind != "basic"), (owner,)
+        kept = tuple(ref for ref in refs if ref.kind != "basic" or ref in owners)
+        refs, named = (*kept, owner) if owners else kept, (owner,)
     crossref = bool(refs or action_lines or named) and cites_a_reference(text)
     if crossref and named:  # which texts cite the Tunis Agenda: a text cited by name
         refs = named
@@ -613,4 +642,6 @@ def read_question(question: str) -> Reading:
         english=english_terms(topic) if language == "zh" else "",
         asks_for=asked_for(text, language),
         mentioned=() if crossref else named,
+        owners=owners,
+        locator=find_locator(text, None if owner else find_article(text)) if refs else None,
     )

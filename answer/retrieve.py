@@ -14,6 +14,7 @@ from rescite.answer.articles import (
     with_titled_article,
 )
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
+from rescite.answer.locator import located
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import Reading
 from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
@@ -271,7 +272,7 @@ def cites_asked(clause: Clause, reading: Reading) -> bool:
     names, an article of the Constitution or Convention, a WSIS action line."""
     return any(
         found.target in reading.action_lines
-        or any(names(found.target, ref, reading.article) for ref in reading.refs)
+        or any(names(found.target, ref, reading.article) for ref in reading.cited_refs)
         for found in clause.references
     )
 
@@ -503,6 +504,14 @@ def named(
     across = any(m.language != reading.language for m in meta.values())
     query = f"{reading.focus} {reading.english}" if across else reading.focus
     hits = archive.search(query, k=depth, filters=filters.model_copy(update={"doc_id": doc_ids}))
+    if reading.locator and (
+        spot := [
+            Hit(clause=clause, document=meta[doc_id], score=1.0)
+            for doc_id in doc_ids
+            for clause in located(reading.locator, archive.clauses(doc_id), reading.article)
+        ]
+    ):  # "Resolution 130 (Rev. Dubai, 2018), instructs the Secretary-General, 1"
+        return [Candidate(hit, 1.0, 1.0, direct=True) for hit in spot]
     comparing = reading.changes and len(doc_ids) > 1
     if comparing:
         hits = on_side(changed(archive, doc_ids, meta), reading.change_side) or hits

@@ -9,6 +9,7 @@ import pytest
 from rescite.answer import ask
 from rescite.answer.answer_type import Asked, gives
 from rescite.answer.ask import LEADS
+from rescite.answer.citations import citation_string
 from rescite.answer.revisions import novelty, wording
 from rescite.answer.support import is_heading
 from rescite.answer.verify import collapse
@@ -417,6 +418,68 @@ def test_where_a_named_text_cites_another_every_clause_citing_it_and_no_other_is
     )
     assert len(citing) > 1
     assert {citation.clause_id for citation in result.citations} == citing
+
+
+def test_the_paragraphs_of_one_text_citing_another_are_listed(core_archive: Archive) -> None:
+    doc = "unga/a-res-79-243/en"
+    citing = {
+        c.clause_id
+        for c in core_archive.clauses(doc)
+        if any(ref.target.lower() == "a/res/74/247" for ref in c.references)
+    }
+    result = answer(core_archive, "Which paragraphs of A/RES/79/243 cite resolution 74/247?")
+    assert len(citing) > 1
+    assert {citation.clause_id for citation in result.citations} == citing
+
+
+def test_the_provisions_of_the_basic_texts_citing_the_charter_are_listed(
+    core_archive: Archive,
+) -> None:
+    docs = ("itu/constitution/geneva-1992/en", "itu/convention/geneva-1992/en")
+    citing = {
+        c.clause_id
+        for doc in docs
+        for c in core_archive.clauses(doc)
+        if any(ref.target == "Charter of the United Nations" for ref in c.references)
+    }
+    result = answer(
+        core_archive,
+        "Which provisions of the ITU Constitution or Convention cite the UN Charter's Article 102?",
+    )
+    assert {clause_id.split("/body/")[0] for clause_id in citing} == set(docs)
+    assert {citation.clause_id for citation in result.citations} == citing
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        "itu-pp/res-130/rev-dubai-2018/en",  # AKN: "instructs the Secretary-General, 1"
+        "itu-pp/res-2/rev-bucharest-2022/en",  # Basic Texts: "considering a)"
+        "unga/a-res-79-243/en",  # "para. 2 (a)", "preambular para. 3", "annex, art. 40, ..."
+        "unga/a-res-78-237/en",  # an official PDF
+        "itu/convention/geneva-1992/en",  # "art. 15, para. 2 (No. 205C)"
+    ],
+)
+def test_a_citation_rescite_prints_asked_back_cites_that_clause(
+    core_archive: Archive, doc_id: str
+) -> None:
+    meta = core_archive.document(doc_id).meta
+    clauses = [
+        c
+        for c in core_archive.clauses(doc_id)
+        if c.section not in (Section.TITLE, Section.FORMULA) and not is_heading_text(c.text)
+    ]
+    step = max(1, len(clauses) // 25)
+    for clause in clauses[::step]:
+        asked = citation_string(meta, clause)
+        result = answer(core_archive, f"What does {asked} say?")
+        cited = [c.clause_id for c in result.citations]
+        assert clause.clause_id in cited, asked
+        assert all(c.startswith(clause.clause_id) for c in cited), (asked, cited)
+
+
+def is_heading_text(text: str) -> bool:
+    return len(text) < 40
 
 
 def test_a_list_question_narrowed_to_one_citation_is_not_answered_with_the_list(

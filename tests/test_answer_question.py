@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from rescite.answer.doc_refs import DocRef
 from rescite.answer.glossary import ZH_EN, english_terms
+from rescite.answer.locator import Locator
 from rescite.answer.question import read_question, verb_matches
-from rescite.core.records import Body, DocType
+from rescite.core.records import Body, DocType, Section
 
 UNGA = Body.UNGA
 ITU = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
@@ -254,9 +255,33 @@ def test_an_article_of_a_text_named_by_title_is_that_texts() -> None:
         "Which provisions of the ITU Constitution cite Article 102 of the UN Charter?"
     )
     assert [(ref.kind, ref.number) for ref in reading.refs] == [
-        ("named", "Charter of the United Nations")
+        ("basic", "constitution"),
+        ("named", "Charter of the United Nations"),
     ]
-    assert reading.crossref and reading.article is None
+    assert [ref.number for ref in reading.cited_refs] == ["Charter of the United Nations"]
+    assert reading.asks_cited and not reading.crossref and reading.article is None
+
+
+@pytest.mark.parametrize(
+    ("question", "owner", "cited"),
+    [
+        ("Which paragraphs of A/RES/79/243 cite resolution 74/247?", "79/243", "74/247"),
+        ("What provisions of Resolution 130 (Rev. Dubai, 2018) refer to Resolution 174?", "130",
+         "174"),
+    ],
+)  # fmt: skip
+def test_the_clauses_of_one_text_citing_another_are_asked_for(
+    question: str, owner: str, cited: str
+) -> None:
+    reading = read_question(question)
+    assert [ref.number for ref in reading.owners] == [owner]
+    assert [ref.number for ref in reading.cited_refs] == [cited]
+    assert reading.asks_cited and not reading.crossref
+
+
+def test_the_constitution_or_convention_names_both() -> None:
+    reading = read_question("Which provisions of the ITU Constitution or Convention cite it?")
+    assert [ref.number for ref in reading.owners] == ["constitution", "convention"]
 
 
 @pytest.mark.parametrize(("question", "crossref", "asks_cited"), CROSSREFS)
@@ -532,3 +557,35 @@ def test_a_recommendation_is_named_beside_its_sector_in_other_languages() -> Non
         "Dans le texte E.119 de l'UIT-T, à quels endroits renvoie-t-on à E.108 ?"
     )
     assert [(ref.kind, ref.number) for ref in reading.refs] == [("rec", "E.119"), ("rec", "E.108")]
+
+
+LOCATED = [
+    ("What does Resolution 179 (Rev. Dubai, 2018), instructs the Director of TSB, 4 provide?",
+     Locator(said="What does Resolution 179 (Rev. Dubai, 2018), instructs the Director of TSB, 4 "
+             "provide?")),
+    ("A/RES/80/115, para. 4: how is the year to be paid for?",
+     Locator(section=Section.OPERATIVE, number="4")),
+    ("What does A/RES/79/243, para. 2 (a) (ii) say?",
+     Locator(section=Section.OPERATIVE, number="2", subs=("a", "ii"))),
+    ("What did the Assembly decide in operative paragraph 5 of 79/325?",
+     Locator(section=Section.OPERATIVE, number="5")),
+    ("A/RES/78/237, preambular para. 3", Locator(section=Section.PREAMBLE, number="3")),
+    ("What is the fourth preambular paragraph of A/RES/79/119 about?",
+     Locator(section=Section.PREAMBLE, counted=4)),
+    ("What does No. 205C of the ITU Convention require?", Locator(margin="205C")),
+    ("Decision 5 (Rev. Bucharest, 2022), annex II, para. 6",
+     Locator(section=Section.OPERATIVE, number="6", annex="annex-2")),
+    ("A/RES/79/243, annex, art. 2 (e) (ii)", Locator(subs=("e", "ii"))),
+    ("What does Article 40, paragraph 3 of the Convention against Cybercrime say?",
+     Locator(number="3")),
+    ("What does Article 37 of the ITU Constitution say?", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "locator"), LOCATED)
+def test_a_clause_cited_by_its_place_is_read(question: str, locator: Locator | None) -> None:
+    assert read_question(question).locator == locator
+
+
+def test_no_place_is_read_without_a_named_text() -> None:
+    assert read_question("What does para. 4 of the resolution on AI say?").locator is None
