@@ -23,7 +23,16 @@ from typing import Literal
 from rescite.answer.places import PLACES
 
 Kind = Literal[
-    "date", "year", "deadline", "number", "money", "share", "person", "place", "organization"
+    "date",
+    "year",
+    "deadline",
+    "number",
+    "money",
+    "share",
+    "person",
+    "place",
+    "organization",
+    "sanction",
 ]
 Measure = Literal["length", "frequency", "power", "data rate"]
 
@@ -54,6 +63,7 @@ _DESCRIBED: dict[Kind, str] = {
     "person": "a person's name",
     "place": "a place (a city or a country)",
     "organization": "an organization's name",
+    "sanction": "a sanction or penalty",
 }
 
 
@@ -80,6 +90,20 @@ _ORGANIZATION = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:what|which)\s+years?\b", re.IGNORECASE)
+# "What sanction does it impose", "what monetary fine", "are there penalties": resolutions
+# mostly impose none; a clause answers only if it states a consequence.
+_SANCTION = re.compile(
+    r"\b(?:what|which|any|are there|is there)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sanctions?|penalt(?:y|ies)|fines?|punishments?)\b",
+    re.IGNORECASE,
+)
+_SANCTIONS = re.compile(
+    r"\bsanction\w*|\bpenal\w*|\bfine[sd]?\b|\bpunish\w*|\blos(?:e|es|ing)\s+(?:its|their|the)"
+    r"\s+right|\bdeprived\b|\bsuspen(?:ded|sion)\s+(?:of\s+|from\s+)?(?:its|their|the)\s+"
+    r"(?:rights?|membership|participation|vote|voting)\b|санкц\w*|штраф\w*|наказ\w*|amende|pénalit|"
+    r"sanci[oó]n\w*|multas?\b|制裁|罚款|处罚|惩罚|عقوب|غرام",
+    re.IGNORECASE,
+)
 _DEADLINE_ASKED = re.compile(
     r"\b(?:by|until|till|before)\s+(?:what|which)\s+(?:year|date|time)\b|\bby when\b|"
     r"\buntil when\b|\b(?:what|which)\s+(?:is\s+the\s+)?(?:[\w-]+\s+)?(?:deadline|target date|"
@@ -161,6 +185,7 @@ _TIME_UNITS = re.compile(r"^(?:year|month|week|day|hour|minute|second|decade)s?$
 # a count.
 _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
     "zh": (
+        ("sanction", r"制裁|罚款|处罚|惩罚"),
         ("person", r"谁(?:被)?(?:任命|当选|选为|主持)|由谁(?:担任|主持)"),
         ("deadline", r"到哪一年|哪一年(?:之前|以前|前)|截止(?:日期|时间|年份)|最后期限"),
         ("date", r"哪一天|哪天|什么日子|什么日期|哪个日期|几月几日"),
@@ -170,6 +195,7 @@ _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
         ("number", r"多少|几(?:个|名|次|年|天|周|月|位|项|届)"),
     ),
     "fr": (
+        ("sanction", r"\bquelles?\s+(?:sanctions?|amendes?|pénalités?)\b"),
         ("person", r"\bqui\s+(?:a|ont)\s+été\s+(?:nommé|élu|désigné|choisi)"),
         ("deadline", r"\b(?:jusqu'à|d'ici(?:\s+à)?|avant)\s+quelle\s+(?:année|date)\b|"
                      r"\bquelle\s+échéance\b"),
@@ -180,6 +206,7 @@ _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
         ("number", r"\bcombien\b|\bquel(?:le)?\s+(?:nombre|pourcentage|montant)\b"),
     ),
     "es": (
+        ("sanction", r"\bqu[ée]\s+(?:sanci[oó]n|sanciones|multas?|penas?)\b"),
         ("person", r"\bqui[ée]n\s+(?:fue|fueron|ha sido)\s+(?:nombrad|elegid|designad)"),
         ("deadline", r"\b(?:para|hasta|antes\s+de)\s+qu[ée]\s+(?:año|fecha)\b|"
                      r"\bqu[ée]\s+plazo\b"),
@@ -190,6 +217,7 @@ _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
         ("number", r"\bcu[aá]nt[oa]s?\b|\bqu[ée]\s+(?:n[uú]mero|porcentaje|cantidad)\b"),
     ),
     "ru": (
+        ("sanction", r"\bкак(?:ие|ая|ое|ой|ую)\s+(?:санкци|штраф|наказани)\w*"),
         ("person", r"\bкто\s+(?:был[аи]?\s+)?(?:назначен|избран)"),
         ("deadline", r"\bк\s+какому\s+(?:году|сроку|числу)\b|\bдо\s+какого\s+(?:года|срока)\b"),
         ("date", r"\bкакого\s+числа\b|\bкак(?:ой|ую|ая)\s+(?:день|дату|дата)\b"),
@@ -199,6 +227,7 @@ _ASKING_WORDS: dict[str, tuple[tuple[Kind, str], ...]] = {
         ("number", r"\bсколько\b"),
     ),
     "ar": (
+        ("sanction", r"(?:ما|أي)\s+(?:هي\s+)?(?:ال)?(?:عقوب|غرام)"),
         ("person", r"من\s+(?:الذي\s+)?(?:عُيّن|عين|انتخب|انتُخب)"),
         ("deadline", r"بحلول\s+أي\s+(?:عام|سنة|تاريخ)|الموعد\s+النهائي"),
         ("date", r"(?:ما|في\s+أي)\s+تاريخ|أي\s+يوم"),
@@ -232,6 +261,8 @@ def _kind_asked(question: str, language: str) -> Asked | None:
         return next((Asked(kind) for kind, pattern in asking if pattern.search(question)), None)
     if _PERSON.search(question):
         return Asked("person")
+    if _SANCTION.search(question):
+        return Asked("sanction")
     if _DEADLINE_ASKED.search(question):
         return Asked("deadline")
     if _PLACE.search(question):
@@ -353,6 +384,8 @@ def gives(asked: Asked, text: str) -> bool:
     number with a currency, a share or a fraction); a person (an honorific and a name)."""
     if asked.kind == "person":
         return bool(_NAMED_PERSON.search(text))
+    if asked.kind == "sanction":
+        return bool(_SANCTIONS.search(text))
     if asked.kind in _NAMED_FACTS:
         return any(name not in asked.given for name in _NAMED_FACTS[asked.kind].findall(text))
     for figure in asked.given:

@@ -50,6 +50,12 @@ from rescite.answer.question import read_question
         ("What does Resolution 130 instruct the Secretary-General to do?", None),
         ("When does the convention enter into force?", None),  # a date, or "the ninetieth day"
         ("Which resolutions recall resolution 68/243?", None),
+        (
+            "What sanction does the resolution impose on a State that fails to report?",
+            Asked("sanction"),
+        ),
+        ("Is there a penalty for causing harmful interference?", Asked("sanction")),
+        ("What monetary fine applies?", Asked("sanction")),
     ],
 )
 def test_the_fact_a_question_asks_for(question: str, asked: Asked | None) -> None:
@@ -78,6 +84,10 @@ def test_the_fact_a_question_asks_for(question: str, asked: Asked | None) -> Non
         ("Кто был назначен председателем?", "person"),
         ("كم عدد أعضاء المجلس؟", "number"),
         ("في أي عام اعتمد الإعلان؟", "year"),
+        ("Какие санкции предусмотрены за нарушение?", "sanction"),
+        ("Quelles sanctions sont prévues ?", "sanction"),
+        ("¿Qué multa se impone?", "sanction"),
+        ("对违反者有什么处罚？", "sanction"),
     ],
 )
 def test_the_fact_asked_for_in_other_languages(question: str, kind: str) -> None:
@@ -172,6 +182,10 @@ def test_what_a_clause_states(text: str, number: bool, year: bool, date: bool) -
         (Asked("organization"), "with the International Cable Protection Committee", True),
         (Asked("organization"), "the United Nations system and ICT stakeholders", False),
         (Asked("organization", given=("ITU",)), "requests ITU to report", False),
+        (Asked("sanction"), "a Member State in arrears shall lose its right to vote", True),
+        (Asked("sanction"), "may impose sanctions on the offending party", True),
+        (Asked("sanction"), "reserves the right to suspend the international service", False),
+        (Asked("sanction"), "encourages Member States to report incidents", False),
     ],
 )
 def test_a_count_an_amount_a_name(asked: Asked, text: str, gives_it: bool) -> None:
