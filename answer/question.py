@@ -137,11 +137,11 @@ _ADDRESSEES = {
     "Member States": r"member states|成员国|états membres|estados miembros|государств\w* - член",
     "Council": r"\bcouncil\b|理事会|conseil|consejo|совет",
     "Directors of the Bureaux": r"directors of the (?:three )?bureaux",
-    "Director of the Telecommunication Standardization Bureau": r"director of (?:the )?tsb|"
+    "Director of the Telecommunication Standardization Bureau": r"(?:director|head) of (?:the )?tsb|"
     r"director of the telecommunication standardization bureau",
-    "Director of the Telecommunication Development Bureau": r"director of (?:the )?bdt|"
+    "Director of the Telecommunication Development Bureau": r"(?:director|head) of (?:the )?bdt|"
     r"director of the telecommunication development bureau",
-    "Director of the Radiocommunication Bureau": r"director of (?:the )?br\b|"
+    "Director of the Radiocommunication Bureau": r"(?:director|head) of (?:the )?br\b|"
     r"director of the radiocommunication bureau",
     "Sector Members": r"sector members",
 }
@@ -573,7 +573,10 @@ def expanded(text: str) -> str:
     return " ".join([text, *longer])
 
 
-_GENERIC = frozenset({"do", "doing", "done", "say", "says", "ask", "asked", "mean", "means"})
+_GENERIC = frozenset({
+    "do", "doing", "done", "say", "says", "ask", "asked", "mean", "means", "summarize",
+    "summarise", "summary", "part", "headed", "heading", "section", "please", "outline",
+})  # fmt: skip
 
 
 def asks_more_than_the_section(terms: tuple[str, ...], verb: str | None, who: str | None) -> bool:

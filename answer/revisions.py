@@ -15,12 +15,13 @@ def changed(
     archive: ArchiveReader, doc_ids: tuple[str, ...], meta: Mapping[str, DocumentMeta]
 ) -> list[Hit]:
     """The clauses of each text (revisions of one resolution) whose wording is in no other:
-    what a revision added, reworded or dropped. Renumbering alone is no change."""
+    what a revision added, reworded or dropped (an annex too). Renumbering alone is no
+    change."""
     wordings = {
         doc_id: {
             wording(clause.text): clause
             for clause in archive.clauses(doc_id)
-            if clause.section in (Section.PREAMBLE, Section.OPERATIVE)
+            if clause.section in (Section.PREAMBLE, Section.OPERATIVE, Section.ANNEX)
         }
         for doc_id in doc_ids
     }

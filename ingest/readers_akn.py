@@ -17,6 +17,8 @@ A unit without <num> keeps its text as written (the text often starts with its l
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from rescite.core.errors import CorruptFile, EmptyFile
 from rescite.ingest.normalise import clean_line, normalise_text
@@ -140,7 +142,19 @@ def _unit(element: etree._Element) -> list[str]:
         elif name not in SKIP:
             nested.extend(_structure(child))
     first = " ".join(part for part in (num, own[0] if own else "") if part)
-    return ([first] if first else []) + own[1:] + nested
+    return _unglued(num, [first] if first else []) + own[1:] + nested
+
+
+def _unglued(num: str, lines: list[str]) -> list[str]:
+    """An item with the next one glued on ("9 that …; 10 that …", as the PP-18 collection has
+    every tenth item) split back into two lines."""
+    if not num.isdigit() or not lines:
+        return lines
+    out, number = list(lines), int(num)
+    while glued := re.search(rf";\s+({number + 1})\s+(?=[a-z])", out[-1]):
+        out[-1:] = [out[-1][: glued.start() + 1], out[-1][glued.start(1) :]]
+        number += 1
+    return out
 
 
 def _nested(element: etree._Element) -> bool:

@@ -6,7 +6,8 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "13"  # 13: "International Telecommunication Union resolution 186" (GA texts)
+PARSER_VERSION = "14"  # 14: an AKN item with the next glued on ("9 that …; 10 that …") split
+# 13: "International Telecommunication Union resolution 186" (GA texts)
 # 12: the Convention on the Rights of the Child named in French, Spanish and Russian
 # 11: Recommendations cited in French, Spanish and Russian ("UIT-T E.108")
 # 10: a text named across a line break ("the Tampere\nConvention")

@@ -153,6 +153,16 @@ def test_akn_structure_lines(documents: Path) -> None:
     assert any(line.startswith("1 ") for line in lines)
 
 
+def test_akn_items_glued_to_the_one_before_are_split(documents: Path) -> None:
+    """The PP-18 collection glues every item 10 to item 9 ("9 that …; 10 that …")."""
+    docs = {doc.meta.doc_id: doc for doc in read(documents, AKN)}
+    glued = re.compile(r"^9 .*;[ \t]+10[ \t]+[a-z]", re.MULTILINE)
+    assert not [doc_id for doc_id, doc in docs.items() if glued.search(doc.text)]
+    lines = docs["itu-pp/res-2/rev-dubai-2018/en"].text.split("\n")
+    ninth = next(i for i, line in enumerate(lines) if line.startswith("9 that, in order"))
+    assert lines[ninth].endswith(";") and lines[ninth + 1].startswith("10 that broad")
+
+
 @pytest.mark.parametrize("language", ["ar", "en", "es", "fr", "ru"])
 def test_docx_e119(documents: Path, language: str) -> None:
     doc = only(documents, f"core/itu-t-rec-e119-2017-04-{language}.docx")
