@@ -137,8 +137,8 @@ _ADDRESSEES = {
     "Member States": r"member states|成员国|états membres|estados miembros|государств\w* - член",
     "Council": r"\bcouncil\b|理事会|conseil|consejo|совет",
     "Directors of the Bureaux": r"directors of the (?:three )?bureaux",
-    "Director of the Telecommunication Standardization Bureau": r"(?:director|head) of (?:the )?tsb|"
-    r"director of the telecommunication standardization bureau",
+    "Director of the Telecommunication Standardization Bureau": r"(?:director|head) of "
+    r"(?:the )?tsb|director of the telecommunication standardization bureau",
     "Director of the Telecommunication Development Bureau": r"(?:director|head) of (?:the )?bdt|"
     r"director of the telecommunication development bureau",
     "Director of the Radiocommunication Bureau": r"(?:director|head) of (?:the )?br\b|"
