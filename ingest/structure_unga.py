@@ -88,16 +88,30 @@ def _step(state: _State, para: Paragraph) -> None:
         _sub_item(state, para)
     elif state.in_operative:
         _extend(state, para)
-    elif _unnumbered_operative(para):
+    elif _unnumbered_operative(para, state):
         _operative(state, para, 0)
     else:
         _preambular(state, para)
 
 
-def _unnumbered_operative(para: Paragraph) -> bool:
-    """A resolution with one operative paragraph does not number it ("Adopts the ...")."""
+def _unnumbered_operative(para: Paragraph, state: _State) -> bool:
+    """A resolution with one operative paragraph does not number it ("Adopts the ..."): a
+    sentence that ends the resolution's body ("… its recommendations.", "Decides:"), or follows
+    the formula. Not a page's running head ("Commodities") nor the rest of a preambular
+    paragraph ("Systems, established under …,"), though their first words end in -s too."""
     first = para.lines[0].text.strip()
-    return unga_preamble_opening(first) is None and unga_operative_opening(first) is not None
+    if unga_preamble_opening(first) is not None or unga_operative_opening(first) is None:
+        return False
+    return not state.preamble_count or bool(_CONCLUDED.search(_text(para)))
+
+
+# An operative paragraph's end: a full stop or a colon, perhaps followed by a closing quote or a
+# footnote mark.
+_CONCLUDED = re.compile(r"[.:][”’\"')\]]?\s*\d{0,3}\s*$")
+
+
+def _text(para: Paragraph) -> str:
+    return " ".join(line.text.strip() for line in para.lines)
 
 
 def _preambular(state: _State, para: Paragraph) -> None:

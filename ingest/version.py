@@ -6,7 +6,9 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "14"  # 14: an AKN item with the next glued on ("9 that …; 10 that …") split
+PARSER_VERSION = "15"  # 15: a GA preambular paragraph broken by a page, or a running head,
+# is not an unnumbered operative paragraph (its first word ends in -s)
+# 14: an AKN item with the next glued on ("9 that …; 10 that …") split
 # 13: "International Telecommunication Union resolution 186" (GA texts)
 # 12: the Convention on the Rights of the Child named in French, Spanish and Russian
 # 11: Recommendations cited in French, Spanish and Russian ("UIT-T E.108")

@@ -94,6 +94,26 @@ def test_text_between_clauses_is_only_headings(parsed_corpus: Corpus) -> None:
     assert len(long_gaps) <= 10
 
 
+def test_an_unnumbered_operative_paragraph_concludes_the_resolution(
+    parsed_corpus: Corpus,
+) -> None:
+    """A General Assembly resolution's one unnumbered operative paragraph ("Takes note of the
+    report …", "Decides:") follows the preamble and ends with a full stop or a colon (or follows
+    the formula directly); a page's running head ("Commodities") or the rest of a preambular
+    paragraph ("Systems, established under …,") is not one, though its first word ends in -s."""
+    unnumbered = [
+        clause
+        for doc in _all(parsed_corpus)
+        if doc.document.meta.doc_id.startswith("unga/")
+        for before, clause in zip(doc.clauses, doc.clauses[1:], strict=False)
+        if clause.clause_id == f"{clause.doc_id}/operative"
+        and before.section is not Section.FORMULA
+    ]
+    assert len(unnumbered) >= 8
+    first_paragraphs = [re.split(r"\n\s*\n", clause.text)[0].strip() for clause in unnumbered]
+    assert [p for p in first_paragraphs if not re.search(r"[.:][”\"]?\s*\d{0,3}$", p)] == []
+
+
 def test_clause_ids_are_unique_across_the_corpus_and_stable(parsed_corpus: Corpus) -> None:
     ids = [c.clause_id for doc in _all(parsed_corpus) for c in doc.clauses]
     assert len(ids) == len(set(ids))
