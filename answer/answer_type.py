@@ -351,6 +351,9 @@ _BY_WHEN = re.compile(
     r"(?:1[89]\d\d|20\d\d)\b|"
     rf"\b(?:by|before|until|no later than|not later than)\s+\d{{1,2}}\s+(?:{_MONTHS})\b|"
     r"\bwithin\s+(?:[\w-]+\s+){1,2}?(?:days|weeks|months|years)\b|"
+    # the General Assembly's own clock: "before the end of its eightieth session"
+    r"\b(?:by|before|until|no later than|not later than|prior to)\s+(?:the\s+(?:end|close|"
+    r"beginning|start|opening)\s+of\s+)?(?:its|the)\s+(?:[\w-]+\s+){1,2}?session\b|"
     r"(?:1[89]\d\d|20\d\d)\s*年(?:之前|以前|前|底前)|"
     r"\b(?:к|до)\s+(?:концу\s+)?(?:1[89]\d\d|20\d\d)\s+год",
     re.IGNORECASE,

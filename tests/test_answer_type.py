@@ -164,6 +164,8 @@ def test_what_a_clause_states(text: str, number: bool, year: bool, date: bool) -
         (Asked("deadline"), "to achieve universal connectivity by 2030", True),
         (Asked("deadline"), "no later than 31 December 2025", True),
         (Asked("deadline"), "within two years of its adoption", True),
+        (Asked("deadline"), "to report before the end of its eightieth session", True),
+        (Asked("deadline"), "to include the item at its eighty-first session", False),
         (Asked("deadline"), "convened in 2009 and 2013", False),  # when, not by when
         (Asked("deadline"), "in implementing the 2030 Agenda", False),
         (Asked("year"), "the 2017 Buenos Aires Action Plan", False),  # a year in a name
