@@ -18,7 +18,7 @@ from rescite.core.names import ITU_BODIES, document_name
 from rescite.core.records import Body, Clause, DocumentMeta, Section
 
 _COLLISION = re.compile(r"^([a-z]{1,4}|\d{1,4})-(\d+)$")
-_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")  # annex numbers
 _DIVISIONS = {
     "article": "art.",
     "section": "sect.",
@@ -35,10 +35,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
 
 
+def clause_path(clause: Clause) -> list[str]:
+    """The clause id's parts after the document's: ["operative", "resolves", "4"]."""
+    return clause.clause_id.removeprefix(clause.doc_id).strip("/").split("/")
+
+
 def label_path(clause: Clause) -> list[str]:
     """The labels after the section (and keyword slug) in the clause id, suffixes removed."""
-    rest = clause.clause_id.removeprefix(clause.doc_id).strip("/").split("/")
-    parts = rest[1:]
+    parts = clause_path(clause)[1:]
     keyword = clause.keyword_en or clause.keyword
     if parts and keyword and re.fullmatch(rf"{re.escape(slug(keyword))}(?:-\d+)?", parts[0]):
         parts = parts[1:]  # the keyword's slug, numbered where the section recurs
@@ -52,7 +56,7 @@ def _strip_collision(part: str) -> str:
 
 def section_part(clause: Clause) -> str:
     """The first segment after the doc id: `preamble`, `operative`, `annex-2`, `body`..."""
-    return clause.clause_id.removeprefix(clause.doc_id).strip("/").split("/")[0]
+    return clause_path(clause)[0]
 
 
 def clause_locator(meta: DocumentMeta, clause: Clause) -> str:
@@ -67,13 +71,19 @@ def clause_locator(meta: DocumentMeta, clause: Clause) -> str:
     if meta.body in ITU_BODIES and clause.section in (Section.PREAMBLE, Section.OPERATIVE):
         return _itu_locator(clause, labels)
     locator = _divisions_locator(section_part(clause), labels)
-    provision = _PROVISION.search(clause.label or "")
-    return f"{locator} (No. {provision.group(1)})" if provision else locator
+    provision = provision_number(clause)
+    return f"{locator} (No. {provision})" if provision else locator
 
 
 # The Constitution's and Convention's provision numbers, in the margin ("CV No. 77"): the
 # parser keeps them in the clause's label.
 _PROVISION = re.compile(r"\bNo\. (\w+)")
+
+
+def provision_number(clause: Clause) -> str | None:
+    """The margin number of a provision of the Constitution or Convention ("205C"), if any."""
+    provision = _PROVISION.search(clause.label or "")
+    return provision.group(1) if provision else None
 
 
 def _itu_locator(clause: Clause, labels: list[str]) -> str:
@@ -105,7 +115,7 @@ def _divisions_locator(section: str, labels: list[str]) -> str:
     match = re.fullmatch(r"annex(?:-(\d+))?", section)
     if match:
         number = int(match.group(1) or 0)
-        out.append(f"annex {_ROMAN[number]}" if 0 < number < len(_ROMAN) else "annex")
+        out.append(f"annex {ROMAN[number]}" if 0 < number < len(ROMAN) else "annex")
     elif section == "preamble":
         out.append("preamble")
     numbers: list[str] = []

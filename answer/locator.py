@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rescite.answer.citations import ROMAN, clause_path, provision_number
 from rescite.core.records import Clause, Section
 
 _ORDINALS = {
@@ -22,7 +23,6 @@ _ORDINALS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "last": -1,
 }  # fmt: skip
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
 # "No. 205C of the Convention": the margin numbers of the Constitution and Convention
 _MARGIN = re.compile(r"\b(?:No\.?|number)\s*(?P<margin>\d{1,3}[A-Z]{0,2})\b(?!\s*/)")
@@ -106,7 +106,7 @@ def _labels(text: str) -> tuple[str, ...]:
 
 def _annex(roman: str | None) -> str:
     """ "II" -> "annex-2", as clause ids number a document's annexes."""
-    number = _ROMAN.get((roman or "").upper())
+    number = ROMAN.index(roman.upper()) if roman and roman.upper() in ROMAN else 0
     return f"annex-{number}" if number else "annex"
 
 
@@ -128,11 +128,6 @@ def located(
     return _numbered(locator, clauses, article)
 
 
-def _path(clause: Clause) -> list[str]:
-    """The clause id's parts after the document's: ["operative", "resolves", "4"]."""
-    return clause.clause_id.removeprefix(clause.doc_id).strip("/").split("/")
-
-
 def _paragraph(path: list[str]) -> list[str]:
     """The paragraph a clause belongs to: `operative/4` (UN), `operative/resolves/4` (ITU)."""
     return path[:2] if len(path) > 1 and path[1].isdigit() else path[:3]
@@ -141,8 +136,7 @@ def _paragraph(path: list[str]) -> list[str]:
 def _at_margin(margin: str, clauses: Sequence[Clause], article: str | None) -> list[Clause]:
     """The provision the parser labelled with that margin number ("Article 15, 2 i) (No. 205C)");
     in the article named, where two carry it."""
-    marked = re.compile(rf"\bNo\. {re.escape(margin)}\b")
-    found = [clause for clause in clauses if marked.search(clause.label or "")]
+    found = [clause for clause in clauses if provision_number(clause) == margin]
     if article and len(found) > 1:
         found = [c for c in found if f"/article-{article.lower()}/" in c.clause_id] or found
     return found[:1]
@@ -153,8 +147,8 @@ def _counted(locator: Locator, clauses: Sequence[Clause]) -> list[Clause]:
     for clause in clauses:
         if clause.section is not locator.section:
             continue
-        path = _path(clause)
-        if heads and _paragraph(path) == _paragraph(_path(heads[-1][0])):
+        path = clause_path(clause)
+        if heads and _paragraph(path) == _paragraph(clause_path(heads[-1][0])):
             heads[-1].append(clause)  # a sub-item of the paragraph before
         else:
             heads.append([clause])
@@ -168,10 +162,10 @@ def _numbered(locator: Locator, clauses: Sequence[Clause], article: str | None) 
     wanted = ([locator.number] if locator.number else []) + list(locator.subs)
     if article:
         wanted = [f"article-{article.lower()}", *wanted]
-        return [c for c in clauses if _follows(_path(c), wanted)]
-    numbered = [clause for clause in clauses if _path(clause)[1 : 1 + len(wanted)] == wanted]
+        return [c for c in clauses if _follows(clause_path(c), wanted)]
+    numbered = [clause for clause in clauses if clause_path(clause)[1 : 1 + len(wanted)] == wanted]
     if locator.annex:
-        return [clause for clause in numbered if _path(clause)[0] == locator.annex]
+        return [clause for clause in numbered if clause_path(clause)[0] == locator.annex]
     in_section = [c for c in numbered if locator.section in (None, c.section)]
     return in_section or numbered  # a text without sections numbers its body's paragraphs
 
@@ -202,7 +196,7 @@ def _in_section(said: str, clauses: Sequence[Clause]) -> list[Clause]:
         for c in clauses
         if ((c.keyword or c.keyword_en or "") if name in primary else (c.keyword_en or "")).lower()
         == name
-        and _path(c)[2 : 2 + len(item)] == item
+        and clause_path(c)[2 : 2 + len(item)] == item
     ]
 
 
@@ -210,7 +204,7 @@ def _whole_section(text: str, clauses: Sequence[Clause]) -> list[Clause]:
     """A section that is one clause, without items, cited by its keyword after the text's name
     ("Resolution 130 (Rev. Dubai, 2018), requests the ITU Council?"); the keyword's verb in a
     sentence ("what did it decide") cites nothing."""
-    single = [c for c in clauses if len(_path(c)) == 2 and (c.keyword or c.keyword_en)]
+    single = [c for c in clauses if len(clause_path(c)) == 2 and (c.keyword or c.keyword_en)]
     named = [
         c
         for c in single

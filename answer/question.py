@@ -600,6 +600,7 @@ def read_question(question: str) -> Reading:
     named = () if refs else find_named(text)  # beside a number, a title describes it
     owners = parts_owners(text)
     owner = article_owner(text)
+    article = None if owner else find_article(text)
     if owner:  # "which provisions of the ITU Constitution cite Article 102 of the UN Charter"
         kept = tuple(ref for ref in refs if ref.kind != "basic" or ref in owners)
         refs, named = (*kept, owner) if owners else kept, (owner,)
@@ -629,7 +630,7 @@ def read_question(question: str) -> Reading:
         addressee=addressee,
         section_named=names_section(text, verb, addressee),
         text_language=_first_match(_LANGUAGE_VERSIONS, text),
-        article=None if owner else find_article(text),
+        article=article,
         specific=asks_more_than_the_section(terms, verb, addressee),
         bodies=_citing_bodies(text, crossref) if refs else _body_restriction(text),
         year_from=year_from,
@@ -646,5 +647,5 @@ def read_question(question: str) -> Reading:
         asks_for=asked_for(text, language),
         mentioned=() if crossref else named,
         owners=owners,
-        locator=find_locator(text, None if owner else find_article(text)) if refs else None,
+        locator=find_locator(text, article) if refs else None,
     )

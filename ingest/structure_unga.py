@@ -135,8 +135,7 @@ def _operative(state: _State, para: Paragraph, number: int) -> None:
     state.operative = number
     state.in_operative = True
     state.stack = ItemStack()
-    joined = " ".join(line.text.strip() for line in para.lines)
-    opening = unga_operative_opening(_OPERATIVE.sub("", joined, count=1))
+    opening = unga_operative_opening(_OPERATIVE.sub("", _text(para), count=1))
     state.paragraph = str(number) if number else None
     state.units.append(
         Unit(
