@@ -11,7 +11,7 @@ from __future__ import annotations
 from rescite.core.records import Body, DocType, Document, ParsedDocument
 from rescite.ingest.parse_build import Unit, build_clauses, content_lines
 from rescite.ingest.parse_lines import Line
-from rescite.ingest.parse_noise import find_noise
+from rescite.ingest.parse_noise import UNGA_FORMULA, find_noise
 from rescite.ingest.structure_body import parse_body
 from rescite.ingest.structure_itu import parse_itu
 from rescite.ingest.structure_unga import TITLE as _UNGA_TITLE
@@ -32,11 +32,17 @@ def structure_units(document: Document, lines: list[Line]) -> list[Unit]:
     meta = document.meta
     if _is_body_text(document):
         return parse_body(lines, meta.language)
-    if meta.body is Body.UNGA and any(_UNGA_TITLE.match(line.text) for line in lines[:80]):
+    if meta.body is Body.UNGA and any(_opens_unga(line.text) for line in lines[:80]):
         return parse_unga(lines, meta.language)
     if meta.body in _ITU and meta.doc_type in _ITU_TYPES:
         return parse_itu(lines, meta.language)
     return parse_body(lines, meta.language)
+
+
+def _opens_unga(line: str) -> bool:
+    """A resolution's numbered title ("79/243. …"), or its formula where the title carries no
+    number (A/RES/79/9)."""
+    return bool(_UNGA_TITLE.match(line) or UNGA_FORMULA.match(line))
 
 
 def _is_body_text(document: Document) -> bool:

@@ -31,6 +31,9 @@ _ITU_NOTE_START = re.compile(r"^\s*(\d{1,2}|\*)\s+[A-Z\"“(]")
 _FINAL = (".", ".”", '."', ".)")
 _ITEM_START = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\d{1,3}\.?)\s")
 _TITLE = re.compile(r"^\s*(?:ES-|S-)?\d{1,3}/\d{1,3}\s*[.\s]\s*(\S.*)$")
+# A General Assembly resolution's formula: never a running head, though a title ending "in the
+# General Assembly" holds its words.
+UNGA_FORMULA = re.compile(r"^\s*The General Assembly\s*[,.:]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ def _words(text: str) -> list[str]:
 
 
 def _is_title_fragment(line: Line, title: str) -> bool:
+    if UNGA_FORMULA.match(line.text):
+        return False
     words = _words(line.text)
     return bool(title) and bool(words) and f" {' '.join(words)} " in f" {title} "
 

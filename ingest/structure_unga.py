@@ -15,18 +15,25 @@ from rescite.core.records import Section
 from rescite.ingest.keywords import unga_operative_opening, unga_preamble_opening
 from rescite.ingest.parse_build import Unit
 from rescite.ingest.parse_lines import Line
+from rescite.ingest.parse_noise import UNGA_FORMULA
 from rescite.ingest.structure_items import ItemStack, parse_marker
 from rescite.ingest.structure_paragraphs import Paragraph, paragraphs
 
 TITLE = re.compile(
     r"^\s*(?:(?:ES-|S-)?\d{1,3}/\d{1,3}(?:\s+[A-Z])?\s*\.|\d{2,4}\s+\([IVXL]+\)\.)\s"
 )
-_FORMULA = re.compile(r"^\s*The General Assembly\s*[,.:]?\s*$")
 _OPERATIVE = re.compile(r"^\s*(\d{1,3})\.(?:\s+|$)")
 _ITEM = re.compile(r"^\s*\((?:[a-z]{1,2}|[ivxl]+)\)(?:\s|$)")
 _ANNEX = re.compile(r"^\s*Annex(?:es)?(?:\s+[IVXL\d]+)?\s*$")
 _ARTICLE = re.compile(r"^\s*Article\s+(\d+)(?:\s+(bis|ter))?\b")
-_CLOSING = re.compile(r"^\s*\d+(?:st|nd|rd|th)\s+plenary\s+meeting", re.IGNORECASE)
+_CLOSING = re.compile(
+    r"^\s*\d+(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?plenary\s+meeting", re.IGNORECASE
+)
+# A part's heading: a roman numeral alone on its line (its title may follow), or a short line
+# that opens no paragraph and ends no sentence ("Multilingualism").
+_PART_NUMERAL = re.compile(r"^\s*[IVXL]{1,6}\.?\s*$")
+_HEADING_CHARS = 80
+_PART_TITLE_CHARS, _PART_TITLE_LINES = 320, 5  # "II Implementation of the 1995 Agreement …"
 
 
 @dataclass
@@ -42,6 +49,8 @@ class _State:
     ordinal: int = 0
     stack: ItemStack = field(default_factory=ItemStack)
     paragraph: str | None = None
+    preamble_tail: str | None = None  # the last paragraph's text while a preamble is open
+    after_heading: bool = False
 
 
 def parse_unga(lines: list[Line], language: str) -> list[Unit]:
@@ -54,9 +63,11 @@ def parse_unga(lines: list[Line], language: str) -> list[Unit]:
 
 
 def _front_matter(lines: list[Line], state: _State) -> int:
-    formula = next((i for i, line in enumerate(lines[:80]) if _FORMULA.match(line.text)), None)
+    """The index of the body's first line, past the title and the formula (a text that lost its
+    formula line, A/RES/78/225, starts after its title)."""
+    formula = next((i for i, line in enumerate(lines[:80]) if UNGA_FORMULA.match(line.text)), None)
     if formula is None:
-        return 0
+        return _past_title(lines, state)
     title = next((i for i, line in enumerate(lines[:formula]) if TITLE.match(line.text)), None)
     if title is not None:
         state.units.append(Unit(Section.TITLE, lines[title].start, lines[formula - 1].end))
@@ -64,12 +75,24 @@ def _front_matter(lines: list[Line], state: _State) -> int:
     return formula + 1
 
 
+def _past_title(lines: list[Line], state: _State) -> int:
+    title = next((i for i, line in enumerate(lines[:80]) if TITLE.match(line.text)), None)
+    if title is None:
+        return 0
+    end = next((i for i in range(title + 1, len(lines)) if lines[i].blank_before), len(lines))
+    state.units.append(Unit(Section.TITLE, lines[title].start, lines[end - 1].end))
+    return end
+
+
 def _opens_paragraph(text: str) -> bool:
-    return bool(_OPERATIVE.match(text) or _ITEM.match(text) or _ARTICLE.match(text))
+    return bool(
+        _OPERATIVE.match(text) or _ITEM.match(text) or _ARTICLE.match(text) or _CLOSING.match(text)
+    )
 
 
 def _step(state: _State, para: Paragraph) -> None:
     first = para.lines[0].text
+    after_heading, state.after_heading = state.after_heading, False
     if _ANNEX.match(first):
         _start_annex(state, para)
     elif state.annex is not None:
@@ -78,6 +101,9 @@ def _step(state: _State, para: Paragraph) -> None:
         state.closed = True
     elif state.closed:
         return
+    elif _is_part_heading(state, para) or (after_heading and _is_part_title(para)):
+        state.after_heading = True
+        state.preamble_tail = None
     elif (match := _OPERATIVE.match(first)) and int(match.group(1)) in {state.operative + 1, 1}:
         _operative(state, para, int(match.group(1)))
     elif (
@@ -86,12 +112,62 @@ def _step(state: _State, para: Paragraph) -> None:
         and state.stack.accept(readings, True)
     ):
         _sub_item(state, para)
+    elif state.in_operative and after_heading and unga_preamble_opening(first) is not None:
+        state.in_operative = False
+        _preambular(state, para)
     elif state.in_operative:
         _extend(state, para)
+    elif _continues_preamble(state, para):
+        _extend(state, para)
+        state.preamble_tail = _text(para)
     elif _unnumbered_operative(para, state):
         _operative(state, para, 0)
     else:
         _preambular(state, para)
+
+
+def _is_part_heading(state: _State, para: Paragraph) -> bool:
+    """A part's heading ("II", "II Activities of the Independent Audit Advisory Committee";
+    between preambular paragraphs, "Multilingualism"): no clause, and nothing to glue onto the
+    clause before it."""
+    text = _text(para)
+    if _CONCLUDED_PREAMBLE.search(text) or len(para.lines) > _PART_TITLE_LINES:
+        return False
+    if _PART_NUMERAL.match(para.lines[0].text):
+        return len(text) <= _PART_TITLE_CHARS
+    first = para.lines[0].text.strip()
+    tail = state.preamble_tail
+    return (
+        len(text) <= _HEADING_CHARS
+        and not state.in_operative
+        and (tail is None or bool(_CONCLUDED_PREAMBLE.search(tail)))
+        and len(para.lines) == 1
+        and first[:1].isupper()
+        and unga_preamble_opening(first) is None
+        and unga_operative_opening(first) is None
+    )
+
+
+def _is_part_title(para: Paragraph) -> bool:
+    """The title on its own line under a part's numeral ("Calendar of conferences and
+    meetings")."""
+    text = _text(para)
+    return (
+        len(para.lines) <= _PART_TITLE_LINES
+        and len(text) <= _PART_TITLE_CHARS
+        and not _CONCLUDED_PREAMBLE.search(text)
+    )
+
+
+def _continues_preamble(state: _State, para: Paragraph) -> bool:
+    """The rest of a preambular paragraph a page break cut: the paragraph before ends no clause
+    ("… in accordance with"), or this one goes on in lower case ("many of whom …"), and it
+    opens with no keyword of its own."""
+    tail = state.preamble_tail
+    first = para.lines[0].text.strip()
+    if tail is None or unga_preamble_opening(first) is not None:
+        return False
+    return not _CONCLUDED_PREAMBLE.search(tail) or first[:1].islower()
 
 
 def _unnumbered_operative(para: Paragraph, state: _State) -> bool:
@@ -106,8 +182,9 @@ def _unnumbered_operative(para: Paragraph, state: _State) -> bool:
 
 
 # An operative paragraph's end: a full stop or a colon, perhaps followed by a closing quote or a
-# footnote mark.
+# footnote mark; a preambular paragraph's, a comma or semicolon too.
 _CONCLUDED = re.compile(r"[.:][”’\"')\]]?\s*\d{0,3}\s*$")
+_CONCLUDED_PREAMBLE = re.compile(r"[.:,;][”’\"')\]]?\s*[\d*]{0,3}\s*$")
 
 
 def _text(para: Paragraph) -> str:
@@ -116,6 +193,7 @@ def _text(para: Paragraph) -> str:
 
 def _preambular(state: _State, para: Paragraph) -> None:
     state.preamble_count += 1
+    state.preamble_tail = _text(para)
     opening = unga_preamble_opening(" ".join(line.text.strip() for line in para.lines[:2]))
     number = str(state.preamble_count)
     state.units.append(
@@ -132,6 +210,7 @@ def _preambular(state: _State, para: Paragraph) -> None:
 
 
 def _operative(state: _State, para: Paragraph, number: int) -> None:
+    state.preamble_tail = None
     state.operative = number
     state.in_operative = True
     state.stack = ItemStack()

@@ -6,7 +6,11 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "15"  # 15: a GA preambular paragraph broken by a page, or a running head,
+PARSER_VERSION = "16"  # 16: a GA formula under a title ending "… General Assembly" is
+# not a running head (25 texts parsed their front matter as preamble); a preambular paragraph
+# cut by a page break is one clause; a part's heading ("II Informal system") is no clause nor
+# glued to one; "Nth (resumed) plenary meeting" closes the resolution
+# 15: a GA preambular paragraph broken by a page, or a running head,
 # is not an unnumbered operative paragraph (its first word ends in -s)
 # 14: an AKN item with the next glued on ("9 that …; 10 that …") split
 # 13: "International Telecommunication Union resolution 186" (GA texts)

@@ -13,6 +13,7 @@ operative paragraphs that match the reference paragraph with the same number.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -112,6 +113,63 @@ def test_an_unnumbered_operative_paragraph_concludes_the_resolution(
     assert len(unnumbered) >= 8
     first_paragraphs = [re.split(r"\n\s*\n", clause.text)[0].strip() for clause in unnumbered]
     assert [p for p in first_paragraphs if not re.search(r"[.:][”\"]?\s*\d{0,3}$", p)] == []
+
+
+def _resolutions_in_english(corpus: Corpus) -> list[ParsedDocument]:
+    return [
+        doc
+        for doc in _all(corpus)
+        if doc.document.meta.doc_id.startswith("unga/a-res-")
+        and doc.document.meta.doc_id.endswith("/en")
+    ]
+
+
+# A preambular paragraph's end: a comma, semicolon, colon or full stop, perhaps a closing quote
+# and a footnote mark after it.
+_PREAMBLE_END = re.compile(r"[.:,;][”’\"')\]]?\s*[\d*]{0,3}\s*$")
+
+
+def test_a_general_assembly_resolution_keeps_its_formula_and_whole_paragraphs(
+    parsed_corpus: Corpus,
+) -> None:
+    """The formula is found even under a title ending "… in the General Assembly" (it is no
+    running head), so the masthead is never a preambular paragraph; a preambular paragraph a
+    page break cut is one clause; a part's heading ("II", its title) and the closing "Nth
+    (resumed) plenary meeting" are glued to no clause."""
+    resolutions = _resolutions_in_english(parsed_corpus)
+    assert len(resolutions) >= 800
+    without_formula = [
+        doc.document.meta.doc_id
+        for doc in resolutions
+        if re.search(r"(?m)^The General Assembly,?$", doc.document.text)
+        and not any(c.section is Section.FORMULA for c in doc.clauses)
+    ]
+    assert without_formula == []
+    preambles = [[c for c in doc.clauses if c.section is Section.PREAMBLE] for doc in resolutions]
+    masthead = [p[0].clause_id for p in preambles if p and "Distr.:" in p[0].text]
+    assert masthead == []
+    cut = [
+        (before.clause_id, after.clause_id)
+        for clauses in preambles
+        for before, after in itertools.pairwise(clauses)
+        if not _PREAMBLE_END.search(before.text) and after.keyword is None
+    ]
+    assert cut == []
+    glued = [
+        c.clause_id
+        for doc in resolutions
+        for c in doc.clauses
+        if re.search(r"\n[IVXL]{1,5}\n", c.text) and c.section is Section.OPERATIVE
+    ]
+    print(f"operative clauses holding a part's heading: {glued}")
+    assert len(glued) <= 4  # budget parts whose one paragraph is unnumbered ("Approves …")
+    closing = [
+        c.clause_id
+        for doc in resolutions
+        for c in doc.clauses
+        if re.search(r"plenary meeting\s+\d{1,2} \w+ \d{4}\s*$", c.text)
+    ]
+    assert closing == []
 
 
 def test_clause_ids_are_unique_across_the_corpus_and_stable(parsed_corpus: Corpus) -> None:
