@@ -29,6 +29,8 @@ _BAR = re.compile(r"^\s*_{5,}\s*$")
 _NOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(?=\S)")
 _ITU_NOTE_START = re.compile(r"^\s*(\d{1,2}|\*)\s+[A-Z\"“(]")
 _FINAL = (".", ".”", '."', ".)")
+# A note's line that ends with an abbreviation goes on ("… (United Nations publication, Sales No.").
+_ABBREVIATED = re.compile(r"\b(?:Nos?|vols?|paras?|sects?|chaps?|pp?|arts?|Suppl)\.\s*$")
 _ITEM_START = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\d{1,3}\.?)\s")
 _TITLE = re.compile(r"^\s*(?:ES-|S-)?\d{1,3}/\d{1,3}\s*[.\s]\s*(\S.*)$")
 # A General Assembly resolution's formula: never a running head, though a title ending "in the
@@ -218,7 +220,9 @@ def _notes_end(lines: list[Line], bar: int, wrapped: bool) -> int:
         above = lines[cursor - 1]
         if _NOTE_START.match(line.text):
             numbered = True
-        open_note = not above.blank and not above.text.rstrip().endswith(_FINAL)
+        open_note = not above.blank and (
+            not above.text.rstrip().endswith(_FINAL) or bool(_ABBREVIATED.search(above.text))
+        )
         continues = (wrapped and last > bar and open_note) or (not wrapped and not numbered)
         if line.blank or _NOTE_START.match(line.text) or continues:
             last = cursor

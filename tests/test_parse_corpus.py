@@ -133,7 +133,8 @@ def test_a_general_assembly_resolution_keeps_its_formula_and_whole_paragraphs(
     parsed_corpus: Corpus,
 ) -> None:
     """The formula is found even under a title ending "… in the General Assembly" (it is no
-    running head), so the masthead is never a preambular paragraph; a preambular paragraph a
+    running head), so the masthead is never a preambular paragraph; nor is a footnote whose line
+    ends "Sales No."; a preambular paragraph a
     page break cut is one clause; a part's heading ("II", its title) and the closing "Nth
     (resumed) plenary meeting" are glued to no clause."""
     resolutions = _resolutions_in_english(parsed_corpus)
@@ -148,6 +149,13 @@ def test_a_general_assembly_resolution_keeps_its_formula_and_whole_paragraphs(
     preambles = [[c for c in doc.clauses if c.section is Section.PREAMBLE] for doc in resolutions]
     masthead = [p[0].clause_id for p in preambles if p and "Distr.:" in p[0].text]
     assert masthead == []
+    notes = [  # a footnote ("3 Report of the …", "4 Resolution 70/1.") is no preambular paragraph
+        c.clause_id
+        for clauses in preambles
+        for c in clauses
+        if re.match(r"\d{1,3} (?:Resolution|Report|United Nations|Official Records|See)\b", c.text)
+    ]
+    assert notes == []
     cut = [
         (before.clause_id, after.clause_id)
         for clauses in preambles
