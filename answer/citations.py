@@ -27,6 +27,7 @@ _DIVISIONS = {
     "appendix": "app.",
     "paragraph": "para.",
     "rule": "rule",
+    "declaration": "declaration",
 }
 
 

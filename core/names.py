@@ -43,6 +43,8 @@ def document_name(meta: DocumentMeta) -> str:
         return _unga_name(meta)
     if meta.doc_id.startswith("itu-t/") and meta.number:
         return f"ITU-T Recommendation {meta.number}"
+    if meta.body in ITU_BODIES and meta.doc_type is DocType.DECLARATION:
+        return f"Final Acts ({revision_text(meta)})"  # its declarations and reservations
     if meta.body in ITU_BODIES and meta.number:
         word = _KIND_WORD.get(meta.doc_type, "Resolution")
         number = re.sub(r"^(?:Resolution|Decision|Recommendation|Res\.|Dec\.)\s*", "", meta.number)

@@ -183,7 +183,7 @@ def _from_itu(facts: ItuFacts, common: dict[str, str]) -> DocumentMeta:
         doc_id=f"{facts.doc_id_stem}/{language}",
         body=facts.body,
         doc_type=facts.doc_type,
-        number=facts.number,
+        number=facts.number or None,
         revision=facts.revision,
         year=facts.year,
         title=facts.title,

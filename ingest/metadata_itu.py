@@ -85,7 +85,7 @@ def detect_itu(text: str) -> ItuFacts | None:
     head = text[:HEAD_CHARS]
     match = HEADER.search(head)
     if not match:
-        return detect_treaty(head)
+        return detect_treaty(head) or detect_declarations(head)
     kind, number, rev, place, year = match.groups()
     after = head[match.end() :]
     body, prefix = _body(after)
@@ -137,6 +137,29 @@ def detect_treaty(head: str) -> ItuFacts | None:
         year=1992,
         title=f"{name.capitalize()} of the International Telecommunication Union",
         doc_id_stem=f"itu/{name}/geneva-1992",
+    )
+
+
+DECLARATIONS = re.compile(
+    r"^DECLARATIONS made at the end of the Plenipotentiary Conference of the International "
+    r"Telecommunication Union \(([^,()\d]+), (\d{4})\)"
+)
+
+
+def detect_declarations(head: str) -> ItuFacts | None:
+    """The declarations and reservations in a Plenipotentiary Conference's Final Acts."""
+    match = DECLARATIONS.match(head)
+    if not match:
+        return None
+    place, year = match.group(1).strip(), match.group(2)
+    return ItuFacts(
+        body=Body.ITU_PP,
+        doc_type=DocType.DECLARATION,
+        number="",
+        revision=f"{place}, {year}",
+        year=int(year),
+        title=f"Declarations and reservations, Final Acts ({place}, {year})",
+        doc_id_stem=f"itu-pp/declarations/{_slug(place)}-{year}",
     )
 
 

@@ -65,14 +65,16 @@ def read_akn(data: bytes, path: str) -> list[Extracted]:
             f"not well-formed XML ({error}): the file is truncated or damaged", path
         ) from error
     documents = [el for el in root.iter() if _local(el) in DOCUMENT_TAGS and not _nested(el)]
-    out = [_render(document) for document in documents]
+    out = [item for document in documents for item in _render(document)]
     out = [item for item in out if item.text.strip()]
     if not out:
         raise EmptyFile("the Akoma Ntoso file holds no document text: nothing to ingest", path)
     return out
 
 
-def _render(document: etree._Element) -> Extracted:
+def _render(document: etree._Element) -> list[Extracted]:
+    """The document's text; where the Final Acts' later parts run into it, their declarations
+    and reservations as a text of their own."""
     lines: list[str] = []
     for child in document:
         name = _local(child)
@@ -80,10 +82,38 @@ def _render(document: etree._Element) -> Extracted:
             lines.extend(_preface(child))
         elif name != "meta":
             lines.extend(_structure(child))
+    own, declarations = _split_parts(lines)
+    hints = {"akn_name": document.get("name", _local(document))}
+    out = [Extracted(text=_assembled(own), fmt="akn", hints=hints)]
+    if declarations:
+        out.append(Extracted(text=_assembled(declarations), fmt="akn", hints=hints))
+    return out
+
+
+def _assembled(lines: list[str]) -> str:
     rendered = [Line(line) for line in (clean_line(normalise_text(text)) for text in lines) if line]
     text, _ = assemble(rendered, frozenset())
-    hints = {"akn_name": document.get("name", _local(document))}
-    return Extracted(text=text, fmt="akn", hints=hints)
+    return text
+
+
+# A later part of the Final Acts run into a collection's last text of a part, with the page
+# number before it: "… informed in this regard. 489 PART VI - SIGNATORIES …".
+_NEXT_PART = re.compile(r"\s\d{2,4} PART [IVX]+ [-–] [A-Z]")
+_DECLARATIONS = re.compile(r"\bDECLARATIONS made at the end of the ")
+
+
+def _split_parts(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The text's own lines, up to the next part of the Final Acts (the list of abrogated
+    resolutions, the signatories), and the declarations and reservations, from their heading."""
+    start = next((i for i, line in enumerate(lines) if _NEXT_PART.search(line)), None)
+    if start is None:
+        return lines, []
+    cut = _NEXT_PART.search(lines[start])
+    own = [*lines[:start], lines[start][: cut.start()]] if cut else lines[:start]
+    for index in range(start, len(lines)):
+        if heading := _DECLARATIONS.search(lines[index]):
+            return own, [lines[index][heading.start() :], *lines[index + 1 :]]
+    return own, []
 
 
 def _preface(preface: etree._Element) -> list[str]:

@@ -6,7 +6,9 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "17"  # 17: a footnote line ending "Sales No." goes on (two GA texts)
+PARSER_VERSION = "18"  # 18: the PP-18 Final Acts' later parts are no part of Resolution 213 nor
+# Recommendation 7: their declarations and reservations are a text of their own
+# 17: a footnote line ending "Sales No." goes on (two GA texts)
 # 16: a GA formula under a title ending "… General Assembly" is
 # not a running head (25 texts parsed their front matter as preamble); a preambular paragraph
 # cut by a page break is one clause; a part's heading ("II Informal system") is no clause nor

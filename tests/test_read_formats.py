@@ -129,16 +129,20 @@ def test_normalise_text() -> None:
 
 def test_akn_collection(documents: Path) -> None:
     docs = read(documents, AKN)
-    assert len(docs) == 64
+    assert len(docs) == 65
     assert Counter(doc.meta.doc_type for doc in docs) == {
         DocType.RESOLUTION: 61,
         DocType.DECISION: 2,
         DocType.RECOMMENDATION: 1,
+        DocType.DECLARATION: 1,  # the declarations and reservations (Part VII)
     }
     ids = [doc.meta.doc_id for doc in docs]
-    assert len(set(ids)) == 64
+    assert len(set(ids)) == 65
     assert "itu-pp/res-130/rev-dubai-2018/en" in ids
     for doc in docs:
+        if doc.meta.doc_type is DocType.DECLARATION:
+            assert doc.text.startswith("DECLARATIONS made at the end of the Plenipotentiary")
+            continue
         head = doc.text.split("\n")
         assert re.match(r"^(RESOLUTION|DECISION|RECOMMENDATION) \d+", head[0])
         assert any(line.startswith("The Plenipotentiary Conference") for line in head[1:5])
