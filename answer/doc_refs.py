@@ -230,8 +230,13 @@ def find_named(text: str) -> tuple[DocRef, ...]:
     return tuple(DocRef("named", name, DocType.OTHER) for name in found)
 
 
-# "the Convention against Cybercrime": in a question, the United Nations one
-_CYBERCRIME_SHORT = re.compile(r"\bConvention against Cybercrime\b", re.IGNORECASE)
+# "the Convention against Cybercrime", "the UN's new cybercrime treaty": in a question, the
+# United Nations one
+_CYBERCRIME_SHORT = re.compile(
+    r"\bConvention against Cybercrime\b"
+    r"|\b(?:UN|United Nations)(?:['’]s?)?\s+(?:new\s+)?cyber-?crime\s+(?:convention|treaty)\b",
+    re.IGNORECASE,
+)
 # "the Charter's Article 102"
 _ITS_ARTICLE = re.compile(r"['’]s\s+Art(?:icle|\.)\s*\d+", re.IGNORECASE)
 _ARTICLE_OF = re.compile(r"\bArt(?:icle|\.)\s*\d+[A-Z]?\s+of\s+(?:the\s+)?$", re.IGNORECASE)

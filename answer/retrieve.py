@@ -13,10 +13,11 @@ from rescite.answer.articles import (
     with_article,
     with_titled_article,
 )
+from rescite.answer.described import described_text
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
 from rescite.answer.locator import located
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
-from rescite.answer.question import Reading
+from rescite.answer.question import Reading, cites_a_reference, read_question
 from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
 from rescite.answer.revisions import changed, in_reading_order, most_novel_first, on_side
 from rescite.answer.support import (
@@ -71,6 +72,7 @@ def candidates(
     embedder: TextEmbedder | None,
 ) -> Found:
     depth = max(k * SEARCH_DEPTH, MIN_DEPTH)
+    reading = with_described_text(archive, reading)
     scorer = Scorer(
         reading, embedder, stored_vectors_of(archive), paraphrase_similarities_of(archive)
     )
@@ -109,6 +111,18 @@ def candidates(
     elif reading.survey:
         ranked = leads_first(archive, hits, ranked, scorer)
     return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
+
+
+def with_described_text(archive: ArchiveReader, reading: Reading) -> Reading:
+    """Asked which texts cite one described by its date and subject ("the March 2024
+    resolution about trustworthy AI"), the question read as if it named that text."""
+    if reading.refs or reading.crossref or not cites_a_reference(reading.topic):
+        return reading
+    described = described_text(archive, reading.question)
+    if described is None:
+        return reading
+    named = read_question(f"{reading.question} ({described.display})")
+    return replace(named, question=reading.question) if named.crossref else reading
 
 
 def mentioning_clauses(archive: ArchiveReader, reading: Reading, filters: Filters) -> list[Hit]:

@@ -10,6 +10,7 @@ from rescite.answer import ask
 from rescite.answer.answer_type import Asked, gives
 from rescite.answer.ask import LEADS
 from rescite.answer.citations import citation_string
+from rescite.answer.described import described_text
 from rescite.answer.revisions import novelty, wording
 from rescite.answer.support import is_heading
 from rescite.answer.verify import collapse
@@ -587,6 +588,23 @@ def test_the_council_resolutions_a_named_text_draws_on_are_cited_from_its_citing
         if c.startswith("itu-pp/res-102/rev-dubai-2018/")
     }
     assert not result.refused and len(citing) > 1 and citing <= cited
+
+
+def test_a_text_described_by_its_date_and_subject_is_the_one_asked_about(
+    core_archive: Archive,
+) -> None:
+    """ "The March 2024 resolution about trustworthy AI for sustainable development" is
+    A/RES/78/265: the archive's one text of that month whose title holds the description's
+    words. Another month's texts hold none that fits."""
+    question = (
+        "Which Assembly resolutions build on the March 2024 resolution about trustworthy AI "
+        "for sustainable development?"
+    )
+    result = answer(core_archive, question)
+    cited = {citation.clause_id for citation in result.citations}
+    citing = clauses_citing(core_archive, "A/RES/78/265")
+    assert not result.refused and len(citing) >= 3 and cited == citing
+    assert described_text(core_archive, question.replace("March", "June")) is None
 
 
 def test_a_question_on_a_named_text_is_answered_from_the_clauses_naming_it(

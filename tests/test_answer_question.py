@@ -359,6 +359,8 @@ def test_wsis_action_lines_are_read(question: str, lines: tuple[str, ...]) -> No
         ("What does section E.1 of the plan say?", []),  # no Recommendation spoken of
         ("联大第58/199号决议", [("unga", "58/199")]),
         ("How many ratifications does the UN cybercrime convention need?", [("unga", "79/243")]),
+        ("Which resolutions refer back to the UN's new cybercrime treaty?", [("unga", "79/243")]),
+        ("Is the Council of Europe cybercrime convention ratified?", []),
     ],
 )
 def test_documents_named_by_number_or_title(question: str, refs: list[tuple[str, str]]) -> None:
