@@ -17,8 +17,13 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
-_DATED = re.compile(
-    rf"\b(?:({'|'.join(_MONTHS)})\s+)?((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)", re.IGNORECASE
+_DATE = rf"(?:({'|'.join(_MONTHS)})\s+)?((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)"
+_KIND = r"(?:resolution|text|declaration|convention)"
+# The date of the text described, not of the texts asked for ("cited since 2023"): "the March
+# 2024 resolution about …", "the resolution adopted in March 2024 on …".
+_DATED = (
+    re.compile(rf"\bthe\s+{_DATE}\s+(?:[\w-]+\s+){{0,3}}?{_KIND}\b", re.IGNORECASE),
+    re.compile(rf"\b{_KIND}\s+(?:adopted\s+)?(?:in|of|from)\s+{_DATE}", re.IGNORECASE),
 )
 # Abbreviations a question uses for the words of a title.
 _SPELLED_OUT = {"ai": "artificial intelligence", "ict": "information communications technologies"}
@@ -40,7 +45,7 @@ def described_text(archive: ArchiveReader, question: str) -> DocRef | None:
     """The General Assembly resolution the question describes by its adoption date and subject:
     the one text of that month (or year) whose title holds most of the description's words, and
     more of them than any other's."""
-    dated = _DATED.search(question)
+    dated = next((found for pattern in _DATED if (found := pattern.search(question))), None)
     if dated is None:
         return None
     month = _MONTHS.index(dated.group(1).lower()) + 1 if dated.group(1) else None

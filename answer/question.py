@@ -264,6 +264,12 @@ _ACRONYMS = {
 _YEAR_FROM = re.compile(r"\b(?:since|after|from|from the year)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_TO = re.compile(r"\b(?:before|until|up to)\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_IN = re.compile(r"\bin\s+((?:19|20)\d\d)\b", re.I)
+# "the 2022 regional presence resolution": the year a text was adopted or revised
+_YEAR_OF_TEXT = re.compile(
+    r"\bthe\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,4}?(?:resolution|decision|revision|version|"
+    r"text|declaration)s?\b",
+    re.I,
+)
 
 _STOP_WORDS = """
     a an the of to for in on at by with from and or not is are was were be been being do does
@@ -506,6 +512,10 @@ def _years(text: str) -> tuple[int | None, int | None]:
         year_to = int(match.group(1)) - 1
     if (match := _YEAR_IN.search(text)) and year_from is None and year_to is None:
         year_from = year_to = int(match.group(1))
+    of_text = _YEAR_OF_TEXT.search(text)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    if of_text and len(years) == 1 and year_from is None and year_to is None:  # two: compared
+        year_from = year_to = int(of_text.group(1))
     return year_from, year_to
 
 

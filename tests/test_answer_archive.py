@@ -595,7 +595,8 @@ def test_a_text_described_by_its_date_and_subject_is_the_one_asked_about(
 ) -> None:
     """ "The March 2024 resolution about trustworthy AI for sustainable development" is
     A/RES/78/265: the archive's one text of that month whose title holds the description's
-    words. Another month's texts hold none that fits."""
+    words. Another month's texts hold none that fits; a date the citing texts are asked from
+    describes no cited text."""
     question = (
         "Which Assembly resolutions build on the March 2024 resolution about trustworthy AI "
         "for sustainable development?"
@@ -605,6 +606,8 @@ def test_a_text_described_by_its_date_and_subject_is_the_one_asked_about(
     citing = clauses_citing(core_archive, "A/RES/78/265")
     assert not result.refused and len(citing) >= 3 and cited == citing
     assert described_text(core_archive, question.replace("March", "June")) is None
+    since = "Have the texts adopted since 2023 cited the resolution on trustworthy AI?"
+    assert described_text(core_archive, since) is None  # the date of the citing texts
 
 
 def test_a_question_on_a_named_text_is_answered_from_the_clauses_naming_it(

@@ -367,6 +367,22 @@ def test_documents_named_by_number_or_title(question: str, refs: list[tuple[str,
     assert [(ref.kind, ref.number) for ref in read_question(question).refs] == refs
 
 
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("Under the 2022 regional presence resolution, how often is it reviewed?", (2022, 2022)),
+        ("What did the 2018 resolution on the Union's premises say on funding?", (2018, 2018)),
+        ("How did the 2018 and 2022 budget decisions fund early retirement?", (None, None)),
+        ("The 2018 budget decision kept internal audit; does the 2022 one?", (None, None)),
+    ],
+)
+def test_a_text_dated_by_its_year_restricts_the_search_to_it(
+    question: str, years: tuple[int | None, int | None]
+) -> None:
+    reading = read_question(question)
+    assert (reading.year_from, reading.year_to) == years
+
+
 def test_round_the_clock_is_not_a_symbol() -> None:
     assert read_question("the 24/7 network of points of contact").refs == ()
 
