@@ -142,18 +142,20 @@ def content_lines(text: str, noise: Noise) -> list[Line]:
         if not text[start : line.end].strip():
             continue
         previous = lines[-1] if lines else None
-        blank = previous is None or _paragraph_break(text, noise, previous, start)
+        blank = previous is None or _paragraph_break(text, noise, previous, line.start, start)
         lines.append(Line(start, line.end, text[start : line.end], blank))
     return lines
 
 
-def _paragraph_break(text: str, noise: Noise, previous: Line, start: int) -> bool:
-    """A blank line, or a page break between a finished sentence and a new paragraph."""
+def _paragraph_break(text: str, noise: Noise, previous: Line, line_start: int, start: int) -> bool:
+    """A blank line, or a page break between a finished sentence and a new paragraph; not a
+    margin note cut off the line's start ("PP-06 English, French, …")."""
     gap = kept_spans(noise, previous.end, start)
     kept = "".join(text[s:e] for s, e in gap)
     if kept.count("\n") >= 2:
         return True
-    had_noise = sum(e - s for s, e in gap) < start - previous.end
+    between = kept_spans(noise, previous.end, line_start)
+    had_noise = sum(e - s for s, e in between) < line_start - previous.end
     ends = re.search(r"[.,;:][”\"’]?\s?\d{0,3}\s*$", previous.text) is not None
     first = text[start : start + 1]
     numbered = re.match(r"\d{1,3}\.(?:\s|$)|\([a-z]{1,3}\)\s", text[start : start + 8]) is not None

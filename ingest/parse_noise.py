@@ -26,6 +26,12 @@ _UNGA_ANCHOR = re.compile(
     r"^\s*(?:A/RES/\S+|\d{2}-\d{5}(?:\s+\(E\))?(?:\s+\d{6})?|\d{1,3}/\d{1,3}|\*\d{5,}\*)\s*$"
 )
 _BAR = re.compile(r"^\s*_{5,}\s*$")
+# A provision, article or chapter of the Constitution or Convention marked as suppressed, its
+# number left in the text ("219 to 221 (SUP)", "PP-02 (SUP) ARTICLES 26 to 30"): no clause.
+_SUPPRESSED = re.compile(
+    r"^\s*(?:(?:PP|WRC)-\d\d\s+)?(?:\d{1,3}[A-Z]{0,2}(?:\s+(?:to|and)\s+[\dA-Z]{1,4})?\s+)?"
+    r"\(SUP\)(?:\s+(?:ARTICLES?|CHAPTER)\s+[\dIVX]+(?:\s+(?:to|and)\s+[\dIVX]+)?)?\s*$"
+)
 _NOTE_START = re.compile(r"^\s*(\d{1,3}|\*{1,3})\s+(?=\S)")
 _ITU_NOTE_START = re.compile(r"^\s*(\d{1,2}|\*)\s+[A-Z\"“(]")
 _FINAL = (".", ".”", '."', ".)")
@@ -128,6 +134,8 @@ def _header_lines(lines: list[Line], title: str) -> set[int]:
         if _ITU_HEADER.match(line.text):
             found.add(index)
             found.update(_blank_run(lines, index, -1))
+        elif _SUPPRESSED.match(line.text):
+            found.add(index)
         elif _UNGA_ANCHOR.match(line.text):
             found.update(_unga_region(lines, index, title))
     found.update(_running_titles(lines, title))

@@ -6,7 +6,10 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "18"  # 18: the PP-18 Final Acts' later parts are no part of Resolution 213 nor
+PARSER_VERSION = "19"  # 19: a margin note cut off a line's start is no paragraph break (No. 171
+# of the Constitution was cut after "Chinese,"); suppressed provisions ("219 to 221 (SUP)") are
+# noise
+# 18: the PP-18 Final Acts' later parts are no part of Resolution 213 nor
 # Recommendation 7: their declarations and reservations are a text of their own
 # 17: a footnote line ending "Sales No." goes on (two GA texts)
 # 16: a GA formula under a title ending "… General Assembly" is

@@ -905,3 +905,19 @@ def test_basic_texts_annex_definitions_are_clauses_of_their_own(documents: Path,
     numbers = re.findall(r"^(1\d{3}[A-Z]?) \w", path.read_text(encoding="utf-8"), re.MULTILINE)
     starts = {clause.text.split()[0] for clause in parsed.clauses}
     assert len(numbers) >= 5 and set(numbers) <= starts
+
+
+@pytest.mark.parametrize("name", BASIC_TEXTS)
+def test_basic_texts_provisions_go_on_past_a_margin_note(documents: Path, name: str) -> None:
+    """A margin note ("PP-06") cut off a line's start is no paragraph break: No. 171 names all
+    six official languages in one clause. A provision suppressed ("219 to 221 (SUP)") is no
+    clause and is glued to none."""
+    (document,) = read_file(documents / "core" / name, max_bytes=1 << 26)
+    parsed = parse(document)
+    suppressed = [c.clause_id for c in parsed.clauses if "(SUP)" in c.text]
+    assert suppressed == []
+    unnumbered = [c for c in parsed.clauses if re.search(r"/p\d+$", c.clause_id)]
+    assert [c.clause_id for c in unnumbered if c.text[:1].islower()] == []
+    if "constitution" in name:
+        languages = next(c for c in parsed.clauses if c.text.startswith("171 "))
+        assert languages.text.rstrip().endswith("English, French, Russian and Spanish.")
