@@ -37,7 +37,9 @@ _PREAMBLE = re.compile(r"^\s*(?:Preamble|PREAMBLE|Préambule|Preámbulo|Преа
 _MARGIN_NOTE = re.compile(r"^(?:(?:PP|WRC|WTSA|WTDC)-\d\d\s*)+$")
 # A provision's number in the margin (annexes: No. 1001), not a line of running text that starts
 # with a number ("246H of the Convention.").
-_PROVISION = re.compile(r"^\s*(\d{1,3}[A-Z]?|1[0-8]\d\d[A-Z]?)\s+(?=\S)(?![a-z]{2,}\b)")
+_PROVISION = re.compile(
+    r"^\s*(\d{1,3}[A-Z]{0,2}(?: (?:bis|ter)\b)?|1[0-8]\d\d[A-Z]?)\s+(?=\S)(?![a-z]{2,}\b)"
+)
 _SECTION_HEADING = re.compile(
     r"^\s*(\d{1,2}(?:\.\d{1,2})*)\s+(?=[A-ZА-ЯÀ-Ýء-ي\u4e00-\u9fff])[^.;:]{1,90}$"
 )

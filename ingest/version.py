@@ -6,7 +6,9 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "19"  # 19: a margin note cut off a line's start is no paragraph break (No. 171
+PARSER_VERSION = "20"  # 20: a margin number of two letters ("197CA") or with "bis" ("296 bis")
+# opens a provision of its own
+# 19: a margin note cut off a line's start is no paragraph break (No. 171
 # of the Constitution was cut after "Chinese,"); suppressed provisions ("219 to 221 (SUP)") are
 # noise
 # 18: the PP-18 Final Acts' later parts are no part of Resolution 213 nor

@@ -921,3 +921,21 @@ def test_basic_texts_provisions_go_on_past_a_margin_note(documents: Path, name: 
     if "constitution" in name:
         languages = next(c for c in parsed.clauses if c.text.startswith("171 "))
         assert languages.text.rstrip().endswith("English, French, Russian and Spanish.")
+
+
+@pytest.mark.parametrize(
+    ("name", "provisions"),
+    [
+        (BASIC_TEXTS[0], ["73 bis"]),
+        (BASIC_TEXTS[1], ["160CA", "197CA", "215EA", "215JA", "296 bis", "297 bis"]),
+    ],
+)
+def test_basic_texts_provisions_numbered_with_two_letters_or_bis_are_their_own(
+    documents: Path, name: str, provisions: list[str]
+) -> None:
+    """A margin number of two letters ("197CA") or with "bis" ("296 bis") opens a provision of
+    its own; it was merged into the provision before it."""
+    (document,) = read_file(documents / "core" / name, max_bytes=1 << 26)
+    starts = [clause.text for clause in parse(document).clauses]
+    for number in provisions:
+        assert [text for text in starts if text.startswith(f"{number} ")], number
