@@ -78,7 +78,7 @@ def clause_locator(meta: DocumentMeta, clause: Clause) -> str:
 
 # The Constitution's and Convention's provision numbers, in the margin ("CV No. 77"): the
 # parser keeps them in the clause's label.
-_PROVISION = re.compile(r"\bNo\. (\w+)")
+_PROVISION = re.compile(r"\bNo\. (\w+(?: (?:bis|ter)\b)?)")  # "No. 205C", "No. 296 bis"
 
 
 def provision_number(clause: Clause) -> str | None:

@@ -25,7 +25,9 @@ _ORDINALS = {
 }  # fmt: skip
 
 # "No. 205C of the Convention": the margin numbers of the Constitution and Convention
-_MARGIN = re.compile(r"\b(?:No\.?|number)\s*(?P<margin>\d{1,3}[A-Z]{0,2})\b(?!\s*/)")
+_MARGIN = re.compile(
+    r"\b(?:No\.?|number)\s*(?P<margin>\d{1,3}[A-Z]{0,2}(?:\s+(?:bis|ter)\b)?)\b(?!\s*/)"
+)
 _BASIC_TEXT = re.compile(r"\b(?:Constitution|Convention|CS|CV)\b")
 # "para. 4", "paragraph 4 (b)", "operative paragraph 4", "op. 4", "preambular para. 3", "annex II,
 # para. 6", "unnumbered para. 3" (how rescite cites a paragraph that has no number)
@@ -75,7 +77,7 @@ class Locator:
 def find_locator(text: str, article: str | None = None) -> Locator | None:
     """The clause the question cites by its place, if it may cite one."""
     if (margin := _MARGIN.search(text)) and _BASIC_TEXT.search(text):
-        return Locator(margin=margin.group("margin").upper())
+        return Locator(margin=" ".join(margin.group("margin").split()))
     if counted := _COUNTED.search(text):
         word = counted.group("ordinal").lower()
         position = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
