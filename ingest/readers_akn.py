@@ -105,11 +105,11 @@ _DECLARATIONS = re.compile(r"\bDECLARATIONS made at the end of the ")
 def _split_parts(lines: list[str]) -> tuple[list[str], list[str]]:
     """The text's own lines, up to the next part of the Final Acts (the list of abrogated
     resolutions, the signatories), and the declarations and reservations, from their heading."""
-    start = next((i for i, line in enumerate(lines) if _NEXT_PART.search(line)), None)
-    if start is None:
+    found = next(((i, m) for i, line in enumerate(lines) if (m := _NEXT_PART.search(line))), None)
+    if found is None:
         return lines, []
-    cut = _NEXT_PART.search(lines[start])
-    own = [*lines[:start], lines[start][: cut.start()]] if cut else lines[:start]
+    start, cut = found
+    own = [*lines[:start], lines[start][: cut.start()]]
     for index in range(start, len(lines)):
         if heading := _DECLARATIONS.search(lines[index]):
             return own, [lines[index][heading.start() :], *lines[index + 1 :]]

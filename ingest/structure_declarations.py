@@ -10,6 +10,7 @@ the clause before it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rescite.core.records import Section
 from rescite.ingest.parse_build import Unit
@@ -22,7 +23,7 @@ _PARAGRAPH = re.compile(r"^\s*(\d{1,2})\s+(?=\S)")
 def parse_declarations(lines: list[Line]) -> list[Unit]:
     units: list[Unit] = []
     declaration: str | None = None
-    for line in (line for line in lines if not line.blank):
+    for line in lines:
         opening = _OPENING.match(line.text)
         paragraph = _PARAGRAPH.match(line.text)
         if opening:
@@ -32,8 +33,7 @@ def parse_declarations(lines: list[Line]) -> list[Unit]:
             labels = (f"declaration-{declaration}", paragraph.group(1))
             units.append(_unit(line, labels, f"{declaration}, {paragraph.group(1)}"))
         elif units:
-            last = units[-1]
-            units[-1] = Unit(last.section, last.start, line.end, last.labels, last.label)
+            units[-1] = replace(units[-1], end=line.end)
         else:
             units.append(Unit(Section.TITLE, line.start, line.end))
     return units

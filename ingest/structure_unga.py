@@ -9,7 +9,7 @@ Paragraphs are separated by blank lines, or are one per line in texts written th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rescite.core.records import Section
 from rescite.ingest.keywords import unga_operative_opening, unga_preamble_opening
@@ -254,18 +254,7 @@ def _sub_item(state: _State, para: Paragraph) -> None:
 def _extend(state: _State, para: Paragraph) -> None:
     if not state.units:
         return
-    last = state.units[-1]
-    state.units[-1] = Unit(
-        last.section,
-        last.start,
-        para.end,
-        last.labels,
-        last.label,
-        last.keyword,
-        last.keyword_en,
-        last.addressee,
-        last.path_keyword,
-    )
+    state.units[-1] = replace(state.units[-1], end=para.end)
 
 
 def _is_title(para: Paragraph) -> bool:
