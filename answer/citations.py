@@ -29,6 +29,10 @@ _DIVISIONS = {
     "rule": "rule",
     "declaration": "declaration",
 }
+# An item numbered "4", or a provision of a section of rules ("1.6", "1bis.2.1": WTSA Res. 1)
+_NUMBERED = re.compile(r"\d+(?:bis|ter)?(?:\.\d+)*")
+# The unnumbered parts of an ITU-T Recommendation (ingest/structure_recommendation.py)
+NAMED_PARTS = ("summary", "foreword", "introduction", "bibliography")
 
 
 def slug(text: str) -> str:
@@ -89,7 +93,7 @@ def provision_number(clause: Clause) -> str | None:
 
 def _itu_locator(clause: Clause, labels: list[str]) -> str:
     keyword = (clause.keyword or clause.keyword_en or "").strip()
-    items = " ".join(label if label.isdigit() else f"{label})" for label in labels)
+    items = " ".join(label if _NUMBERED.fullmatch(label) else f"{label})" for label in labels)
     if not keyword:
         return items or clause.section.value
     if not items:
@@ -123,7 +127,9 @@ def _divisions_locator(section: str, labels: list[str]) -> str:
     for label in labels:
         division = re.fullmatch(r"([a-z]+)-([\w.]+)", label)
         unnumbered = re.fullmatch(r"p(\d+)", label)  # the parser's count of unnumbered paragraphs
-        if division and division.group(1) in _DIVISIONS:
+        if label in NAMED_PARTS:
+            out.append(label)
+        elif division and division.group(1) in _DIVISIONS:
             numbered = re.sub(r"(?<=\d)[a-z]$", lambda m: m.group().upper(), division.group(2))
             out.append(f"{_DIVISIONS[division.group(1)]} {numbered}")  # "art. 11A"
         elif unnumbered:

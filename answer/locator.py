@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rescite.answer.citations import ROMAN, clause_path, provision_number
+from rescite.answer.citations import NAMED_PARTS, ROMAN, clause_path, provision_number
 from rescite.core.records import Clause, Section
 
 _ORDINALS = {
@@ -30,13 +30,19 @@ _MARGIN = re.compile(
 )
 _BASIC_TEXT = re.compile(r"\b(?:Constitution|Convention|CS|CV)\b")
 # "para. 4", "paragraph 4 (b)", "operative paragraph 4", "op. 4", "preambular para. 3", "annex II,
-# para. 6", "unnumbered para. 3" (how rescite cites a paragraph that has no number)
+# para. 6", "unnumbered para. 3" (how rescite cites a paragraph that has no number); in an ITU-T
+# Recommendation, "sect. 7.5, para. 2", "summary, para. 1"
 _NUMBERED = re.compile(
     r"\b(?P<annex>annex(?:\s+(?P<roman>[IVX]{1,4}))?,?\s+)?"
+    r"(?:(?P<part>sect(?:ion|\.)\s*(?P<section>\d{1,2}(?:\.\d{1,2})*)|"
+    + "|".join(NAMED_PARTS)
+    + r"),?\s+)?"
     r"(?P<kind>operative|preambular|unnumbered)?\s*(?:paragraphs?|paras?\.|op\.|OP)"
     r"\s*(?P<number>\d{1,3})(?![\d/])(?P<subs>(?:\s*\([a-z]{1,4}\))*)",
     re.IGNORECASE,
 )
+# A Recommendation's section that is one clause: "sect. 7" (rescite's citation of it)
+_SECTION_ALONE = re.compile(r"\bsect\.\s*(?P<section>\d{1,2}(?:\.\d{1,2})*)")
 # "the fourth preambular paragraph", "the 3rd operative paragraph", "the last operative paragraph"
 _COUNTED = re.compile(
     r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
@@ -50,8 +56,12 @@ _IN_ARTICLE = re.compile(
     r"(?P<subs>(?:\s*\([a-z]{1,4}\))*)",
     re.IGNORECASE,
 )
-# An ITU section's item and sub-items after its keyword: "…, 1", "… 4", "… c)", "… 1 ii)"
-_ITEM = r"[\s,]*(?P<item>\d{1,2}|\(?[a-z]{1,4}\))(?P<subs>(?:\s+\(?[a-z]{1,4}\))*)(?=[\s,.;:?!]|$)"
+# An ITU section's item and sub-items after its keyword: "…, 1", "… 4", "… c)", "… 1 ii)", and
+# a provision of its rules: "resolves, 9.4.5", "resolves, 1.10 a)" (WTSA Resolution 1)
+_ITEM = (
+    r"[\s,]*(?P<item>\d{1,2}(?:bis|ter)?(?:\.\d{1,2})+|\d{1,2}|\(?[a-z]{1,4}\))"
+    r"(?P<subs>(?:\s+\(?[a-z]{1,4}\))*)(?=[\s,.;:?!]|$)"
+)
 # After a section cited by its keyword alone: the question's end, or "say", "provide"
 _CITATION_END = r"\s*(?:(?:say|says|provide|provides|state|states|mean|means)\b)?\s*(?:[?.!:;]|$)"
 _ABBREVIATIONS = {
@@ -71,6 +81,7 @@ class Locator:
     annex: str | None = None  # "annex II, para. 18": "annex-2" ("annex" for the only one)
     counted: int | None = None  # "the fourth preambular paragraph": 4 (-1: the last)
     margin: str | None = None  # "No. 205C"
+    part: str | None = None  # "sect. 7.5, para. 2": "section-7.5"; "summary, para. 1": "summary"
     said: str | None = None  # the question, to be read against the named text's own keywords
 
 
@@ -96,7 +107,10 @@ def find_locator(text: str, article: str | None = None) -> Locator | None:
             number=("p" if kind == "unnumbered" else "") + numbered.group("number"),
             subs=_labels(numbered.group("subs")),
             annex=_annex(numbered.group("roman")) if numbered.group("annex") else None,
+            part=_part(numbered.group("part"), numbered.group("section")),
         )
+    if alone := _SECTION_ALONE.search(text):
+        return Locator(part=_part(None, alone.group("section")))
     if re.search(_ITEM, text):
         return Locator(said=text)
     return None
@@ -110,6 +124,13 @@ def _annex(roman: str | None) -> str:
     """ "II" -> "annex-2", as clause ids number a document's annexes."""
     number = ROMAN.index(roman.upper()) if roman and roman.upper() in ROMAN else 0
     return f"annex-{number}" if number else "annex"
+
+
+def _part(part: str | None, section: str | None) -> str | None:
+    """The clause id's label of a Recommendation's part: "section-7.5", "summary"."""
+    if section:
+        return f"section-{section}"
+    return part.lower() if part else None
 
 
 def _kind(word: str) -> Section:
@@ -162,6 +183,8 @@ def _numbered(locator: Locator, clauses: Sequence[Clause], article: str | None) 
     """UN numbering: `operative/4` and its sub-items (`operative/4/a`); within a named article,
     its paragraph (`annex/article-40/3`)."""
     wanted = ([locator.number] if locator.number else []) + list(locator.subs)
+    if locator.part:
+        return [c for c in clauses if _follows(clause_path(c), [locator.part, *wanted])]
     if article:
         wanted = [f"article-{article.lower()}", *wanted]
         return [c for c in clauses if _follows(clause_path(c), wanted)]
@@ -198,8 +221,13 @@ def _in_section(said: str, clauses: Sequence[Clause]) -> list[Clause]:
         for c in clauses
         if ((c.keyword or c.keyword_en or "") if name in primary else (c.keyword_en or "")).lower()
         == name
-        and clause_path(c)[2 : 2 + len(item)] == item
+        and _at_item(clause_path(c)[2:], item)
     ]
+
+
+def _at_item(path: list[str], item: list[str]) -> bool:
+    """The item's labels open the path ("4", "c"); a provision's ("1.6") may sit below an item."""
+    return path[: len(item)] == item or ("." in item[0] and _follows(path, item))
 
 
 def _whole_section(text: str, clauses: Sequence[Clause]) -> list[Clause]:

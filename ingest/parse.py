@@ -1,9 +1,9 @@
 """`parse(document) -> ParsedDocument`: a Document's clauses, by body, type and language.
 
 Dispatch: UNGA resolutions -> structure_unga; ITU resolutions, decisions, recommendations and
-proposals -> structure_itu; the declarations in the Final Acts -> structure_declarations;
-anything else (the UDHR, the ITU Constitution and Convention, ITU-T Recommendations) ->
-structure_body. Clause text excludes page headers and footnote
+proposals -> structure_itu; the declarations in the Final Acts -> structure_declarations; ITU-T
+Recommendations -> structure_recommendation; anything else (the UDHR, the ITU Constitution and
+Convention) -> structure_body. Clause text excludes page headers and footnote
 blocks (see `clause_text_spans` for mapping a quote back to document offsets).
 """
 
@@ -16,6 +16,7 @@ from rescite.ingest.parse_noise import UNGA_FORMULA, find_noise
 from rescite.ingest.structure_body import parse_body
 from rescite.ingest.structure_declarations import parse_declarations
 from rescite.ingest.structure_itu import parse_itu
+from rescite.ingest.structure_recommendation import parse_recommendation
 from rescite.ingest.structure_unga import TITLE as _UNGA_TITLE
 from rescite.ingest.structure_unga import parse_unga
 
@@ -34,6 +35,8 @@ def structure_units(document: Document, lines: list[Line]) -> list[Unit]:
     meta = document.meta
     if meta.body in _ITU and meta.doc_type is DocType.DECLARATION:
         return parse_declarations(lines)
+    if meta.body is Body.ITU_OTHER and meta.doc_type is DocType.RECOMMENDATION:
+        return parse_recommendation(lines, meta.language)
     if _is_body_text(document):
         return parse_body(lines, meta.language)
     if meta.body is Body.UNGA and any(_opens_unga(line.text) for line in lines[:80]):
@@ -52,6 +55,4 @@ def _opens_unga(line: str) -> bool:
 def _is_body_text(document: Document) -> bool:
     """Texts organised in articles or numbered sections rather than keyword sections."""
     meta = document.meta
-    if meta.doc_type in {DocType.TREATY, DocType.DECLARATION}:
-        return True
-    return meta.doc_type is DocType.RECOMMENDATION and meta.body is Body.ITU_OTHER
+    return meta.doc_type in {DocType.TREATY, DocType.DECLARATION}

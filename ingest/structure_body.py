@@ -33,12 +33,14 @@ _ARTICLE = re.compile(
     r"(?![ \t]*[a-z,;(])"  # not running text: "Article 19 of this Convention, or"
     r"|^\s*第([〇零一二三四五六七八九十百]+)条"
 )
-_PREAMBLE = re.compile(r"^\s*(?:Preamble|PREAMBLE|Préambule|Preámbulo|Преамбула|序言|الديباجة)\s*$")
+_PREAMBLE = re.compile(
+    r"^\s*(?:Preamble|Préambule|Preámbulo|Преамбула|序言|الديباجة)\s*$", re.IGNORECASE
+)
 _MARGIN_NOTE = re.compile(r"^(?:(?:PP|WRC|WTSA|WTDC)-\d\d\s*)+$")
 # A provision's number in the margin (annexes: No. 1001), not a line of running text that starts
-# with a number ("246H of the Convention.").
+# with a number ("246H of the Convention."); an item's roman number may follow ("269B ii) …").
 _PROVISION = re.compile(
-    r"^\s*(\d{1,3}[A-Z]{0,2}(?: (?:bis|ter)\b)?|1[0-8]\d\d[A-Z]?)\s+(?=\S)(?![a-z]{2,}\b)"
+    r"^\s*(\d{1,3}[A-Z]{0,2}(?: (?:bis|ter)\b)?|1[0-8]\d\d[A-Z]?)\s+(?=\S)(?![a-z]{2,}\b(?!\)))"
 )
 _SECTION_HEADING = re.compile(
     r"^\s*(\d{1,2}(?:\.\d{1,2})*)\s+(?=[A-ZА-ЯÀ-Ýء-ي\u4e00-\u9fff])[^.;:]{1,90}$"

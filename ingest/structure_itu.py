@@ -2,6 +2,12 @@
 
 Header and title, the enacting formula, keyword sections (a heading line such as
 `considering further` or `instructs the Secretary-General`) with their items, and annexes.
+
+A section may hold rules in numbered sections of their own: WTSA Resolution 1 resolves the
+working methods of ITU-T as "SECTION 1" to "SECTION 9", each of numbered provisions ("1.6",
+"1bis.2.1", "9.3.4") with their items. Each provision is a clause of that section
+(`operative/resolves/1.6`, `operative/resolves/1.10/a`), an unnumbered paragraph goes with the
+provision before it, and the section headings are no clause. The rules run to the annexes.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ _ANNEX = re.compile(
 
 _DANGLING = re.compile(r"\b(?:and|the|of|for|in|with|and the)\s*$|,\s*$")
 _HISTORY = re.compile(r"^\s*\((?:Rev\.\s*)?[A-Z][A-Za-z .-]+,\s*\d{4}\)\s*(?:[–-]|$)")
+_RULES_SECTION = re.compile(r"^\s*SECTION\s+\d+(?:bis|ter)?\s*$", re.IGNORECASE)
+_RULE = re.compile(r"^\s*(\d+(?:bis|ter)?(?:\.\d+)+)\s+\S")
 
 
 @dataclass
@@ -54,6 +62,9 @@ class _State:
     per_line: bool = False
     path_keyword: str | None = None
     seen_keywords: dict[str, int] = field(default_factory=dict)
+    rule: str | None = None  # the numbered provision open in a section of rules ("1.6")
+    in_rules: bool = False  # past a "SECTION 1" heading inside a keyword section, until an annex
+    rules_heading: bool = False  # the next line is a rules section's title
 
     def set_keyword(self, heading: KeywordMatch) -> None:
         """A keyword section; a second section with the same keyword gets `-2` in its id."""
@@ -169,6 +180,13 @@ def _step(state: _State, line: Line, language: str) -> None:
     if state.section is Section.ANNEX:
         _annex_line(state, line)
         return
+    if state.keyword is not None and _RULES_SECTION.match(line.text):
+        state.close()
+        state.in_rules, state.rules_heading, state.rule = True, True, None
+        return
+    if state.in_rules:
+        _rules_line(state, line)
+        return
     heading = match_heading(line.text, language)
     if heading is not None:
         state.close()
@@ -189,6 +207,29 @@ def _step(state: _State, line: Line, language: str) -> None:
             )
             return
         state.open(line, state.stack.labels(), state.stack.display() or None)
+        return
+    state.open_end = line.end
+
+
+def _rules_line(state: _State, line: Line) -> None:
+    """A line of a section of rules: its title, a numbered provision, an item of one, or more
+    of the provision open."""
+    if state.rules_heading:
+        state.rules_heading = False
+        return
+    if rule := _RULE.match(line.text):
+        state.rule, state.stack = rule.group(1), ItemStack()
+        state.open(line, (state.rule,), state.rule)
+        return
+    readings = parse_marker(line.text)
+    may_start = state.prev_text.endswith((":", "："))
+    if state.rule and readings and state.stack.accept(readings, may_start):
+        state.open(
+            line, (state.rule, *state.stack.labels()), f"{state.rule} {state.stack.display()}"
+        )
+        return
+    if state.open_start is None:
+        state.open(line, (state.rule,) if state.rule else (), state.rule)
         return
     state.open_end = line.end
 

@@ -6,7 +6,12 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "20"  # 20: a margin number of two letters ("197CA") or with "bis" ("296 bis")
+PARSER_VERSION = "21"  # 21: an ITU-T Recommendation without the publisher's pages (cover,
+# series list, history, contents, back page); its summary, foreword, introduction, bibliography;
+# WTSA Resolution 1's rules, "SECTION 1" to "SECTION 9", as numbered provisions of resolves
+# ("1.6", "9.4.5"), not one 65,000-character item; a margin number before a roman item ("269B
+# ii)") opens a provision; the Russian UDHR's "ПРЕАМБУЛА" opens its preamble
+# 20: a margin number of two letters ("197CA") or with "bis" ("296 bis")
 # opens a provision of its own
 # 19: a margin note cut off a line's start is no paragraph break (No. 171
 # of the Constitution was cut after "Chinese,"); suppressed provisions ("219 to 221 (SUP)") are

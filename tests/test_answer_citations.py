@@ -40,6 +40,12 @@ UDHR = DocumentMeta(
 CS = DocumentMeta(
     doc_id="itu/constitution/geneva-1992/en", body=Body.OTHER, doc_type=DocType.TREATY
 )
+E119 = DocumentMeta(
+    doc_id="itu-t/rec-e-119/2017-04/en",
+    body=Body.ITU_OTHER,
+    doc_type=DocType.RECOMMENDATION,
+    number="E.119",
+)
 
 
 def clause(
@@ -102,6 +108,10 @@ CASES = [
     (CS, "body/p10", BODY, None, "ITU Constitution, unnumbered para. 10"),
     (CS, "body/article-11/p1", BODY, None, "ITU Constitution, art. 11, unnumbered para. 1"),
     (A79_243, "annex/p9", ANNEX, None, "A/RES/79/243, annex, unnumbered para. 9"),
+    (E119, "body/summary/1", BODY, None, "ITU-T Recommendation E.119, summary, para. 1"),
+    (E119, "body/section-7.5/p2", BODY, None,
+     "ITU-T Recommendation E.119, sect. 7.5, unnumbered para. 2"),
+    (E119, "body/section-7", BODY, None, "ITU-T Recommendation E.119, sect. 7"),
 ]  # fmt: skip
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from rescite.answer.citations import NAMED_PARTS
 from rescite.core.errors import InputError, NoTextLayer
 from rescite.core.records import ParsedDocument, Section
 from rescite.ingest.load import iter_files, read_file
@@ -265,3 +266,81 @@ def test_unga_operative_paragraphs_match_the_reference_extraction(
     assert total >= 20000
     assert recall >= 0.95
     assert precision >= 0.95
+
+
+def test_an_itu_t_recommendation_is_read_without_the_publishers_pages(
+    parsed_corpus: Corpus,
+) -> None:
+    """The cover, the series' list, the history, the contents and the back page are no clause;
+    the summary, foreword, introduction, sections and bibliography are, in every language."""
+    versions = {
+        doc.document.meta.language: doc
+        for doc in _all(parsed_corpus)
+        if doc.document.meta.doc_id.startswith("itu-t/rec-e-119/")
+    }
+    assert set(versions) == {"ar", "en", "es", "fr", "ru"}
+    front: dict[str, list[str]] = {}
+    for language, doc in versions.items():
+        lines = {line.strip() for line in doc.document.text.splitlines()}
+        paths = [c.clause_id.removeprefix(doc.document.meta.doc_id + "/") for c in doc.clauses]
+        texts = [" ".join(c.text.split()) for c in doc.clauses]
+        assert paths[0] == "title" and "E.119" in texts[0], language
+        assert [p for p in paths if p.startswith("body/section-7.7/")] == [
+            f"body/section-7.7/{n}" for n in (1, 2, 3)
+        ], language
+        front[language] = [
+            p for p in paths if p.startswith("body/") and p.split("/")[1] in NAMED_PARTS
+        ]
+        assert {p.split("/")[1] for p in front[language]} == set(NAMED_PARTS), language
+        listed = [t for t in texts if re.fullmatch(r"[A-Z]\.\d+\s*[–-]\s*[A-Z]\.\d+", t)]
+        series = [t for t in texts if re.match(r"\S+\s+[A-Z](?:\s|$)", t)]
+        contents = [
+            t for t in texts if (m := re.fullmatch(r"(.+\S)\s+\d{1,3}", t)) and m.group(1) in lines
+        ]
+        assert (listed, series, contents) == ([], [], []), language
+    without_bibliography = {
+        language: [p for p in paths if "/bibliography/" not in p]
+        for language, paths in front.items()
+    }
+    assert len({tuple(paths) for paths in without_bibliography.values()}) == 1
+
+
+def _parsed(corpus: Corpus, doc_id: str) -> ParsedDocument:
+    return next(doc for doc in _all(corpus) if doc.document.meta.doc_id == doc_id)
+
+
+def test_wtsa_resolution_1_rules_are_clauses_of_their_own(parsed_corpus: Corpus) -> None:
+    """ "SECTION 1" to "SECTION 9" of the rules it resolves: a clause per numbered provision, its
+    items below it, no section heading as a clause (they were once one 65,000-character item)."""
+    doc = _parsed(parsed_corpus, "itu-wtsa/res-1/rev-hammamet-2016/en")
+    resolves = {
+        c.clause_id.rsplit("/operative/resolves/", 1)[1]: c.text
+        for c in doc.clauses
+        if "/operative/resolves/" in c.clause_id
+    }
+    assert {"1.6", "1.10/a", "1bis.2.1", "7.2.3/b", "9.4.5", "9.8.2.2"} <= set(resolves)
+    assert all(
+        text.startswith(number.split("/")[0])
+        for number, text in resolves.items()
+        if "/" not in number
+    )
+    assert max(len(c.text) for c in doc.clauses) < 3000
+    assert not [c for c in doc.clauses if re.match(r"SECTION\s+\d", c.text, re.IGNORECASE)]
+
+
+def test_a_provision_numbered_before_a_roman_item_is_its_own(parsed_corpus: Corpus) -> None:
+    """Convention Nos. 269B-269D ("269B ii) regional telecommunication organizations") and 298C
+    were unnumbered paragraphs, 269D inside 269C and 298C inside 297 bis."""
+    doc = _parsed(parsed_corpus, "itu/convention/geneva-1992/en")
+    labels = {c.clause_id.removeprefix(doc.document.meta.doc_id): c.label for c in doc.clauses}
+    assert labels["/body/article-23/1/d/ii"] == "Article 23, 1 d) ii) (No. 269B)"
+    assert labels["/body/article-23/1/d/iv"] == "Article 23, 1 d) iv) (No. 269D)"
+    assert labels["/body/article-25/1/c/ii"] == "Article 25, 1 c) ii) (No. 298C)"
+
+
+def test_the_udhr_has_its_preamble_in_every_language(parsed_corpus: Corpus) -> None:
+    """The Russian heading is in capitals ("ПРЕАМБУЛА"); its paragraphs were body text."""
+    for language in ("ar", "en", "es", "fr", "ru", "zh"):
+        doc = _parsed(parsed_corpus, f"unga/217-a-iii/{language}")
+        preamble = [c for c in doc.clauses if c.section is Section.PREAMBLE]
+        assert len(preamble) >= 7, language
