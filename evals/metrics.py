@@ -134,12 +134,27 @@ def by_language(results: Sequence[QuestionResult]) -> dict[str, dict[str, float 
     return breakdown(results, lambda r: r.language)
 
 
-def best_threshold(supports: Sequence[tuple[float, bool]]) -> float:
+# A balanced score better by this (4 of the development set's 102 unanswerable questions refused
+# more, or 2% more answers) moves the configured refusal threshold, which users get by default.
+KEEP_MARGIN = 0.01
+
+
+def best_threshold(supports: Sequence[tuple[float, bool]], keep: float | None = None) -> float:
     """The refusal threshold for (support, answerable) pairs with the best balanced score: the
     share of unanswerable questions refused and the share of answerable ones answered count
-    alike (the issue's 80% refusal target is reported, not forced); ties go to the lowest."""
+    alike (the issue's 80% refusal target is reported, not forced); ties go to the lowest.
+
+    `keep` (the configured threshold) stays unless another scores `KEEP_MARGIN` better: near its
+    top the curve is flat, and its highest point moved from 0.389 to 0.366 when a parse repair
+    moved a few supports (balanced 0.7746 against 0.7702 at 0.3886), taking refusal accuracy
+    from 0.72 to 0.67 and false refusals from 16% to 12%: a trade, not a gain."""
     candidates = sorted({0.0, *(s for s, _ in supports), *(s + 1e-6 for s, _ in supports)})
-    return max(candidates, key=lambda threshold: balanced_refusal_score(supports, threshold))
+    best = max(candidates, key=lambda threshold: balanced_refusal_score(supports, threshold))
+    if keep is not None and balanced_refusal_score(supports, keep) >= (
+        balanced_refusal_score(supports, best) - KEEP_MARGIN
+    ):
+        return keep
+    return best
 
 
 def balanced_refusal_score(supports: Sequence[tuple[float, bool]], threshold: float) -> float:

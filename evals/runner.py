@@ -143,9 +143,12 @@ def collect_answers(asker: Asker, questions: Sequence[GoldQuestion]) -> dict[str
     return {question.qid: asker(question.question) for question in questions}
 
 
-def calibrate(answers: Mapping[str, Answer], questions: Sequence[GoldQuestion]) -> float:
-    """The refusal threshold on `Answer.support` that best separates the gold set."""
-    return best_threshold([(answers[q.qid].support, q.answerable) for q in questions])
+def calibrate(
+    answers: Mapping[str, Answer], questions: Sequence[GoldQuestion], keep: float | None = None
+) -> float:
+    """The refusal threshold on `Answer.support` that best separates the gold set (`keep`: the
+    configured one, kept unless clearly worse; see `best_threshold`)."""
+    return best_threshold([(answers[q.qid].support, q.answerable) for q in questions], keep)
 
 
 def score_answers(

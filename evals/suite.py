@@ -111,7 +111,7 @@ def evaluate(
         runs[0] = score_answers(runs[0], answers, questions, threshold)
     elif options.answers:
         first = collect_answers(make(0.0), questions)
-        threshold = calibrate(first, questions)
+        threshold = calibrate(first, questions, keep=settings.answer.refusal_threshold)
         final = collect_answers(make(threshold), questions) if threshold > 0 else first
         runs[0] = score_answers(runs[0], final, questions, threshold)
         supports = [(first[q.qid].support, q.answerable) for q in questions]

@@ -180,3 +180,13 @@ def test_a_target_refusal_rate_is_not_forced_at_the_cost_of_the_answers() -> Non
     answerable = [(0.45, True), (0.55, True), (0.65, True), (0.75, True), (0.85, True)]
     threshold = best_threshold(unanswerable + answerable)
     assert 0.4 < threshold <= 0.45  # refuses 4 of 10, keeps every answer (0.7 balanced)
+
+
+def test_the_configured_threshold_stays_unless_another_is_clearly_better() -> None:
+    """A flat curve's highest point moves with noise: the configured threshold is kept when it
+    scores within KEEP_MARGIN of the best, and replaced when it is clearly worse."""
+    supports = [(0.5, True)] * 100 + [(0.35, True)] + [(0.2, False)] * 100  # best: 1.0
+    best = best_threshold(supports)
+    assert 0.2 < best <= 0.35
+    assert best_threshold(supports, keep=0.4) == 0.4  # one answer of 101 lost: 0.995 against 1
+    assert best_threshold(supports, keep=0.6) == best  # every answer lost
