@@ -35,7 +35,7 @@ _COPYRIGHT = re.compile(r"^\W?\s*(?:ITU|UIT|МСЭ)\s+\d{4}$")  # the © may be 
 _CONTENTS_ENTRY = re.compile(r"^(?P<heading>.*\S)\s+\d{1,3}$")
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s")
 _SERIES_LETTER = re.compile(r"^\S+\s+[A-Z](?:\s|$)")  # "Series A", or "Series A Organization of …"
-HISTORY_CELL = 40  # the history table's cells are short lines
+SHORT_LINE = 40  # chars: the history table's cells and the foreword's headings are no longer
 BACK_PAGE_SERIES = 5  # "Series A" lines within twice as many lines that make the back page
 
 
@@ -77,7 +77,7 @@ def _numbered(
 
 def _is_heading(line: Line) -> bool:
     """ "FOREWORD", "NOTE", "INTELLECTUAL PROPERTY RIGHTS": short, no sentence."""
-    return _is_cell(line.stripped)
+    return _is_short(line.stripped)
 
 
 def _layout(texts: list[str]) -> _Layout | None:
@@ -90,7 +90,7 @@ def _layout(texts: list[str]) -> _Layout | None:
     if title is None or unique is None or copyright_line is None:
         return None
     history = unique
-    while history - 1 > title + 2 and _is_cell(texts[history - 1]):
+    while history - 1 > title + 2 and _is_short(texts[history - 1]):
         history -= 1
     contents = _contents(texts, copyright_line)
     if contents is None:
@@ -117,8 +117,8 @@ def _next(texts: list[str], after: int, pattern: re.Pattern[str]) -> int | None:
     return next((i for i in range(after + 1, len(texts)) if pattern.match(texts[i])), None)
 
 
-def _is_cell(text: str) -> bool:
-    return len(text) <= HISTORY_CELL
+def _is_short(text: str) -> bool:
+    return len(text) <= SHORT_LINE
 
 
 def _contents(texts: list[str], after: int) -> tuple[int, int] | None:
