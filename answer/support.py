@@ -31,6 +31,11 @@ HEADING_CHARS = 40  # shorter clauses are bare headings (an article number and t
 WIDE = 3  # a Chinese character says about as much as three Latin letters
 _WIDE_CHARS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HEADING_WORDS = 20  # a clause this short that repeats the title's first words is a heading
+# A list's item, after its margin number if any: "1) Local languages (required)", "296 a)
+# delegations;", "(e) One post of Military Adviser (P-4);". However short, it says something.
+_ITEM = re.compile(
+    r"^\s*(?:\d{1,4}[A-Z]{0,2}(?: bis| ter)?\s+)?(?:\(?[a-z]{1,4}\)|\(?\d{1,3}\))\s+\S"
+)
 EMBED_CHARS = 400  # clause text embedded for the support score (cost grows with length)
 EMBED_TOP = 12  # without stored vectors, only the top clauses are embedded
 BARE_TOP = 50  # across languages, the top clauses are embedded without their context
@@ -117,8 +122,10 @@ def _first_words(text: str) -> str:
 
 def is_heading(hit: Hit) -> bool:
     """A bare heading: an article number and title, or a line that only restates the
-    document's title (an annex headed with the convention's name)."""
+    document's title (an annex headed with the convention's name); never an item of a list."""
     text = hit.clause.text
+    if _ITEM.match(text):
+        return False
     if len(text) + (WIDE - 1) * len(_WIDE_CHARS.findall(text)) < HEADING_CHARS:
         return True
     words = _words(text)
