@@ -56,15 +56,15 @@ def parse_recommendation(lines: list[Line], language: str) -> list[Unit]:
         return parse_body(lines, language)
     name = lines[layout.title : layout.title + 2]
     units = [Unit(Section.TITLE, name[0].start, name[-1].end)]
-    units += _numbered("summary", lines, layout.summary)
-    units += _numbered("foreword", lines, layout.foreword, skip_headings=True)
-    units += _numbered("introduction", lines, layout.introduction)
+    units += _part_units("summary", lines, layout.summary)
+    units += _part_units("foreword", lines, layout.foreword, skip_headings=True)
+    units += _part_units("introduction", lines, layout.introduction)
     units += parse_body(lines[slice(*layout.body)], language)
-    units += _numbered("bibliography", lines, layout.bibliography)
+    units += _part_units("bibliography", lines, layout.bibliography)
     return units
 
 
-def _numbered(
+def _part_units(
     part: str, lines: list[Line], span: tuple[int, int], skip_headings: bool = False
 ) -> list[Unit]:
     """Each line of the part a paragraph, numbered in order (`summary/1`, `summary/2`)."""
