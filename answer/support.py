@@ -31,8 +31,8 @@ HEADING_CHARS = 40  # shorter clauses are bare headings (an article number and t
 WIDE = 3  # a Chinese character says about as much as three Latin letters
 _WIDE_CHARS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HEADING_WORDS = 20  # a clause this short that repeats the title's first words is a heading
-# A list's item, after its margin number if any: "1) Local languages (required)", "296 a)
-# delegations;", "(e) One post of Military Adviser (P-4);". However short, it says something.
+# A list's item, after its margin number if any ("1) …", "296 a) …", "(e) …"): however short,
+# it says something.
 _ITEM = re.compile(
     r"^\s*(?:\d{1,4}[A-Z]{0,2}(?: bis| ter)?\s+)?(?:\(?[a-z]{1,4}\)|\(?\d{1,3}\))\s+\S"
 )

@@ -34,7 +34,7 @@ _UNIQUE_ID = re.compile(r"^\d{2}\.\d{4}/\d{4}/\d+$")
 _COPYRIGHT = re.compile(r"^\W?\s*(?:ITU|UIT|МСЭ)\s+\d{4}$")  # the © may be a symbol font's glyph
 _CONTENTS_ENTRY = re.compile(r"^(?P<heading>.*\S)\s+\d{1,3}$")
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s")
-_SERIES_LETTER = re.compile(r"^\S+\s+[A-Z](?:\s|$)")  # "Series A", or "Series A Organization of …"
+_SERIES_LETTER = re.compile(r"^\S+\s+[A-Z](?:\s|$)")  # "Series A", then or beside it its title
 SHORT_LINE = 40  # chars: the history table's cells and the foreword's headings are no longer
 BACK_PAGE_SERIES = 5  # "Series A" lines within twice as many lines that make the back page
 

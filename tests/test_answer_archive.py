@@ -691,7 +691,7 @@ def test_a_line_restating_the_title_is_a_heading_not_an_answer(core_archive: Arc
 
 
 def test_a_short_item_of_a_list_is_not_a_heading(core_archive: Archive) -> None:
-    """E.119's "1) Local languages (required)" says what the service must offer: citable."""
+    """E.119's short item 7.7 1) says which languages the service must offer: citable."""
     meta = core_archive.document("itu-t/rec-e-119/2017-04/en").meta
     item = core_archive.clause("itu-t/rec-e-119/2017-04/en/body/section-7.7/1")
     assert len(item.text) < 40

@@ -329,7 +329,7 @@ def test_wtsa_resolution_1_rules_are_clauses_of_their_own(parsed_corpus: Corpus)
 
 
 def test_a_provision_numbered_before_a_roman_item_is_its_own(parsed_corpus: Corpus) -> None:
-    """Convention Nos. 269B-269D ("269B ii) regional telecommunication organizations") and 298C
+    """Convention Nos. 269B-269D ("269B ii) …") and 298C
     were unnumbered paragraphs, 269D inside 269C and 298C inside 297 bis."""
     doc = _parsed(parsed_corpus, "itu/convention/geneva-1992/en")
     labels = {c.clause_id.removeprefix(doc.document.meta.doc_id): c.label for c in doc.clauses}
