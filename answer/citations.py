@@ -103,11 +103,24 @@ def _itu_locator(clause: Clause, labels: list[str]) -> str:
 
 
 def _unga_locator(clause: Clause, labels: list[str]) -> str:
+    """ "para. 2 (a)", "preambular para. 3"; in a resolution of parts numbered afresh, "sect. II,
+    para. 1", as the Assembly cites "section II of its resolution 60/283"."""
+    part = _GA_PART.fullmatch(labels[0]) if labels else None
+    if part:
+        section = f"sect. {part.group(1).upper()}"
+        rest = labels[1:]
+        if rest and not rest[0].isdigit():  # an item of the part's unnumbered paragraph
+            return " ".join([section, *(f"({label})" for label in rest)])
+        within = _unga_locator(clause, rest)
+        return section if within == section_part(clause) else f"{section}, {within}"
     if clause.section is Section.PREAMBLE:
         return f"preambular para. {' '.join(labels)}" if labels else "preamble"
     if clause.section is Section.OPERATIVE and labels:
         return "para. " + _paragraph(labels)
     return _divisions_locator(section_part(clause), labels)
+
+
+_GA_PART = re.compile(r"section-([ivxl]+)")  # the parser's label of a part ("II")
 
 
 def _paragraph(labels: list[str]) -> str:

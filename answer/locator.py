@@ -30,19 +30,24 @@ _MARGIN = re.compile(
 )
 _BASIC_TEXT = re.compile(r"\b(?:Constitution|Convention|CS|CV)\b")
 # "para. 4", "paragraph 4 (b)", "operative paragraph 4", "op. 4", "preambular para. 3", "annex II,
-# para. 6", "unnumbered para. 3" (how rescite cites a paragraph that has no number); in an ITU-T
-# Recommendation, "sect. 7.5, para. 2", "summary, para. 1"
+# para. 6", "unnumbered para. 3" (how rescite cites a paragraph that has no number), "para. 11
+# (1)" (an item of a list numbered inside a paragraph); in an ITU-T
+# Recommendation, "sect. 7.5, para. 2", "summary, para. 1"; in a General Assembly resolution of
+# parts, "sect. II, para. 1"
 _NUMBERED = re.compile(
     r"\b(?P<annex>annex(?:\s+(?P<roman>[IVX]{1,4}))?,?\s+)?"
-    r"(?:(?P<part>sect(?:ion|\.)\s*(?P<section>\d{1,2}(?:\.\d{1,2})*)|"
+    r"(?:(?P<part>sect(?:ion|\.)\s*(?P<section>\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6})|"
     + "|".join(NAMED_PARTS)
     + r"),?\s+)?"
     r"(?P<kind>operative|preambular|unnumbered)?\s*(?:paragraphs?|paras?\.|op\.|OP)"
-    r"\s*(?P<number>\d{1,3})(?![\d/])(?P<subs>(?:\s*\([a-z]{1,4}\))*)",
+    r"\s*(?P<number>\d{1,3})(?![\d/])(?P<subs>(?:\s*\((?:[a-z]{1,4}|\d{1,2})\))*)",
     re.IGNORECASE,
 )
-# A Recommendation's section that is one clause: "sect. 7" (rescite's citation of it)
-_SECTION_ALONE = re.compile(r"\bsect\.\s*(?P<section>\d{1,2}(?:\.\d{1,2})*)")
+# A Recommendation's section that is one clause: "sect. 7" (rescite's citation of it); a
+# General Assembly resolution's part of one unnumbered paragraph: "sect. XX", "sect. XXIV (b)"
+_SECTION_ALONE = re.compile(
+    r"\bsect\.\s*(?P<section>\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6}\b)(?P<subs>(?:\s*\([a-z]{1,4}\))*)"
+)
 # "the fourth preambular paragraph", "the 3rd operative paragraph", "the last operative paragraph"
 _COUNTED = re.compile(
     r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
@@ -110,7 +115,7 @@ def find_locator(text: str, article: str | None = None) -> Locator | None:
             part=_part(numbered.group("part"), numbered.group("section")),
         )
     if alone := _SECTION_ALONE.search(text):
-        return Locator(part=_part(None, alone.group("section")))
+        return Locator(part=_part(None, alone.group("section")), subs=_labels(alone.group("subs")))
     if re.search(_ITEM, text):
         return Locator(said=text)
     return None
@@ -127,9 +132,9 @@ def _annex(roman: str | None) -> str:
 
 
 def _part(part: str | None, section: str | None) -> str | None:
-    """The clause id's label of a Recommendation's part: "section-7.5", "summary"."""
+    """The clause id's label of a part: "section-7.5", "summary", "section-ii"."""
     if section:
-        return f"section-{section}"
+        return f"section-{section.lower()}"
     return part.lower() if part else None
 
 
@@ -184,7 +189,8 @@ def _numbered(locator: Locator, clauses: Sequence[Clause], article: str | None) 
     its paragraph (`annex/article-40/3`)."""
     wanted = ([locator.number] if locator.number else []) + list(locator.subs)
     if locator.part:
-        return [c for c in clauses if _follows(clause_path(c), [locator.part, *wanted])]
+        found = [c for c in clauses if _follows(clause_path(c), [locator.part, *wanted])]
+        return [c for c in found if locator.section in (None, c.section)] or found
     if article:
         wanted = [f"article-{article.lower()}", *wanted]
         return [c for c in clauses if _follows(clause_path(c), wanted)]

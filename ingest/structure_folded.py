@@ -49,11 +49,17 @@ _LEADING = re.compile(
     r"encourages|urges)(?:\s+(?:the|all|Member|Sector|ITU)\b[^;:,]{0,120}?)?)\s+(?=(?:that|to)\s)"
 )
 
+_COMPOUND = re.compile(
+    r"^\s*(?:further\s+)?resolves\s+to\s+(?:instruct|invite|request|encourage|urge)\b"
+)
+
 
 def _split_leading_heading(line: Line) -> list[Line]:
-    """ "recommends that developed countries ..." on one line: the heading, then its text."""
+    """ "recommends that developed countries ..." on one line: the heading, then its text. A
+    compound heading ("resolves to instruct the Secretary-General and the Director of the",
+    wrapped) is left whole."""
     match = _LEADING.match(line.text)
-    if match is None:
+    if match is None or _COMPOUND.match(line.text):
         return [line]
     heading = match_heading(match.group("head"), "en")
     if heading is None or heading.section is not Section.OPERATIVE:

@@ -55,6 +55,7 @@ class _State:
     open_end: int = 0
     open_labels: tuple[str, ...] = ()
     open_label: str | None = None
+    open_lines: int = 0
     prev_text: str = ""
     annex_count: int = 0
     annex_ordinal: int = 0
@@ -97,6 +98,7 @@ class _State:
         self.close()
         self.open_start, self.open_end = line.start, line.end
         self.open_labels, self.open_label = labels, label
+        self.open_lines = 1
 
 
 def parse_itu(lines: list[Line], language: str) -> list[Unit]:
@@ -253,12 +255,15 @@ def _annex_labels(state: _State, labels: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _annex_line(state: _State, line: Line) -> None:
-    """Annex paragraphs: a new unit at each marker, or after a line that ends a sentence."""
+    """Annex paragraphs: a new unit at each marker, or after a line that ends a sentence or is
+    a heading: short, or a paragraph of one line that ends no sentence ("Measures for improving
+    ITU's efficiency and reducing its expenses", then "1) …")."""
     readings = parse_marker(line.text)
     ends_sentence = (
         state.per_line
         or state.prev_text.endswith((".", ";", ":", "。", "；", "："))
         or _short_heading(state.prev_text)
+        or (bool(readings) and state.open_lines == 1 and _heading_line(state.prev_text))
     )
     if readings and readings[0].kind in {"num", "dec"} and ends_sentence:
         label = readings[0].value
@@ -271,6 +276,11 @@ def _annex_line(state: _State, line: Line) -> None:
         state.open(line, _annex_labels(state, (f"p{state.annex_ordinal}",)), None)
     else:
         state.open_end = line.end
+        state.open_lines += 1
+
+
+def _heading_line(text: str) -> bool:
+    return len(text) < 120 and not text.endswith((",", "-", "–", ";")) and text[:1].isupper()
 
 
 def _short_heading(text: str) -> bool:

@@ -31,7 +31,7 @@ _CLOSING = re.compile(
 )
 # A part's heading: a roman numeral alone on its line (its title may follow), or a short line
 # that opens no paragraph and ends no sentence ("Multilingualism").
-_PART_NUMERAL = re.compile(r"^\s*[IVXL]{1,6}\.?\s*$")
+_PART_NUMERAL = re.compile(r"^\s*([IVXL]{1,6})\.?\s*$")
 _HEADING_CHARS = 80
 _PART_TITLE_CHARS, _PART_TITLE_LINES = 320, 5  # "II Implementation of the 1995 Agreement …"
 
@@ -51,6 +51,9 @@ class _State:
     paragraph: str | None = None
     preamble_tail: str | None = None  # the last paragraph's text while a preamble is open
     after_heading: bool = False
+    part: tuple[str, ...] = ()  # ("section-ii",) under a part's roman numeral
+    listed: int = 0  # the last item of a numbered list inside an operative paragraph
+    last_text: str = ""  # the paragraph before
 
 
 def parse_unga(lines: list[Line], language: str) -> list[Unit]:
@@ -58,8 +61,18 @@ def parse_unga(lines: list[Line], language: str) -> list[Unit]:
     state = _State()
     body = _front_matter(lines, state)
     for para in paragraphs(lines[body:], _opens_paragraph):
-        _step(state, para)
-    return state.units
+        for piece in _numeral_apart(para) if state.annex is None else [para]:
+            _step(state, piece)
+            state.last_text = _text(piece)
+    return state.units if _numbered_by_part(state.units) else _without_parts(state.units)
+
+
+def _numeral_apart(para: Paragraph) -> list[Paragraph]:
+    """A part's numeral glued to the paragraph under it: its title, a running head that repeats
+    the resolution's title, was taken out with the blank line between them (A/RES/79/298, I)."""
+    if len(para.lines) > 1 and _PART_NUMERAL.match(para.lines[0].text):
+        return [Paragraph(para.lines[:1]), Paragraph(para.lines[1:])]
+    return [para]
 
 
 def _front_matter(lines: list[Line], state: _State) -> int:
@@ -104,8 +117,12 @@ def _step(state: _State, para: Paragraph) -> None:
     elif _is_part_heading(state, para) or (after_heading and _is_part_title(para)):
         state.after_heading = True
         state.preamble_tail = None
-    elif (match := _OPERATIVE.match(first)) and int(match.group(1)) in {state.operative + 1, 1}:
-        _operative(state, para, int(match.group(1)))
+        if numeral := _PART_NUMERAL.match(para.lines[0].text):
+            _start_part(state, numeral.group(1))
+    elif (item := _list_item(state, first)) is not None:
+        _list_entry(state, para, item)
+    elif (number := _paragraph_number(state, para)) is not None:
+        _operative(state, para, number)
     elif (
         state.in_operative
         and (readings := parse_marker(first))
@@ -126,11 +143,63 @@ def _step(state: _State, para: Paragraph) -> None:
         _preambular(state, para)
 
 
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")  # "26" on its line: the full stop left out
+
+
+def _paragraph_number(state: _State, para: Paragraph) -> int | None:
+    """The number of the operative paragraph this one opens, if it opens one: the next number
+    (or 1, a part's first); one number on where the one between lost its full stop ("6" for
+    "6.") and was glued to the paragraph before; a bare next number above a paragraph that opens
+    with a verb."""
+    first = para.lines[0].text
+    if match := _OPERATIVE.match(first):
+        number = int(match.group(1))
+        skipped = number == state.operative + 2 and state.in_operative
+        if number in {state.operative + 1, 1} or (skipped and _opens_with_a_verb(para)):
+            return number
+        return None
+    bare = _BARE_NUMBER.match(first)
+    if bare and int(bare.group(1)) == state.operative + 1 and state.in_operative:
+        return state.operative + 1 if _opens_with_a_verb(para) else None
+    return None
+
+
+def _opens_with_a_verb(para: Paragraph) -> bool:
+    return unga_operative_opening(_NUMBER.sub("", _text(para), count=1)) is not None
+
+
+_NUMBER = re.compile(r"^\s*\d{1,3}\.?(?:\s+|$)")
+
+
+def _list_item(state: _State, first: str) -> int | None:
+    """The number of an item of a list that an operative paragraph introduces ("Approves the
+    following provisional agenda: 1. Opening of the Congress. …"): numbered from 1 after a
+    colon, then on, until the paragraph after it."""
+    match = _OPERATIVE.match(first)
+    if match is None or not state.in_operative or state.paragraph is None:
+        return None
+    number = int(match.group(1))
+    opens = number == 1 and not state.listed and state.last_text.rstrip().endswith(":")
+    return number if opens or (state.listed and number == state.listed + 1) else None
+
+
+def _list_entry(state: _State, para: Paragraph, number: int) -> None:
+    state.listed = number
+    parent = next(unit for unit in reversed(state.units) if unit.section is Section.OPERATIVE)
+    labels = (*state.part, str(state.paragraph), str(number))
+    state.units.append(
+        replace(parent, start=para.start, end=para.end, labels=labels,
+                label=f"{state.paragraph} ({number})")
+    )  # fmt: skip
+
+
 def _is_part_heading(state: _State, para: Paragraph) -> bool:
     """A part's heading ("II", "II Activities of the Independent Audit Advisory Committee";
     between preambular paragraphs, "Multilingualism"): no clause, and nothing to glue onto the
     clause before it."""
     text = _text(para)
+    if len(para.lines) == 1 and _PART_NUMERAL.match(text):
+        return True
     if _CONCLUDED_PREAMBLE.search(text) or len(para.lines) > _PART_TITLE_LINES:
         return False
     if _PART_NUMERAL.match(para.lines[0].text):
@@ -146,6 +215,41 @@ def _is_part_heading(state: _State, para: Paragraph) -> bool:
         and unga_preamble_opening(first) is None
         and unga_operative_opening(first) is None
     )
+
+
+def _start_part(state: _State, numeral: str) -> None:
+    """A part ("II") numbers its preambular and operative paragraphs afresh in most budget
+    resolutions; its clauses are cited "sect. II, para. 1"."""
+    state.part = (f"section-{numeral.lower()}",)
+    state.preamble_count = state.listed = 0
+    state.in_operative = False
+
+
+def _numbered_by_part(units: list[Unit]) -> bool:
+    """Whether a part's operative paragraphs restart at 1: without their part, two would share
+    a number."""
+    numbered = [unit for unit in units if unit.section is Section.OPERATIVE and unit.labels]
+    in_parts = {unit.labels for unit in numbered if unit.labels != _unparted(unit.labels)}
+    numbers = [_unparted(unit.labels) for unit in numbered]
+    return bool(in_parts) and len(numbers) != len(set(numbers))
+
+
+def _unparted(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return labels[1:] if labels and labels[0].startswith("section-") else labels
+
+
+def _without_parts(units: list[Unit]) -> list[Unit]:
+    """Paragraphs numbered on across the parts are cited without them, the preambular ones
+    counted through the whole text."""
+    out: list[Unit] = []
+    preambular = 0
+    for unit in units:
+        if unit.section is Section.PREAMBLE and unit.labels:
+            preambular += 1
+            out.append(replace(unit, labels=(str(preambular),), label=str(preambular)))
+        else:
+            out.append(replace(unit, labels=_unparted(unit.labels)))
+    return out
 
 
 def _is_part_title(para: Paragraph) -> bool:
@@ -201,7 +305,7 @@ def _preambular(state: _State, para: Paragraph) -> None:
             Section.PREAMBLE,
             para.start,
             para.end,
-            (number,),
+            (*state.part, number),
             number,
             keyword=opening[0] if opening else None,
             keyword_en=opening[1] if opening else None,
@@ -214,14 +318,15 @@ def _operative(state: _State, para: Paragraph, number: int) -> None:
     state.operative = number
     state.in_operative = True
     state.stack = ItemStack()
-    opening = unga_operative_opening(_OPERATIVE.sub("", _text(para), count=1))
+    state.listed = 0
+    opening = unga_operative_opening(_NUMBER.sub("", _text(para), count=1))
     state.paragraph = str(number) if number else None
     state.units.append(
         Unit(
             Section.OPERATIVE,
             para.start,
             para.end,
-            (str(number),) if number else (),
+            (*state.part, str(number)) if number else state.part,
             str(number) if number else None,
             keyword=opening[0] if opening else None,
             keyword_en=opening[1] if opening else None,
@@ -233,7 +338,7 @@ def _operative(state: _State, para: Paragraph, number: int) -> None:
 def _sub_item(state: _State, para: Paragraph) -> None:
     parent = state.units[-1] if state.units else None
     section = Section.ANNEX if state.annex else Section.OPERATIVE
-    prefix = _container(state) + ((state.paragraph,) if state.paragraph else ())
+    prefix = (_container(state) or state.part) + ((state.paragraph,) if state.paragraph else ())
     label = " ".join(filter(None, [state.paragraph, state.stack.display(parenthesised=True)]))
     if state.annex and state.article:
         label = f"Article {state.article}, para. {label}"

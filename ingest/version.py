@@ -6,7 +6,15 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "21"  # 21: an ITU-T Recommendation without the publisher's pages (cover,
+PARSER_VERSION = "22"  # 22: a General Assembly resolution whose parts ("I", "II") number their
+# paragraphs afresh cites them by part ("operative/section-ii/1", "sect. II, para. 1"); a
+# part of one unnumbered paragraph is a clause; a wrapped "resolves to instruct the …" heading
+# stays whole (Resolution 30, Bucharest); footnotes under a bar end where the text goes on,
+# not at the next recognised page header (A/RES/80/226 lost para. 4 (b), (c), 5 and its annex;
+# A/RES/73/6 paras. 6-14); an annex item under a one-line heading is an item (Decision 5);
+# an operative number without its full stop ("26") and a list numbered inside a paragraph
+# ("1. Opening of the Congress") no longer glue the paragraphs after them together
+# 21: an ITU-T Recommendation without the publisher's pages (cover,
 # series list, history, contents, back page); its summary, foreword, introduction, bibliography;
 # WTSA Resolution 1's rules, "SECTION 1" to "SECTION 9", as numbered provisions of resolves
 # ("1.6", "9.4.5"), not one 65,000-character item; a margin number before a roman item ("269B

@@ -480,6 +480,22 @@ def test_a_citation_rescite_prints_asked_back_cites_that_clause(
         assert all(c.startswith(clause.clause_id) for c in cited), (asked, cited)
 
 
+def test_a_citation_of_a_part_numbered_afresh_asked_back_cites_that_clause(
+    full_archive: Archive,
+) -> None:
+    """A/RES/78/253 numbers each of its 26 parts from 1: "sect. II, para. 1", "sect. XX"."""
+    doc_id = "unga/a-res-78-253/en"
+    meta = full_archive.document(doc_id).meta
+    clauses = [c for c in full_archive.clauses(doc_id) if "/section-" in c.clause_id]
+    step = max(1, len(clauses) // 15)
+    chosen = [*clauses[::step], *(c for c in clauses if c.clause_id.endswith("/section-xx"))]
+    for clause in chosen:
+        asked = citation_string(meta, clause)
+        cited = [c.clause_id for c in answer(full_archive, f"What does {asked} say?").citations]
+        assert clause.clause_id in cited, asked
+        assert all(c.startswith(clause.clause_id) for c in cited), (asked, cited)
+
+
 def is_heading_text(text: str) -> bool:
     return len(text) < 40
 

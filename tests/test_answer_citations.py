@@ -30,6 +30,7 @@ WTSA1 = DocumentMeta(
 UNGA = {"body": Body.UNGA, "doc_type": DocType.RESOLUTION}
 A79_243 = DocumentMeta(doc_id="unga/a-res-79-243/en", symbol="A/RES/79/243", **UNGA)
 A78_237 = DocumentMeta(doc_id="unga/a-res-78-237/en", symbol="A/RES/78/237", **UNGA)
+A78_253 = DocumentMeta(doc_id="unga/a-res-78-253/en", symbol="A/RES/78/253", **UNGA)
 UDHR = DocumentMeta(
     doc_id="unga/217-a-iii/en",
     body=Body.UNGA,
@@ -112,6 +113,11 @@ CASES = [
     (E119, "body/section-7.5/p2", BODY, None,
      "ITU-T Recommendation E.119, sect. 7.5, unnumbered para. 2"),
     (E119, "body/section-7", BODY, None, "ITU-T Recommendation E.119, sect. 7"),
+    (A78_253, "operative/section-ii/1", OP, None, "A/RES/78/253, sect. II, para. 1"),
+    (A78_253, "operative/section-ii/6/a", OP, None, "A/RES/78/253, sect. II, para. 6 (a)"),
+    (A78_253, "preamble/section-xii/2", PRE, None, "A/RES/78/253, sect. XII, preambular para. 2"),
+    (A78_253, "operative/section-xx", OP, None, "A/RES/78/253, sect. XX"),
+    (A78_253, "operative/section-xxiv/b", OP, None, "A/RES/78/253, sect. XXIV (b)"),
 ]  # fmt: skip
 
 

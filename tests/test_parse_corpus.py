@@ -344,3 +344,102 @@ def test_the_udhr_has_its_preamble_in_every_language(parsed_corpus: Corpus) -> N
         doc = _parsed(parsed_corpus, f"unga/217-a-iii/{language}")
         preamble = [c for c in doc.clauses if c.section is Section.PREAMBLE]
         assert len(preamble) >= 7, language
+
+
+def test_a_compound_heading_wrapped_over_two_lines_keeps_its_addressee(
+    parsed_corpus: Corpus,
+) -> None:
+    """Resolution 30's "resolves to instruct ..." heading: the Bucharest text wraps it over two
+    lines, which once made it a bare "resolves" with its addressee as a clause. Both revisions
+    must carry the same keyword over the same items."""
+
+    def keyword_items(doc_id: str) -> set[str]:
+        return {
+            c.clause_id.removeprefix(doc_id)
+            for c in _parsed(parsed_corpus, doc_id).clauses
+            if "/operative/resolves-to-instruct-the-secretary-general-and-the-director"
+            in c.clause_id
+        }
+
+    dubai = keyword_items("itu-pp/res-30/rev-dubai-2018/en")
+    bucharest = keyword_items("itu-pp/res-30/rev-bucharest-2022/en")
+    assert len(dubai) >= 6
+    assert dubai <= bucharest
+    bare = _parsed(parsed_corpus, "itu-pp/res-30/rev-bucharest-2022/en").clauses
+    assert not [c for c in bare if c.clause_id.endswith("/operative/resolves")]
+
+
+def test_a_general_assembly_resolution_of_parts_numbered_afresh_cites_each_part(
+    parsed_corpus: Corpus,
+) -> None:
+    """The budget resolutions number each part's paragraphs from 1: their clauses sit in their
+    part ("operative/section-ii/1"), no two share a place, and a part of one unnumbered
+    paragraph is a clause of its own (it was glued to the part before). A/RES/79/298's first
+    numeral had lost the blank line under it with its title (a running head)."""
+    for doc_id, parts in (("unga/a-res-78-253/en", 26), ("unga/a-res-79-298/en", 2)):
+        doc = _parsed(parsed_corpus, doc_id)
+        paths = [c.clause_id.removeprefix(doc_id + "/") for c in doc.clauses]
+        body = [p for p in paths if p.startswith(("operative", "preamble"))]
+        assert all(re.match(r"(?:operative|preamble)/section-[ivxl]+(?:/|$)", p) for p in body)
+        assert len({p.split("/")[1] for p in body}) == parts
+        assert not [p for p in paths if re.search(r"/\d+-\d+$", p)]
+        assert {"preamble/section-i/1", "operative/section-ii/1"} <= set(paths)
+    unnumbered = _parsed(parsed_corpus, "unga/a-res-78-253/en").clauses
+    assert [c for c in unnumbered if c.clause_id.endswith("/operative/section-xx")]
+
+
+def test_parts_numbered_on_through_a_resolution_are_not_in_its_ids(parsed_corpus: Corpus) -> None:
+    """The Pact for the Future numbers its paragraphs on across its parts: cited "para. 18"."""
+    doc = _parsed(parsed_corpus, "unga/a-res-79-1/en")
+    paths = {c.clause_id.removeprefix("unga/a-res-79-1/en/") for c in doc.clauses}
+    assert {"operative/17", "operative/18"} <= paths
+    assert not [p for p in paths if "section-" in p]
+
+
+def test_footnotes_under_a_bar_end_where_the_text_goes_on(parsed_corpus: Corpus) -> None:
+    """A/RES/80/226: the page header under its footnotes was not recognised, and the footnote
+    block ran to the next one, over para. 4 (b) and (c), para. 5 and the annex's heading;
+    A/RES/73/6 lost paras. 6-14 the same way."""
+    doc = _parsed(parsed_corpus, "unga/a-res-80-226/en")
+    paths = {c.clause_id.removeprefix("unga/a-res-80-226/en/") for c in doc.clauses}
+    assert {"operative/4/b", "operative/4/c", "operative/5", "annex/1"} <= paths
+    assert not [p for p in paths if re.search(r"/\d+-\d+$", p)]
+    # one paragraph per line: the notes ran to the end of the text over paras. 6-14
+    doc = _parsed(parsed_corpus, "unga/a-res-73-6/en")
+    paths = {c.clause_id.removeprefix("unga/a-res-73-6/en/") for c in doc.clauses}
+    assert {f"operative/{number}" for number in range(1, 15)} <= paths
+
+
+def test_an_item_under_an_annex_heading_of_one_line_is_an_item(parsed_corpus: Corpus) -> None:
+    """Annex 2 to Decision 5 (Rev. Bucharest, 2022): its first measure, "1) …", was glued to
+    the heading line above it, a line too long for a short heading."""
+    doc = _parsed(parsed_corpus, "itu-pp/dec-5/rev-bucharest-2022/en")
+    items = {
+        c.clause_id.rsplit("/", 1)[1]
+        for c in doc.clauses
+        if "/annex-2/" in c.clause_id and c.clause_id.rsplit("/", 1)[1].isdigit()
+    }
+    assert items == {str(number) for number in range(1, 28)}
+
+
+def test_operative_paragraphs_are_found_past_a_number_without_its_full_stop(
+    parsed_corpus: Corpus,
+) -> None:
+    """A/RES/79/160's "26" and "27" and A/RES/80/167's "6" lost their full stops in the
+    source: every paragraph after them was glued to the one before (29-75 into para. 25)."""
+    for doc_id, last in (("unga/a-res-79-160/en", 75), ("unga/a-res-80-167/en", 25)):
+        doc = _parsed(parsed_corpus, doc_id)
+        paths = {c.clause_id.removeprefix(doc_id + "/") for c in doc.clauses}
+        assert {f"operative/{number}" for number in range(1, last + 1)} <= paths, doc_id
+
+
+def test_a_list_numbered_inside_an_operative_paragraph_is_its_items(
+    parsed_corpus: Corpus,
+) -> None:
+    """A/RES/78/223, para. 11 approves a provisional agenda of 7 numbered items: they are items
+    of para. 11 ("para. 11 (1)"), and paras. 12-24 after them are paragraphs again."""
+    doc = _parsed(parsed_corpus, "unga/a-res-78-223/en")
+    paths = {c.clause_id.removeprefix("unga/a-res-78-223/en/") for c in doc.clauses}
+    assert {f"operative/11/{item}" for item in range(1, 8)} <= paths
+    assert {f"operative/{number}" for number in range(12, 25)} <= paths
+    assert not [p for p in paths if re.search(r"/\d+-\d+$", p)]
