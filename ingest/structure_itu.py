@@ -256,8 +256,8 @@ def _annex_labels(state: _State, labels: tuple[str, ...]) -> tuple[str, ...]:
 
 def _annex_line(state: _State, line: Line) -> None:
     """Annex paragraphs: a new unit at each marker, or after a line that ends a sentence or is
-    a heading: short, or a paragraph of one line that ends no sentence ("Measures for improving
-    ITU's efficiency and reducing its expenses", then "1) …")."""
+    a heading: short, or a paragraph of one line that ends no sentence (the title line above the
+    first item of Decision 5's second annex)."""
     readings = parse_marker(line.text)
     ends_sentence = (
         state.per_line

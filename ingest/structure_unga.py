@@ -172,9 +172,9 @@ _NUMBER = re.compile(r"^\s*\d{1,3}\.?(?:\s+|$)")
 
 
 def _list_item(state: _State, first: str) -> int | None:
-    """The number of an item of a list that an operative paragraph introduces ("Approves the
-    following provisional agenda: 1. Opening of the Congress. …"): numbered from 1 after a
-    colon, then on, until the paragraph after it."""
+    """The number of an item of a list that an operative paragraph introduces (the agenda
+    A/RES/78/223 para. 11 approves): numbered from 1 after a colon, then on, until the
+    paragraph after it."""
     match = _OPERATIVE.match(first)
     if match is None or not state.in_operative or state.paragraph is None:
         return None
