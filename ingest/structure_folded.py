@@ -20,7 +20,7 @@ from rescite.ingest.structure_items import Marker, parse_marker
 _FOLDED = re.compile(
     r"(?<=[,;:.]\s)(?P<head>(?:further\s+)?(?:resolves\s+to\s+(?:instruct|invite|request|encourage)"
     r"|resolves|instructs|invites|requests|encourages|urges|decides)"
-    r"(?:\s+(?:the|all|Member|Sector|ITU|relevant)\b[^;:]{0,220}?)?)"
+    r"(?:\s+(?:the|all|Member|Sector|ITU|relevant|Academia)\b[^;:]{0,220}?)?)"
     r"(?:\s+(?=(?:1\s+)?(?:to|that)\s)|\s*$)"
 )
 _INLINE_ANNEX = re.compile(

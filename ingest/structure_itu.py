@@ -103,7 +103,7 @@ class _State:
 
 def parse_itu(lines: list[Line], language: str) -> list[Unit]:
     state = _State()
-    body_start = _front_matter(lines, state)
+    body_start = _front_matter(lines, state, language)
     state.per_line = line_mode(lines[body_start:])
     unfolded = unfold_lines(lines[body_start:], language, state.per_line)
     body = _join_wrapped_headings(unfolded, language)
@@ -153,7 +153,7 @@ def _continues_heading(heading: Line, follower: Line, language: str) -> bool:
     return match_heading(merged, language) is not None and match_heading(text, language) is None
 
 
-def _front_matter(lines: list[Line], state: _State) -> int:
+def _front_matter(lines: list[Line], state: _State, language: str) -> int:
     """Title and formula units; returns the index of the first body line."""
     formula = next((i for i, line in enumerate(lines[:40]) if _FORMULA.match(line.text)), None)
     if formula is None:
@@ -167,8 +167,10 @@ def _front_matter(lines: list[Line], state: _State) -> int:
             state.units.append(Unit(Section.BODY, line.start, line.end, (str(index + 1),)))
         state.units.append(Unit(Section.TITLE, lines[header].start, lines[formula - 1].end))
     end = formula
-    while end < min(len(lines) - 1, formula + 4) and not lines[end].stripped.endswith(
-        (",", "，", "،", ":")
+    while (
+        end < min(len(lines) - 1, formula + 4)
+        and not lines[end].stripped.endswith((",", "，", "،", ":"))
+        and match_heading(lines[end + 1].text, language) is None
     ):
         end += 1
     state.units.append(Unit(Section.FORMULA, lines[formula].start, lines[end].end))

@@ -13,7 +13,9 @@ PARSER_VERSION = "22"  # 22: a General Assembly resolution whose parts ("I", "II
 # not at the next recognised page header (A/RES/80/226 lost para. 4 (b), (c), 5 and its annex;
 # A/RES/73/6 paras. 6-14); an annex item under a one-line heading is an item (Decision 5);
 # an operative number without its full stop ("26") and a list numbered inside a paragraph
-# (A/RES/78/223 para. 11's agenda) no longer glue the paragraphs after them together
+# (A/RES/78/223 para. 11's agenda) no longer glue the paragraphs after them together; an
+# "invites Academia" section folded into the item before it is a section (Resolution 198); a
+# formula without its comma ends before a keyword line (Resolution 160)
 # 21: an ITU-T Recommendation without the publisher's pages (cover,
 # series list, history, contents, back page); its summary, foreword, introduction, bibliography;
 # WTSA Resolution 1's rules, "SECTION 1" to "SECTION 9", as numbered provisions of resolves

@@ -443,3 +443,18 @@ def test_a_list_numbered_inside_an_operative_paragraph_is_its_items(
     assert {f"operative/11/{item}" for item in range(1, 8)} <= paths
     assert {f"operative/{number}" for number in range(12, 25)} <= paths
     assert not [p for p in paths if re.search(r"/\d+-\d+$", p)]
+
+
+def test_sections_folded_or_run_into_the_formula_are_read(parsed_corpus: Corpus) -> None:
+    """Resolution 198 (Dubai): the AKN conversion put its "invites Academia" section at the end
+    of the item before it. Resolution 160 (Dubai): its formula has no comma, and ran on over
+    "recalling" and its text."""
+    doc = _parsed(parsed_corpus, "itu-pp/res-198/rev-dubai-2018/en")
+    paths = {c.clause_id.removeprefix("itu-pp/res-198/rev-dubai-2018/en/") for c in doc.clauses}
+    assert {f"operative/invites-academia/{item}" for item in (1, 2, 3)} <= paths
+    doc = _parsed(parsed_corpus, "itu-pp/res-160/rev-dubai-2018/en")
+    by_path = {
+        c.clause_id.removeprefix("itu-pp/res-160/rev-dubai-2018/en/"): c for c in doc.clauses
+    }
+    assert "preamble/recalling" in by_path
+    assert "\n" not in by_path["formula"].text.strip()
