@@ -241,7 +241,7 @@ def _notes_end(lines: list[Line], bar: int, wrapped: bool) -> int:
     for cursor in range(bar + 1, min(len(lines), bar + 40)):
         line = lines[cursor]
         above = lines[cursor - 1]
-        if _BODY_START.match(line.text):  # "6. Emphasizes …": the text goes on after the notes
+        if _BODY_START.match(line.text):  # a numbered paragraph: the text goes on after the notes
             break
         if _NOTE_START.match(line.text):
             numbered = True

@@ -18,6 +18,7 @@ from rescite.ingest.parse_lines import Line
 from rescite.ingest.parse_noise import UNGA_FORMULA
 from rescite.ingest.structure_items import ItemStack, parse_marker
 from rescite.ingest.structure_paragraphs import Paragraph, paragraphs
+from rescite.ingest.structure_unga_parts import numbered_by_part, without_parts
 
 TITLE = re.compile(
     r"^\s*(?:(?:ES-|S-)?\d{1,3}/\d{1,3}(?:\s+[A-Z])?\s*\.|\d{2,4}\s+\([IVXL]+\)\.)\s"
@@ -64,7 +65,7 @@ def parse_unga(lines: list[Line], language: str) -> list[Unit]:
         for piece in _numeral_apart(para) if state.annex is None else [para]:
             _step(state, piece)
             state.last_text = _text(piece)
-    return state.units if _numbered_by_part(state.units) else _without_parts(state.units)
+    return state.units if numbered_by_part(state.units) else without_parts(state.units)
 
 
 def _numeral_apart(para: Paragraph) -> list[Paragraph]:
@@ -187,10 +188,8 @@ def _list_entry(state: _State, para: Paragraph, number: int) -> None:
     state.listed = number
     parent = next(unit for unit in reversed(state.units) if unit.section is Section.OPERATIVE)
     labels = (*state.part, str(state.paragraph), str(number))
-    state.units.append(
-        replace(parent, start=para.start, end=para.end, labels=labels,
-                label=f"{state.paragraph} ({number})")
-    )  # fmt: skip
+    label = f"{state.paragraph} ({number})"
+    state.units.append(replace(parent, start=para.start, end=para.end, labels=labels, label=label))
 
 
 def _is_part_heading(state: _State, para: Paragraph) -> bool:
@@ -223,33 +222,6 @@ def _start_part(state: _State, numeral: str) -> None:
     state.part = (f"section-{numeral.lower()}",)
     state.preamble_count = state.listed = 0
     state.in_operative = False
-
-
-def _numbered_by_part(units: list[Unit]) -> bool:
-    """Whether a part's operative paragraphs restart at 1: without their part, two would share
-    a number."""
-    numbered = [unit for unit in units if unit.section is Section.OPERATIVE and unit.labels]
-    in_parts = {unit.labels for unit in numbered if unit.labels != _unparted(unit.labels)}
-    numbers = [_unparted(unit.labels) for unit in numbered]
-    return bool(in_parts) and len(numbers) != len(set(numbers))
-
-
-def _unparted(labels: tuple[str, ...]) -> tuple[str, ...]:
-    return labels[1:] if labels and labels[0].startswith("section-") else labels
-
-
-def _without_parts(units: list[Unit]) -> list[Unit]:
-    """Paragraphs numbered on across the parts are cited without them, the preambular ones
-    counted through the whole text."""
-    out: list[Unit] = []
-    preambular = 0
-    for unit in units:
-        if unit.section is Section.PREAMBLE and unit.labels:
-            preambular += 1
-            out.append(replace(unit, labels=(str(preambular),), label=str(preambular)))
-        else:
-            out.append(replace(unit, labels=_unparted(unit.labels)))
-    return out
 
 
 def _is_part_title(para: Paragraph) -> bool:
