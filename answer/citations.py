@@ -109,10 +109,11 @@ def _unga_locator(clause: Clause, labels: list[str]) -> str:
     if part:
         section = f"sect. {part.group(1).upper()}"
         rest = labels[1:]
-        if rest and not rest[0].isdigit():  # an item of the part's unnumbered paragraph
+        if not rest:  # the part's one unnumbered paragraph
+            return section
+        if not rest[0].isdigit():  # an item of it
             return " ".join([section, *(f"({label})" for label in rest)])
-        within = _unga_locator(clause, rest)
-        return section if within == section_part(clause) else f"{section}, {within}"
+        return f"{section}, {_unga_locator(clause, rest)}"
     if clause.section is Section.PREAMBLE:
         return f"preambular para. {' '.join(labels)}" if labels else "preamble"
     if clause.section is Section.OPERATIVE and labels:

@@ -29,6 +29,7 @@ _MARGIN = re.compile(
     r"\b(?:No\.?|number)\s*(?P<margin>\d{1,3}[A-Z]{0,2}(?:\s+(?:bis|ter)\b)?)\b(?!\s*/)"
 )
 _BASIC_TEXT = re.compile(r"\b(?:Constitution|Convention|CS|CV)\b")
+_LETTERED = r"(?P<subs>(?:\s*\([a-z]{1,4}\))*)"  # sub-items after a place: " (e) (ii)"
 # "para. 4", "paragraph 4 (b)", "operative paragraph 4", "op. 4", "preambular para. 3", "annex II,
 # para. 6", "unnumbered para. 3" (how rescite cites a paragraph that has no number), "para. 11
 # (1)" (an item of a list numbered inside a paragraph); in an ITU-T
@@ -46,7 +47,7 @@ _NUMBERED = re.compile(
 # A Recommendation's section that is one clause: "sect. 7" (rescite's citation of it); a
 # General Assembly resolution's part of one unnumbered paragraph: "sect. XX", "sect. XXIV (b)"
 _SECTION_ALONE = re.compile(
-    r"\bsect\.\s*(?P<section>\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6}\b)(?P<subs>(?:\s*\([a-z]{1,4}\))*)"
+    r"\bsect\.\s*(?P<section>\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6}\b)" + _LETTERED
 )
 # "the fourth preambular paragraph", "the 3rd operative paragraph", "the last operative paragraph"
 _COUNTED = re.compile(
@@ -58,7 +59,7 @@ _COUNTED = re.compile(
 _IN_ARTICLE = re.compile(
     r"\bart(?:icle|\.)\s*\d{1,3}[A-Z]?"
     r"(?:,?\s*(?P<unnumbered>unnumbered\s+)?(?:paragraph|para\.)\s*(?P<number>\d{1,3}))?"
-    r"(?P<subs>(?:\s*\([a-z]{1,4}\))*)",
+    + _LETTERED,
     re.IGNORECASE,
 )
 # An ITU section's item and sub-items after its keyword: "…, 1", "… 4", "… c)", "… 1 ii)", and

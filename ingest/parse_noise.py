@@ -208,22 +208,14 @@ def _bar_blocks(lines: list[Line], headers: set[int], wrapped: bool) -> list[tup
         while cursor < len(lines) and cursor not in headers and cursor - index <= 40:
             last = cursor
             cursor += 1
-        if (
-            cursor - index > 40
-            or cursor >= len(lines)
-            or _body_after_notes(lines, index, last, wrapped)
-        ):
-            last = _notes_end(lines, index, wrapped)
+        notes = _notes_end(lines, index, wrapped)
+        # the text goes on between the notes and the next page header: the header under the
+        # notes was not recognised (A/RES/80/226, whose running title wraps)
+        runs_over = any(_BODY_START.match(line.text) for line in lines[notes + 1 : last + 1])
+        if cursor - index > 40 or cursor >= len(lines) or runs_over:
+            last = notes
         blocks.append((index, last))
     return blocks
-
-
-def _body_after_notes(lines: list[Line], bar: int, last: int, wrapped: bool) -> bool:
-    """Between the notes and the next page header the text goes on (a numbered paragraph, an
-    item, an annex): the header under the notes was not recognised (A/RES/80/226, whose
-    running title wraps), and the block must not run over the text to the next one."""
-    end = _notes_end(lines, bar, wrapped)
-    return any(_BODY_START.match(line.text) for line in lines[end + 1 : last + 1])
 
 
 _BODY_START = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,2}\)|Annex\b)(?:\s|$)")

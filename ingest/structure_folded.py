@@ -17,9 +17,11 @@ from rescite.ingest.keywords import match_heading
 from rescite.ingest.parse_lines import Line
 from rescite.ingest.structure_items import Marker, parse_marker
 
+_RESOLVES_TO = r"resolves\s+to\s+(?:instruct|invite|request|encourage|urge)\b"  # one heading
 _FOLDED = re.compile(
-    r"(?<=[,;:.]\s)(?P<head>(?:further\s+)?(?:resolves\s+to\s+(?:instruct|invite|request|encourage)"
-    r"|resolves|instructs|invites|requests|encourages|urges|decides)"
+    r"(?<=[,;:.]\s)(?P<head>(?:further\s+)?(?:"
+    + _RESOLVES_TO
+    + r"|resolves|instructs|invites|requests|encourages|urges|decides)"
     r"(?:\s+(?:the|all|Member|Sector|ITU|relevant|Academia)\b[^;:]{0,220}?)?)"
     r"(?:\s+(?=(?:1\s+)?(?:to|that)\s)|\s*$)"
 )
@@ -49,9 +51,7 @@ _LEADING = re.compile(
     r"encourages|urges)(?:\s+(?:the|all|Member|Sector|ITU)\b[^;:,]{0,120}?)?)\s+(?=(?:that|to)\s)"
 )
 
-_COMPOUND = re.compile(
-    r"^\s*(?:further\s+)?resolves\s+to\s+(?:instruct|invite|request|encourage|urge)\b"
-)
+_COMPOUND = re.compile(r"^\s*(?:further\s+)?" + _RESOLVES_TO)
 
 
 def _split_leading_heading(line: Line) -> list[Line]:

@@ -264,8 +264,8 @@ def _annex_line(state: _State, line: Line) -> None:
     ends_sentence = (
         state.per_line
         or state.prev_text.endswith((".", ";", ":", "。", "；", "："))
-        or _short_heading(state.prev_text)
-        or (bool(readings) and state.open_lines == 1 and _heading_line(state.prev_text))
+        or _heading(state.prev_text, SHORT_HEADING)
+        or (bool(readings) and state.open_lines == 1 and _heading(state.prev_text, HEADING_LINE))
     )
     if readings and readings[0].kind in {"num", "dec"} and ends_sentence:
         label = readings[0].value
@@ -281,9 +281,9 @@ def _annex_line(state: _State, line: Line) -> None:
         state.open_lines += 1
 
 
-def _heading_line(text: str) -> bool:
-    return len(text) < 120 and not text.endswith((",", "-", "–", ";")) and text[:1].isupper()
+SHORT_HEADING = 60  # chars: a line this short that ends no sentence is a heading
+HEADING_LINE = 120  # chars: so is a paragraph of one line this short above an item
 
 
-def _short_heading(text: str) -> bool:
-    return 0 < len(text) < 60 and not text.endswith((",", "-", "–")) and text[:1].isupper()
+def _heading(text: str, limit: int) -> bool:
+    return len(text) < limit and not text.endswith((",", "-", "–")) and text[:1].isupper()

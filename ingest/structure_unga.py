@@ -18,7 +18,7 @@ from rescite.ingest.parse_lines import Line
 from rescite.ingest.parse_noise import UNGA_FORMULA
 from rescite.ingest.structure_items import ItemStack, parse_marker
 from rescite.ingest.structure_paragraphs import Paragraph, paragraphs
-from rescite.ingest.structure_unga_parts import numbered_by_part, without_parts
+from rescite.ingest.structure_unga_parts import numbered_by_part, part_label, without_parts
 
 TITLE = re.compile(
     r"^\s*(?:(?:ES-|S-)?\d{1,3}/\d{1,3}(?:\s+[A-Z])?\s*\.|\d{2,4}\s+\([IVXL]+\)\.)\s"
@@ -219,7 +219,7 @@ def _is_part_heading(state: _State, para: Paragraph) -> bool:
 def _start_part(state: _State, numeral: str) -> None:
     """A part ("II") numbers its preambular and operative paragraphs afresh in most budget
     resolutions; its clauses are cited "sect. II, para. 1"."""
-    state.part = (f"section-{numeral.lower()}",)
+    state.part = (part_label(numeral),)
     state.preamble_count = state.listed = 0
     state.in_operative = False
 

@@ -9,18 +9,24 @@ from dataclasses import replace
 from rescite.core.records import Section
 from rescite.ingest.parse_build import Unit
 
+PART = "section-"  # a part's label in clause ids: "section-ii"
+
+
+def part_label(numeral: str) -> str:
+    return PART + numeral.lower()
+
 
 def numbered_by_part(units: list[Unit]) -> bool:
     """Whether a part's operative paragraphs restart at 1: without their part, two would share
     a number."""
     numbered = [unit for unit in units if unit.section is Section.OPERATIVE and unit.labels]
-    in_parts = {unit.labels for unit in numbered if unit.labels != unparted(unit.labels)}
     numbers = [unparted(unit.labels) for unit in numbered]
-    return bool(in_parts) and len(numbers) != len(set(numbers))
+    in_parts = any(unit.labels != number for unit, number in zip(numbered, numbers, strict=True))
+    return in_parts and len(numbers) != len(set(numbers))
 
 
 def unparted(labels: tuple[str, ...]) -> tuple[str, ...]:
-    return labels[1:] if labels and labels[0].startswith("section-") else labels
+    return labels[1:] if labels and labels[0].startswith(PART) else labels
 
 
 def without_parts(units: list[Unit]) -> list[Unit]:
