@@ -16,6 +16,7 @@ import re
 
 from rescite.core.names import ITU_BODIES, document_name
 from rescite.core.records import Body, Clause, DocumentMeta, Section
+from rescite.core.slugs import slug
 
 _COLLISION = re.compile(r"^([a-z]{1,4}|\d{1,4})-(\d+)$")
 ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")  # annex numbers
@@ -33,11 +34,6 @@ _DIVISIONS = {
 _NUMBERED = re.compile(r"\d+(?:bis|ter)?(?:\.\d+)*")
 # The unnumbered parts of an ITU-T Recommendation (ingest/structure_recommendation.py)
 NAMED_PARTS = ("summary", "foreword", "introduction", "bibliography")
-
-
-def slug(text: str) -> str:
-    """The keyword slug used in clause ids: lowercase words joined by hyphens."""
-    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
 
 
 def clause_path(clause: Clause) -> list[str]:

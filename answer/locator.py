@@ -258,7 +258,7 @@ def _keyword_pattern(keyword: str) -> str:
     """The keyword's words in order, "the" optional, a verb's -s optional, any spacing or
     commas between: "instructs the Director of the Telecommunication Development Bureau"
     matches "instruct the Director of Telecommunication Development Bureau"."""
-    words = re.findall(r"[\w-]+", keyword)
+    words = re.findall(r"[\w-]+(?:\.\w+)*", keyword)  # "ITU-T A.5": one word
     parts = []
     for index, word in enumerate(words):
         escaped = re.escape(word)

@@ -9,16 +9,9 @@ A repeated id gets a suffix `-2`, `-3`, ... in document order.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 
-
-def slug(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens; dots inside labels ("1.1") are kept."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", folded.lower())
-    return "-".join(words)
+from rescite.core.slugs import slug
 
 
 def clause_path(section: str, keyword_en: str | None, labels: Sequence[str]) -> str:

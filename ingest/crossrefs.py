@@ -25,7 +25,7 @@ import re
 
 from rescite.core.named_texts import NAMED_RESOLUTIONS, UDHR_TARGET, find_named_texts, one_line
 from rescite.core.records import CrossRef
-from rescite.ingest.clause_ids import slug
+from rescite.core.slugs import slug
 from rescite.ingest.metadata_itu import CONFERENCE_BODY, ZH_CITIES
 
 _ITU_RES = re.compile(

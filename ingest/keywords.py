@@ -15,6 +15,8 @@ from rescite.core.records import Section
 from rescite.ingest import keywords_data as data
 
 _TRAILING = " \t,:;，：；、"
+# a heading holds no number but a Recommendation's name (Resolution 177, Dubai)
+_RECOMMENDATION = re.compile(r"\bITU-[TRD]\s+[A-Z]{1,2}\.\d+(?:\.\d+)*")
 _WITH_ARTICLE = {
     "Secretary-General",
     "Council",
@@ -37,7 +39,9 @@ class KeywordMatch:
 def match_heading(line: str, language: str) -> KeywordMatch | None:
     """The keyword a whole heading line states, or None when the line is not a heading."""
     text = line.strip().strip(_TRAILING).strip()
-    if not text or len(text) > 260 or re.search(r"\d|[.;。；]\s*$", line.strip()):
+    if not text or len(text) > 260 or re.search(r"[.;。；]\s*$", line.strip()):
+        return None
+    if re.search(r"\d", _RECOMMENDATION.sub("", text)):
         return None
     if language == "zh":
         return _match_zh(text)
@@ -107,8 +111,9 @@ def _match_en_preamble(lower: str) -> str | None:
     for word in sorted(data.PREAMBLE_EN, key=len, reverse=True):
         if lower == word:
             return word
-        if lower.startswith(word + " "):
-            rest = lower[len(word) + 1 :]
+        opening = re.match(re.escape(word) + r",? ", lower)
+        if opening is not None:
+            rest = lower[opening.end() :]
             if rest in data.PREAMBLE_MODIFIERS_EN or all(
                 part in data.PREAMBLE_MODIFIERS_EN for part in rest.split(" and ")
             ):

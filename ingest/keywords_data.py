@@ -59,6 +59,7 @@ PREAMBLE_MODIFIERS_EN: tuple[str, ...] = (
     "also",
     "moreover",
     "furthermore",
+    "however",
     "in particular",
     "with satisfaction",
     "with concern",

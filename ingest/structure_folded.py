@@ -22,7 +22,7 @@ _FOLDED = re.compile(
     r"(?<=[,;:.]\s)(?P<head>(?:further\s+)?(?:"
     + _RESOLVES_TO
     + r"|resolves|instructs|invites|requests|encourages|urges|decides)"
-    r"(?:\s+(?:the|all|Member|Sector|ITU|relevant|Academia)\b[^;:]{0,220}?)?)"
+    r"(?:\s+(?:the|all|Member|Sector|ITU|relevant|Academia|organizations)\b[^;:]{0,220}?)?)"
     r"(?:\s+(?=(?:1\s+)?(?:to|that)\s)|\s*$)"
 )
 _INLINE_ANNEX = re.compile(

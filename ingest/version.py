@@ -6,7 +6,10 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "22"  # 22: a General Assembly resolution whose parts ("I", "II") number their
+PARSER_VERSION = "23"  # 23: a keyword heading may name an ITU-T Recommendation ("A.5",
+# Resolution 177, Dubai: a section and its two items were lost in the item before it); a
+# preamble modifier may follow a comma ("considering, however", Resolution 5, Kyoto)
+# 22: a General Assembly resolution whose parts ("I", "II") number their
 # paragraphs afresh cites them by part ("operative/section-ii/1", "sect. II, para. 1"); a
 # part of one unnumbered paragraph is a clause; a wrapped "resolves to instruct the …" heading
 # stays whole (Resolution 30, Bucharest); footnotes under a bar end where the text goes on,

@@ -496,6 +496,25 @@ def test_a_citation_of_a_part_numbered_afresh_asked_back_cites_that_clause(
         assert all(c.startswith(clause.clause_id) for c in cited), (asked, cited)
 
 
+@pytest.mark.parametrize(
+    ("doc_id", "section"),
+    [
+        ("itu-pp/res-177/rev-dubai-2018/en", "operative/invites-organizations"),  # "... A.5, 2"
+        ("itu-pp/res-5/kyoto-1994/en", "preamble/considering-however"),  # a comma in a keyword
+    ],
+)
+def test_a_keyword_with_a_recommendation_or_a_comma_cited_back_cites_that_clause(
+    core_archive: Archive, doc_id: str, section: str
+) -> None:
+    meta = core_archive.document(doc_id).meta
+    chosen = [c for c in core_archive.clauses(doc_id) if f"/{section}" in c.clause_id]
+    assert chosen
+    for clause in chosen:
+        asked = citation_string(meta, clause)
+        cited = [c.clause_id for c in answer(core_archive, f"What does {asked} say?").citations]
+        assert cited == [clause.clause_id], asked
+
+
 def is_heading_text(text: str) -> bool:
     return len(text) < 40
 

@@ -458,3 +458,28 @@ def test_sections_folded_or_run_into_the_formula_are_read(parsed_corpus: Corpus)
     }
     assert "preamble/recalling" in by_path
     assert "\n" not in by_path["formula"].text.strip()
+
+
+def test_a_heading_naming_a_recommendation_or_opening_with_a_comma_is_read(
+    parsed_corpus: Corpus,
+) -> None:
+    """Resolution 177 (Dubai): an "invites organizations ..." section names an ITU-T
+    Recommendation (a number) and was folded into the item before it; its two items were lost.
+    Resolution 5 (Kyoto): a "considering" heading with a comma before its modifier was read as
+    text of the "considering" before it."""
+    doc = _parsed(parsed_corpus, "itu-pp/res-177/rev-dubai-2018/en")
+    by_section: dict[str, list[str]] = {}
+    for clause in doc.clauses:
+        section, _, item = clause.clause_id.removeprefix(doc.document.meta.doc_id + "/").rpartition(
+            "/"
+        )
+        by_section.setdefault(section, []).append(item)
+    organizations = [s for s in by_section if s.startswith("operative/invites-organizations")]
+    assert organizations and organizations[0].endswith("itu-t-a.5")
+    assert by_section[organizations[0]] == ["1", "2"]
+    assert by_section["operative/invites-the-membership"] == ["1", "2", "3", "4", "5"]
+    doc = _parsed(parsed_corpus, "itu-pp/res-5/kyoto-1994/en")
+    preamble = [
+        c.clause_id.rpartition("/en/")[2] for c in doc.clauses if "/preamble/" in c.clause_id
+    ]
+    assert "preamble/considering-however" in preamble

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from rescite.core.records import Section
-from rescite.ingest.clause_ids import clause_path, slug, unique_ids
+from rescite.core.slugs import slug
+from rescite.ingest.clause_ids import clause_path, unique_ids
 from rescite.ingest.crossrefs import find_references
 from rescite.ingest.keywords import match_heading, unga_operative_opening, unga_preamble_opening
 
