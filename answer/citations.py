@@ -34,6 +34,7 @@ _DIVISIONS = {
 _NUMBERED = re.compile(r"\d+(?:bis|ter)?(?:\.\d+)*")
 # The unnumbered parts of an ITU-T Recommendation (ingest/structure_recommendation.py)
 NAMED_PARTS = ("summary", "foreword", "introduction", "bibliography")
+FIGURE = "figure-"  # a figure's label in a clause id (ingest/structure_itu.py)
 
 
 def clause_path(clause: Clause) -> list[str]:
@@ -89,13 +90,20 @@ def provision_number(clause: Clause) -> str | None:
 
 def _itu_locator(clause: Clause, labels: list[str]) -> str:
     keyword = (clause.keyword or clause.keyword_en or "").strip()
-    items = " ".join(label if _NUMBERED.fullmatch(label) else f"{label})" for label in labels)
+    items = " ".join(_itu_item(label) for label in labels)
     if not keyword:
         return items or clause.section.value
     if not items:
         return keyword
     separator = " " if clause.section is Section.PREAMBLE else ", "
     return f"{keyword}{separator}{items}"
+
+
+def _itu_item(label: str) -> str:
+    """ "2", "9.4.5", "c)"; a figure of WTSA Resolution 1's rules: "Figure 9.1"."""
+    if label.startswith(FIGURE):
+        return "Figure " + label.removeprefix(FIGURE)
+    return label if _NUMBERED.fullmatch(label) else f"{label})"
 
 
 def _unga_locator(clause: Clause, labels: list[str]) -> str:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rescite.answer.citations import NAMED_PARTS, ROMAN, clause_path, provision_number
+from rescite.answer.citations import FIGURE, NAMED_PARTS, ROMAN, clause_path, provision_number
 from rescite.core.records import Clause, Section
 
 _ORDINALS = {
@@ -49,6 +49,8 @@ _NUMBERED = re.compile(
 _SECTION_ALONE = re.compile(
     r"\bsect\.\s*(?P<section>\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6}\b)" + _LETTERED
 )
+# A figure of WTSA Resolution 1's rules, its notes and caption: "resolves, Figure 9.1"
+_FIGURE = re.compile(r"\bFigure\s+(?P<figure>\d{1,2}(?:\.\d{1,2})*[a-z]?)\b", re.IGNORECASE)
 # "the fourth preambular paragraph", "the 3rd operative paragraph", "the last operative paragraph"
 _COUNTED = re.compile(
     r"\b(?P<ordinal>" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))\s+"
@@ -87,7 +89,8 @@ class Locator:
     annex: str | None = None  # "annex II, para. 18": "annex-2" ("annex" for the only one)
     counted: int | None = None  # "the fourth preambular paragraph": 4 (-1: the last)
     margin: str | None = None  # "No. 205C"
-    part: str | None = None  # "sect. 7.5, para. 2": "section-7.5"; "summary, para. 1": "summary"
+    part: str | None = None  # "sect. 7.5, para. 2": "section-7.5"; "summary, para. 1": "summary";
+    # "Figure 9.1": "figure-9.1"
     said: str | None = None  # the question, to be read against the named text's own keywords
 
 
@@ -117,6 +120,8 @@ def find_locator(text: str, article: str | None = None) -> Locator | None:
         )
     if alone := _SECTION_ALONE.search(text):
         return Locator(part=_part(None, alone.group("section")), subs=_labels(alone.group("subs")))
+    if figure := _FIGURE.search(text):
+        return Locator(part=FIGURE + figure.group("figure").lower())
     if re.search(_ITEM, text):
         return Locator(said=text)
     return None

@@ -7,7 +7,8 @@ A section may hold rules in numbered sections of their own: WTSA Resolution 1 re
 working methods of ITU-T as "SECTION 1" to "SECTION 9", each of numbered provisions ("1.6",
 "1bis.2.1", "9.3.4") with their items. Each provision is a clause of that section
 (`operative/resolves/1.6`, `operative/resolves/1.10/a`), an unnumbered paragraph goes with the
-provision before it, and the section headings are no clause. The rules run to the annexes.
+provision before it, and the section headings are no clause; a figure's caption, with the
+notes above it, is a clause (`operative/resolves/figure-9.1`). The rules run to the annexes.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ _DANGLING = re.compile(r"\b(?:and|the|of|for|in|with|and the)\s*$|,\s*$")
 _HISTORY = re.compile(r"^\s*\((?:Rev\.\s*)?[A-Z][A-Za-z .-]+,\s*\d{4}\)\s*(?:[–-]|$)")
 _RULES_SECTION = re.compile(r"^\s*SECTION\s+\d+(?:bis|ter)?\s*$", re.IGNORECASE)
 _RULE = re.compile(r"^\s*(\d+(?:bis|ter)?(?:\.\d+)+)\s+\S")
+# A figure of the rules: its caption ("Figure 9.1 – …") after its notes ("NOTE 1 – …"); the
+# figure itself is not in the text
+_FIGURE = re.compile(r"^\s*Figure\s+(\d{1,2}(?:\.\d{1,2})*[a-z]?)\s+[–-]\s")
+_FIGURE_NOTE = re.compile(r"^\s*NOTE\s+\d{1,2}\s+[–-]\s")
 
 
 @dataclass
@@ -66,6 +71,7 @@ class _State:
     rule: str | None = None  # the numbered provision open in a section of rules ("1.6")
     in_rules: bool = False  # past a "SECTION 1" heading inside a keyword section, until an annex
     rules_heading: bool = False  # the next line is a rules section's title
+    notes: tuple[int, int] | None = None  # a figure's notes: (their start, the text's end before)
 
     def set_keyword(self, heading: KeywordMatch) -> None:
         """A keyword section; a second section with the same keyword gets `-2` in its id."""
@@ -221,8 +227,13 @@ def _rules_line(state: _State, line: Line) -> None:
     if state.rules_heading:
         state.rules_heading = False
         return
+    if figure := _FIGURE.match(line.text):
+        _figure(state, line, figure.group(1))
+        return
+    if _FIGURE_NOTE.match(line.text) and state.notes is None and state.open_start is not None:
+        state.notes = (line.start, state.open_end)
     if rule := _RULE.match(line.text):
-        state.rule, state.stack = rule.group(1), ItemStack()
+        state.rule, state.stack, state.notes = rule.group(1), ItemStack(), None
         state.open(line, (state.rule,), state.rule)
         return
     readings = parse_marker(line.text)
@@ -236,6 +247,16 @@ def _rules_line(state: _State, line: Line) -> None:
         state.open(line, (state.rule,) if state.rule else (), state.rule)
         return
     state.open_end = line.end
+
+
+def _figure(state: _State, line: Line, number: str) -> None:
+    """A figure's caption, with the notes above it, is a clause of its own
+    (`operative/resolves/figure-9.1`), not the end of the provision before it."""
+    start = line.start
+    if state.notes is not None:
+        start, state.open_end = state.notes
+    state.open(line, (f"figure-{number}",), f"Figure {number}")
+    state.open_start, state.notes = start, None
 
 
 def _is_heading_end(state: _State) -> bool:

@@ -6,7 +6,10 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "23"  # 23: a keyword heading may name an ITU-T Recommendation ("A.5",
+PARSER_VERSION = "24"  # 24: a figure of WTSA Resolution 1's rules, its notes and caption,
+# is a clause of its own ("operative/resolves/figure-9.1"), no longer the end of the provision
+# before it
+# 23: a keyword heading may name an ITU-T Recommendation ("A.5",
 # Resolution 177, Dubai: a section and its two items were lost in the item before it); a
 # preamble modifier may follow a comma ("considering, however", Resolution 5, Kyoto)
 # 22: a General Assembly resolution whose parts ("I", "II") number their

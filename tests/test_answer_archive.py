@@ -501,9 +501,10 @@ def test_a_citation_of_a_part_numbered_afresh_asked_back_cites_that_clause(
     [
         ("itu-pp/res-177/rev-dubai-2018/en", "operative/invites-organizations"),  # "... A.5, 2"
         ("itu-pp/res-5/kyoto-1994/en", "preamble/considering-however"),  # a comma in a keyword
+        ("itu-wtsa/res-1/rev-hammamet-2016/en", "operative/resolves/figure-"),  # "Figure 9.1"
     ],
 )
-def test_a_keyword_with_a_recommendation_or_a_comma_cited_back_cites_that_clause(
+def test_a_keyword_with_a_recommendation_a_comma_or_a_figure_cited_back_cites_that_clause(
     core_archive: Archive, doc_id: str, section: str
 ) -> None:
     meta = core_archive.document(doc_id).meta

@@ -90,6 +90,8 @@ CASES = [
     (DEC5, "operative/decides/1", OP, "decides", "Decision 5 (Rev. Bucharest, 2022), decides, 1"),
     (WTSA1, "operative/resolves/2", OP, "resolves",
      "Resolution 1 (Rev. Hammamet, 2016), resolves, 2"),
+    (WTSA1, "operative/resolves/figure-9.1", OP, "resolves",
+     "Resolution 1 (Rev. Hammamet, 2016), resolves, Figure 9.1"),
     (RES130, "title", Section.TITLE, None, "Resolution 130 (Rev. Dubai, 2018), title"),
     (A79_243, "operative/2", OP, None, "A/RES/79/243, para. 2"),
     (A79_243, "operative/2/a", OP, None, "A/RES/79/243, para. 2 (a)"),

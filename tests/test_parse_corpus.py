@@ -322,9 +322,27 @@ def test_wtsa_resolution_1_rules_are_clauses_of_their_own(parsed_corpus: Corpus)
     assert all(
         text.startswith(number.split("/")[0])
         for number, text in resolves.items()
-        if "/" not in number
+        if "/" not in number and not number.startswith("figure-")
     )
     assert max(len(c.text) for c in doc.clauses) < 3000
+
+
+def test_wtsa_resolution_1_figures_are_clauses_of_their_own(parsed_corpus: Corpus) -> None:
+    """A figure's caption, and the notes above it (Figure 9.1 has ten), were the end of the
+    provision before the figure (9.8.2.2 read as the figure's notes)."""
+    doc = _parsed(parsed_corpus, "itu-wtsa/res-1/rev-hammamet-2016/en")
+    resolves = {
+        c.clause_id.rsplit("/operative/resolves/", 1)[1]: c.text
+        for c in doc.clauses
+        if "/operative/resolves/" in c.clause_id
+    }
+    assert {"figure-7.1a", "figure-7.1b", "figure-9.1"} <= set(resolves)
+    assert resolves["figure-7.1a"].startswith("Figure 7.1a")
+    assert resolves["figure-9.1"].startswith("NOTE 1 ")
+    assert resolves["figure-9.1"].splitlines()[-1].startswith("Figure 9.1")
+    assert len(re.findall(r"^NOTE \d+ ", resolves["figure-9.1"], re.MULTILINE)) == 10
+    provisions = [text for number, text in resolves.items() if not number.startswith("figure-")]
+    assert not [t for t in provisions if re.search(r"^(?:NOTE \d|Figure \d)", t, re.MULTILINE)]
     assert not [c for c in doc.clauses if re.match(r"SECTION\s+\d", c.text, re.IGNORECASE)]
 
 
