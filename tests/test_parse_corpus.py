@@ -313,11 +313,7 @@ def test_wtsa_resolution_1_rules_are_clauses_of_their_own(parsed_corpus: Corpus)
     """ "SECTION 1" to "SECTION 9" of the rules it resolves: a clause per numbered provision, its
     items below it, no section heading as a clause (they were once one 65,000-character item)."""
     doc = _parsed(parsed_corpus, "itu-wtsa/res-1/rev-hammamet-2016/en")
-    resolves = {
-        c.clause_id.rsplit("/operative/resolves/", 1)[1]: c.text
-        for c in doc.clauses
-        if "/operative/resolves/" in c.clause_id
-    }
+    resolves = _resolves(doc)
     assert {"1.6", "1.10/a", "1bis.2.1", "7.2.3/b", "9.4.5", "9.8.2.2"} <= set(resolves)
     assert all(
         text.startswith(number.split("/")[0])
@@ -325,17 +321,22 @@ def test_wtsa_resolution_1_rules_are_clauses_of_their_own(parsed_corpus: Corpus)
         if "/" not in number and not number.startswith("figure-")
     )
     assert max(len(c.text) for c in doc.clauses) < 3000
+    assert not [c for c in doc.clauses if re.match(r"SECTION\s+\d", c.text, re.IGNORECASE)]
+
+
+def _resolves(doc: ParsedDocument) -> dict[str, str]:
+    """WTSA Resolution 1's rules by their place in "resolves": {"9.4.5": text}."""
+    return {
+        c.clause_id.rsplit("/operative/resolves/", 1)[1]: c.text
+        for c in doc.clauses
+        if "/operative/resolves/" in c.clause_id
+    }
 
 
 def test_wtsa_resolution_1_figures_are_clauses_of_their_own(parsed_corpus: Corpus) -> None:
     """A figure's caption, and the notes above it (Figure 9.1 has ten), were the end of the
     provision before the figure (9.8.2.2 read as the figure's notes)."""
-    doc = _parsed(parsed_corpus, "itu-wtsa/res-1/rev-hammamet-2016/en")
-    resolves = {
-        c.clause_id.rsplit("/operative/resolves/", 1)[1]: c.text
-        for c in doc.clauses
-        if "/operative/resolves/" in c.clause_id
-    }
+    resolves = _resolves(_parsed(parsed_corpus, "itu-wtsa/res-1/rev-hammamet-2016/en"))
     assert {"figure-7.1a", "figure-7.1b", "figure-9.1"} <= set(resolves)
     assert resolves["figure-7.1a"].startswith("Figure 7.1a")
     assert resolves["figure-9.1"].startswith("NOTE 1 ")
@@ -343,7 +344,6 @@ def test_wtsa_resolution_1_figures_are_clauses_of_their_own(parsed_corpus: Corpu
     assert len(re.findall(r"^NOTE \d+ ", resolves["figure-9.1"], re.MULTILINE)) == 10
     provisions = [text for number, text in resolves.items() if not number.startswith("figure-")]
     assert not [t for t in provisions if re.search(r"^(?:NOTE \d|Figure \d)", t, re.MULTILINE)]
-    assert not [c for c in doc.clauses if re.match(r"SECTION\s+\d", c.text, re.IGNORECASE)]
 
 
 def test_a_provision_numbered_before_a_roman_item_is_its_own(parsed_corpus: Corpus) -> None:
@@ -482,22 +482,22 @@ def test_a_heading_naming_a_recommendation_or_opening_with_a_comma_is_read(
     parsed_corpus: Corpus,
 ) -> None:
     """Resolution 177 (Dubai): an "invites organizations ..." section names an ITU-T
-    Recommendation (a number) and was folded into the item before it; its two items were lost.
-    Resolution 5 (Kyoto): a "considering" heading with a comma before its modifier was read as
-    text of the "considering" before it."""
-    doc = _parsed(parsed_corpus, "itu-pp/res-177/rev-dubai-2018/en")
-    by_section: dict[str, list[str]] = {}
-    for clause in doc.clauses:
-        section, _, item = clause.clause_id.removeprefix(doc.document.meta.doc_id + "/").rpartition(
-            "/"
-        )
-        by_section.setdefault(section, []).append(item)
-    organizations = [s for s in by_section if s.startswith("operative/invites-organizations")]
+    Recommendation (a number); folded into the item before it, it and its two items were read
+    as part of that item. Resolution 5 (Kyoto): a "considering" heading with a comma before its
+    modifier was read as text of the "considering" before it."""
+    sections: dict[str, list[str]] = {}
+    for path in _paths(_parsed(parsed_corpus, "itu-pp/res-177/rev-dubai-2018/en")):
+        section, _, item = path.rpartition("/")
+        sections.setdefault(section, []).append(item)
+    organizations = [s for s in sections if s.startswith("operative/invites-organizations")]
     assert organizations and organizations[0].endswith("itu-t-a.5")
-    assert by_section[organizations[0]] == ["1", "2"]
-    assert by_section["operative/invites-the-membership"] == ["1", "2", "3", "4", "5"]
-    doc = _parsed(parsed_corpus, "itu-pp/res-5/kyoto-1994/en")
-    preamble = [
-        c.clause_id.rpartition("/en/")[2] for c in doc.clauses if "/preamble/" in c.clause_id
-    ]
-    assert "preamble/considering-however" in preamble
+    assert sections[organizations[0]] == ["1", "2"]
+    assert sections["operative/invites-the-membership"] == ["1", "2", "3", "4", "5"]
+    assert "preamble/considering-however" in _paths(
+        _parsed(parsed_corpus, "itu-pp/res-5/kyoto-1994/en")
+    )
+
+
+def _paths(doc: ParsedDocument) -> list[str]:
+    """The clause ids after the document's: "operative/resolves/1"."""
+    return [c.clause_id.removeprefix(doc.document.meta.doc_id + "/") for c in doc.clauses]
