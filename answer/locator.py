@@ -106,9 +106,7 @@ def find_locator(text: str, article: str | None = None) -> Locator | None:
         subs = _labels(inside.group("subs"))
         if number := inside.group("number"):
             number = ("p" if inside.group("unnumbered") else "") + number
-        if number or subs:
-            return Locator(number=number, subs=subs)
-        return None
+        return Locator(number=number, subs=subs)  # neither: the article, if it is one clause
     if numbered := _NUMBERED.search(text):
         kind = (numbered.group("kind") or "operative").lower()
         return Locator(
@@ -198,8 +196,11 @@ def _numbered(locator: Locator, clauses: Sequence[Clause], article: str | None) 
         found = [c for c in clauses if _follows(clause_path(c), [locator.part, *wanted])]
         return [c for c in found if locator.section in (None, c.section)] or found
     if article:
-        wanted = [f"article-{article.lower()}", *wanted]
-        return [c for c in clauses if _follows(clause_path(c), wanted)]
+        named = f"article-{article.lower()}"
+        inside = [c for c in clauses if _follows(clause_path(c), [named])]
+        if not wanted:  # "art. 12" of the Universal Declaration: one clause; a longer article
+            return inside if len(inside) == 1 else []  # is ranked by what the question asks
+        return [c for c in inside if _follows(clause_path(c), [named, *wanted])]
     numbered = [clause for clause in clauses if clause_path(clause)[1 : 1 + len(wanted)] == wanted]
     if locator.annex:
         return [clause for clause in numbered if clause_path(clause)[0] == locator.annex]

@@ -460,6 +460,7 @@ def test_the_provisions_of_the_basic_texts_citing_the_charter_are_listed(
         "unga/a-res-78-237/en",  # an official PDF
         "itu/convention/geneva-1992/en",  # "art. 15, para. 2 (No. 205C)"
         "itu-t/rec-e-119/2017-04/en",  # "sect. 7.5, unnumbered para. 2", "summary, para. 1"
+        "unga/217-a-iii/en",  # "art. 12": an article of one clause
     ],
 )
 def test_a_citation_rescite_prints_asked_back_cites_that_clause(

@@ -596,7 +596,7 @@ LOCATED = [
     ("A/RES/79/243, annex, art. 2 (e) (ii)", Locator(subs=("e", "ii"))),
     ("What does Article 40, paragraph 3 of the Convention against Cybercrime say?",
      Locator(number="3")),
-    ("What does Article 37 of the ITU Constitution say?", None),
+    ("What does Article 37 of the ITU Constitution say?", Locator()),  # the article, if one clause
 ]  # fmt: skip
 
 
