@@ -106,7 +106,7 @@ def find_locator(text: str, article: str | None = None) -> Locator | None:
         subs = _labels(inside.group("subs"))
         if number := inside.group("number"):
             number = ("p" if inside.group("unnumbered") else "") + number
-        return Locator(number=number, subs=subs)  # neither: the article, if it is one clause
+        return Locator(number=number, subs=subs)  # neither: "art. 12", the article itself
     if numbered := _NUMBERED.search(text):
         kind = (numbered.group("kind") or "operative").lower()
         return Locator(
@@ -190,7 +190,8 @@ def _counted(locator: Locator, clauses: Sequence[Clause]) -> list[Clause]:
 
 def _numbered(locator: Locator, clauses: Sequence[Clause], article: str | None) -> list[Clause]:
     """UN numbering: `operative/4` and its sub-items (`operative/4/a`); within a named article,
-    its paragraph (`annex/article-40/3`)."""
+    its paragraph (`annex/article-40/3`), or the article itself when it is one clause
+    (`body/article-12` of the Universal Declaration)."""
     wanted = ([locator.number] if locator.number else []) + list(locator.subs)
     if locator.part:
         found = [c for c in clauses if _follows(clause_path(c), [locator.part, *wanted])]
@@ -198,8 +199,8 @@ def _numbered(locator: Locator, clauses: Sequence[Clause], article: str | None) 
     if article:
         named = f"article-{article.lower()}"
         inside = [c for c in clauses if _follows(clause_path(c), [named])]
-        if not wanted:  # "art. 12" of the Universal Declaration: one clause; a longer article
-            return inside if len(inside) == 1 else []  # is ranked by what the question asks
+        if not wanted:
+            return inside if len(inside) == 1 else []  # a longer article is left to the ranking
         return [c for c in inside if _follows(clause_path(c), [named, *wanted])]
     numbered = [clause for clause in clauses if clause_path(clause)[1 : 1 + len(wanted)] == wanted]
     if locator.annex:
