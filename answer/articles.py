@@ -17,11 +17,14 @@ ARTICLE_WHOLE = 8  # a named article with this many paragraphs or fewer is cited
 ARTICLE_LEAD = 3  # ... when one of its clauses ranks among the first three
 
 
-def article_whole(ranked: list[Candidate], number: str) -> list[Candidate]:
-    """ "What does Article 65 of the Convention say": the article, when it ranks near the top
-    and is short, cited whole (its heading aside), as a named section is."""
-    lead = next((c for c in ranked[:ARTICLE_LEAD] if in_article(c.hit.clause.clause_id, number)),
-                None)  # fmt: skip
+def article_whole(
+    ranked: list[Candidate], number: str, *, asks_more: bool = True
+) -> list[Candidate]:
+    """ "What does Article 65 of the Convention say": the article, when it is short and ranks
+    near the top, or the question asks nothing more of it, cited whole (its heading aside), as
+    a named section is."""
+    pool = ranked[:ARTICLE_LEAD] if asks_more else ranked
+    lead = next((c for c in pool if in_article(c.hit.clause.clause_id, number)), None)
     if lead is None:
         return ranked
     doc_id = lead.hit.document.doc_id
@@ -36,6 +39,12 @@ def article_whole(ranked: list[Candidate], number: str) -> list[Candidate]:
     whole = [Candidate(c.hit, max(c.support, NAMED_SUPPORT), c.rank, True) for c in paragraphs]
     taken = {c.hit.clause.clause_id for c in article}
     return whole + [c for c in ranked if c.hit.clause.clause_id not in taken]
+
+
+def within_article(ranked: list[Candidate], number: str) -> list[Candidate]:
+    """The candidates in the article the question names, when the named text has one."""
+    inside = [c for c in ranked if in_article(c.hit.clause.clause_id, number)]
+    return inside or ranked
 
 
 def whole_articles(archive: ArchiveReader, hits: list[Hit], number: str) -> list[Hit]:

@@ -55,8 +55,10 @@ _UNGA_SYMBOL = re.compile(
 )
 _OLD_SYMBOL = re.compile(r"\b(\d{2,4})\s*([A-Z])?\s*\(([IVXLC]+|ES-[IVXLC]+)\)")
 _UDHR = re.compile(
-    r"\bUDHR\b|universal declaration\b|世界人权宣言|déclaration universelle|"
-    r"declaración universal|всеобщ\w* деклараци\w*|الإعلان العالمي لحقوق الإنسان",
+    r"\bUDHR\b|universal declaration\b(?: of human rights\b)?|世界人权宣言|"
+    r"déclaration universelle(?: des droits de l['’]homme)?|"
+    r"declaración universal(?: de (?:los )?derechos humanos)?|"
+    r"всеобщ\w* деклараци\w*(?: прав человека)?|الإعلان العالمي لحقوق الإنسان",
     re.IGNORECASE,
 )
 _ITU_WORD = (
@@ -307,8 +309,10 @@ def _with_revisions(refs: list[DocRef], text: str) -> list[DocRef]:
 
 
 def strip_refs(text: str) -> str:
-    """The text with document names (symbols, numbers, the UDHR) taken out."""
-    patterns = (_UNGA_SYMBOL, _UDHR, _OLD_SYMBOL, _ITU_REF, _ZH_REF, _REC_ID)
+    """The text with document names (symbols, numbers, the UDHR and the Cybercrime Convention
+    by name) taken out."""
+    named = (_UDHR, CYBERCRIME_NAMED, _CYBERCRIME_SHORT)
+    patterns = (_UNGA_SYMBOL, *named, _OLD_SYMBOL, _ITU_REF, _ZH_REF, _REC_ID)
     for pattern in (*patterns, *_BASIC_TEXTS.values()):
         text = pattern.sub(" ", text)
     return " ".join(text.split())

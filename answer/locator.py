@@ -107,6 +107,8 @@ def find_locator(text: str, article: str | None = None) -> Locator | None:
         if number := inside.group("number"):
             number = ("p" if inside.group("unnumbered") else "") + number
         return Locator(number=number, subs=subs)  # neither: "art. 12", the article itself
+    if article:  # "artículo 12", "第12条": the article itself
+        return Locator()
     if numbered := _NUMBERED.search(text):
         kind = (numbered.group("kind") or "operative").lower()
         return Locator(

@@ -283,7 +283,18 @@ _STOP_WORDS = """
     through whether anything something specifically particular exactly actually ever
     kind sort way ways told tell tells generally anyone somebody someone according many much
 """
-_STOP = frozenset(_STOP_WORDS.split())
+# The other languages' function words and "what does it say": a clause holding them holds
+# nothing asked for.
+_STOP_WORDS_OTHER = """
+    que qu quoi qui quel quelle quels quelles le la les un une des du de et ou en au aux dans
+    par pour sur est sont dit disent dire prévoit énonce ce cette ces son sa ses il elle
+    qué quién cuál cuáles el los las lo unos unas del al por para con es son dice dicen
+    decir establece su sus se
+    что как какие какой во об или на по со из ли говорится сказано гласит это его её их
+    ماذا ما من في على أو عن إلى تقول يقول تنص ينص هل
+    说了什么 什么 规定了什么 内容是什么
+"""
+_STOP = frozenset(_STOP_WORDS.split()) | frozenset(_STOP_WORDS_OTHER.split())
 
 
 def detect_language(text: str) -> str:
@@ -577,6 +588,15 @@ def find_article(text: str) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
+_ANNEX = re.compile(r"\bannex(?:\s+[IVX]{1,4}\b)?", re.IGNORECASE)
+
+
+def without_article(text: str) -> str:
+    """The text without the article it names ("annex, art. 15"): a place in the text, not
+    words to look for."""
+    return " ".join(_ANNEX.sub(" ", _ARTICLE.sub(" ", text)).split())
+
+
 def expanded(text: str) -> str:
     """The text with the long form of each acronym it uses added at the end."""
     longer = [long for short, long in _ACRONYMS.items() if re.search(short, text)]
@@ -623,6 +643,8 @@ def read_question(question: str) -> Reading:
         year_from = year_to = None
     verb, addressee = _first_match(_VERBS, text), _first_match(_ADDRESSEES, text)
     topic = strip_refs(text) if refs else text
+    if article and refs and not crossref:  # "What does Article 5 of the Constitution say?"
+        topic = without_article(topic)
     cited = cited_kind(text)
     language = detect_language(text)
     terms = content_terms(topic)

@@ -12,6 +12,7 @@ from rescite.answer.articles import (
     whole_articles,
     with_article,
     with_titled_article,
+    within_article,
 )
 from rescite.answer.described import described_text
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
@@ -570,8 +571,10 @@ def named(
         ranked = citing_first(ranked, reading.cited_kind, listed=not reading.narrowed)
     elif reading.action_lines or reading.names_two_texts:
         ranked = citing_the_other(ranked, reading)
+    elif reading.article:  # "what does the 24/7 network article require": that article answers
+        ranked = within_article(ranked, reading.article)
     if reading.article:
-        ranked = article_whole(ranked, reading.article)
+        ranked = article_whole(ranked, reading.article, asks_more=bool(reading.terms))
     if comparing and reading.change_side:  # what was added or dropped: new wording first
         ranked = most_novel_first(archive, ranked, doc_ids)
     if comparing and reading.only_changes:

@@ -29,7 +29,7 @@ ADOPTED = re.compile(
 OLD_SYMBOL = re.compile(r"\b(\d{1,4})\s?(?:([A-Z])\s?)?\(\s?([IVXLC]+)\s?\)")
 UDHR_TITLES = {
     "en": "Universal Declaration of Human Rights",
-    "fr": "Déclaration universelle des droits de l",
+    "fr": "Déclaration universelle des droits de l’homme",
     "es": "Declaración Universal de Derechos Humanos",
     "ru": "Всеобщая декларация прав человека",
     "ar": "الإعلان العالمي لحقوق الإنسان",
@@ -158,7 +158,7 @@ def _title_above_formula(head: str) -> str:
 
 
 def _is_udhr(head: str) -> bool:
-    first = "\n".join(head.split("\n")[:3])
+    first = "\n".join(head.split("\n")[:3]).replace("'", "’")
     return any(title in first for title in UDHR_TITLES.values())
 
 

@@ -6,7 +6,9 @@ file's recorded sha256 includes this version) and re-embeds only the documents w
 changed.
 """
 
-PARSER_VERSION = "24"  # 24: a figure of WTSA Resolution 1's rules, its notes and caption,
+PARSER_VERSION = "25"  # 25: the French Universal Declaration's title whole ("… de l’homme",
+# cut at its apostrophe before)
+# 24: a figure of WTSA Resolution 1's rules, its notes and caption,
 # is a clause of its own ("operative/resolves/figure-9.1"), no longer the end of the provision
 # before it
 # 23: a keyword heading may name an ITU-T Recommendation ("A.5",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +38,8 @@ def documents(corpus: Path) -> Path:
 
 # ---- archive fixtures (owned by the index engineer) -----------------------------------------
 # `core_archive`: documents/core ingested once per test run into a tmp home.
-# `full_archive`: core + bulk + duplicates, built at most once per run; when
+# `full_archive`: core + bulk + duplicates, built at most once per run, on a copy of the core
+# index (its files are unchanged, so only bulk and duplicates are embedded); when
 # RESCITE_TEST_INDEX_HOME is set it is built (or incrementally refreshed, seconds when
 # unchanged) there, so CI and the eval can share one index across processes.
 
@@ -56,16 +58,36 @@ def _ingested(home: Path, folders: list[Path]) -> Archive:
 
 
 @pytest.fixture(scope="session")
-def core_archive(documents: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
-    archive = _ingested(tmp_path_factory.mktemp("core-archive"), [documents / "core"])
+def core_index(documents: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed home holding documents/core, indexed once; the archives below open copies."""
+    home = tmp_path_factory.mktemp("core-index")
+    _ingested(home, [documents / "core"]).close()
+    return home
+
+
+def _copy(index: Path, home: Path) -> Path:
+    shutil.copytree(index, home, dirs_exist_ok=True)
+    return home
+
+
+@pytest.fixture(scope="session")
+def core_archive(
+    documents: Path, core_index: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Archive]:
+    home = _copy(core_index, tmp_path_factory.mktemp("core-archive"))
+    archive = _ingested(home, [documents / "core"])
     yield archive
     archive.close()
 
 
 @pytest.fixture(scope="session")
-def full_archive(documents: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Archive]:
+def full_archive(
+    documents: Path, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Archive]:
     shared = os.environ.get("RESCITE_TEST_INDEX_HOME")
     home = Path(shared) if shared else tmp_path_factory.mktemp("full-archive")
+    if not home.is_dir() or not any(home.iterdir()):  # an empty home starts from the core index
+        _copy(request.getfixturevalue("core_index"), home)
     folders = [documents / "core", documents / "bulk", documents / "duplicates"]
     archive = _ingested(home, folders)
     yield archive

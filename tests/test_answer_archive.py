@@ -4,6 +4,7 @@ grouping, verification and the JSON contract."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from rescite.answer import ask
@@ -12,7 +13,7 @@ from rescite.answer.ask import LEADS
 from rescite.answer.citations import citation_string
 from rescite.answer.described import described_text
 from rescite.answer.revisions import novelty, wording
-from rescite.answer.support import is_heading
+from rescite.answer.support import in_article, is_heading
 from rescite.answer.verify import collapse
 from rescite.core.archive import Archive
 from rescite.core.records import Answer, Hit, Section
@@ -164,13 +165,17 @@ def test_a_fact_asked_for_in_another_language_is_checked_too(core_archive: Archi
     subject = answer(core_archive, "国际电联在儿童在线保护方面做什么？")
     assert not subject.refused
     assert any(c.clause_id.startswith("itu-pp/res-179/") for c in subject.citations)
+    # The French E.119 is on the subject and clears the threshold, but gives no year. (A question
+    # on Resolution 179 cleared it only by the French function words the French texts share.)
     year = answer(
         core_archive,
-        "Jusqu'à quelle année les outils de contrôle parental doivent-ils être offerts à toutes "
-        "les familles ?",
+        "Jusqu'à quelle année les systèmes de confirmation de sécurité doivent-ils être "
+        "installés ?",
     )
     assert year.refused and not year.citations
-    assert "asks for a deadline" in year.answer  # clauses on the subject clear the threshold
+    assert "asks for a deadline" in year.answer
+    assert year.leads[0].clause_id.startswith("itu-t/rec-e-119/2017-04/fr/")
+    assert year.leads[0].support >= SETTINGS.answer.refusal_threshold
     date = answer(core_archive, "《世界人权宣言》是哪一天通过的？")
     assert not date.refused
     assert date.citations and all(gives(Asked("date"), c.text) for c in date.citations)
@@ -263,6 +268,47 @@ def test_a_named_article_is_cited(core_archive: Archive, question: str, article:
     first = result.citations[0].clause_id
     assert first == article or first.startswith(article + "/")
     assert_verified(core_archive, result)
+
+
+def article_numbers(archive: Archive, doc_id: str) -> list[str]:
+    found = {
+        match.group(1)
+        for clause in archive.clauses(doc_id)
+        if (match := re.search(r"/article-(\d+)(?:/|$)", clause.clause_id))
+    }
+    return sorted(found, key=int)
+
+
+@pytest.mark.parametrize(
+    ("asked", "doc_id"),
+    [("What does Article {} of the ITU Constitution say?", "itu/constitution/geneva-1992/en"),
+     ("What does Article {} of the ITU Convention say?", "itu/convention/geneva-1992/en"),
+     ("What does Article {} of the United Nations Convention against Cybercrime say?",
+      "unga/a-res-79-243/en"),
+     ("Que dit l'article {} de la Déclaration universelle des droits de l'homme ?",
+      "unga/217-a-iii/fr"),
+     ("Что говорится в статье {} Всеобщей декларации прав человека?", "unga/217-a-iii/ru"),
+     ("世界人权宣言第{}条说了什么？", "unga/217-a-iii/zh")],
+)  # fmt: skip
+def test_every_article_asked_alone_cites_that_article(
+    core_archive: Archive, asked: str, doc_id: str
+) -> None:
+    """'Article 5' is where to look, not words to find. With "article" among the question's
+    words, articles that say "Article" elsewhere (the Constitution's art. 8 and 55) outranked
+    the one asked for; with the text's name or another language's "what does it say", its
+    preamble did (42 of the basic texts' 95 articles, 65 of the Cybercrime Convention's 68, 15
+    of the Universal Declaration's 30 in Russian)."""
+    numbers = article_numbers(core_archive, doc_id)
+    assert len(numbers) >= 30
+    wrong = {}
+    for number in numbers:
+        result = answer(core_archive, asked.format(number))
+        cited = [citation.clause_id for citation in result.citations]
+        if not cited or not all(
+            c.startswith(doc_id + "/") and in_article(c, number) for c in cited
+        ):
+            wrong[number] = cited
+    assert wrong == {}
 
 
 def test_english_question_over_the_chinese_proposal(core_archive: Archive) -> None:

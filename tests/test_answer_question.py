@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rescite.answer.doc_refs import DocRef
 from rescite.answer.glossary import ZH_EN, english_terms
@@ -248,6 +250,27 @@ ARTICLES = [
 @pytest.mark.parametrize(("question", "article"), ARTICLES)
 def test_a_named_article_is_read(question: str, article: str | None) -> None:
     assert read_question(question).article == article
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [("What does Article 5 of the ITU Constitution say?", ()),
+     ("世界人权宣言第13条说了什么？", ()),
+     ("What does art. 12 of the Universal Declaration say about privacy?", ("privacy",))],
+)  # fmt: skip
+def test_the_article_named_is_a_place_not_a_word_to_look_for(
+    question: str, terms: tuple[str, ...]
+) -> None:
+    reading = read_question(question)
+    assert reading.article is not None
+    assert reading.terms == terms
+    if reading.language == "en":
+        assert not re.search(r"(?i)\bart(?:icle\b|\.)", reading.focus)
+
+
+def test_an_article_cited_by_other_texts_is_still_a_word_to_find() -> None:
+    reading = read_question("Which resolutions cite Article 19 of the Universal Declaration?")
+    assert reading.crossref and "article" in reading.terms
 
 
 def test_an_article_of_a_text_named_by_title_is_that_texts() -> None:

@@ -364,6 +364,14 @@ def test_the_udhr_has_its_preamble_in_every_language(parsed_corpus: Corpus) -> N
         assert len(preamble) >= 7, language
 
 
+def test_the_udhr_is_titled_whole_in_every_language(parsed_corpus: Corpus) -> None:
+    """The French title was cut at its apostrophe ("… des droits de l"), in every citation."""
+    for language in ("ar", "en", "es", "fr", "ru", "zh"):
+        doc = _parsed(parsed_corpus, f"unga/217-a-iii/{language}")
+        title = doc.document.meta.title
+        assert title == doc.document.text.strip().split("\n")[0].strip(), language
+
+
 def test_a_compound_heading_wrapped_over_two_lines_keeps_its_addressee(
     parsed_corpus: Corpus,
 ) -> None:
