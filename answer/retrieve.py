@@ -18,7 +18,7 @@ from rescite.answer.described import described_text
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
 from rescite.answer.locator import located
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
-from rescite.answer.question import Reading, cites_a_reference, read_question
+from rescite.answer.question import Reading, bare_keyword, cites_a_reference, read_question
 from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
 from rescite.answer.revisions import changed, in_reading_order, most_novel_first, on_side
 from rescite.answer.support import (
@@ -495,14 +495,40 @@ def section_matches(reading: Reading, clause: Clause) -> bool:
     keyword = (clause.keyword_en or "").lower()
     if reading.verb and reading.verb not in keyword:
         return False
-    return not reading.addressee or clause.addressee == reading.addressee
+    return (
+        not reading.addressee
+        or clause.addressee == reading.addressee
+        or spelled_out(clause.keyword_en, reading.question)  # "Member States and Sector Members"
+    )
 
 
-def closest_sections(hits: list[Hit]) -> list[Hit]:
-    """Of the sections a question names, the plainest: "instruct the Secretary-General" means
-    `instructs the Secretary-General`, not `… and the Directors of the Bureaux` as well."""
+def closest_sections(hits: list[Hit], question: str) -> list[Hit]:
+    """Of the sections a question names, the one whose addressees it spells out whole, the
+    longest ("invite Member States and Sector Members"), else the plainest: "instruct the
+    Secretary-General" means `instructs the Secretary-General`, not `… and the Directors of the
+    Bureaux` as well."""
+    spelled = [hit for hit in hits if spelled_out(hit.clause.keyword_en, question)]
+    if spelled:
+        most = max(len(_addressees(hit.clause.keyword_en)) for hit in spelled)
+        hits = [hit for hit in spelled if len(_addressees(hit.clause.keyword_en)) == most]
     shortest = min(len(hit.clause.keyword_en or "") for hit in hits)
     return [hit for hit in hits if len(hit.clause.keyword_en or "") == shortest]
+
+
+def spelled_out(keyword: str | None, question: str) -> bool:
+    """The question names the keyword's addressees whole."""
+    return _addressees(keyword) in _plain(question)
+
+
+def _plain(text: str) -> str:
+    return " " + " ".join(re.sub(r"\bthe\b", " ", text.lower()).split()) + " "
+
+
+def _addressees(keyword: str | None) -> str:
+    """ "further instructs the Secretary-General and the Directors" -> " secretary-general and
+    directors " (never empty: a keyword without addressees spells out none)."""
+    words = bare_keyword(keyword or "").split()[1:]
+    return _plain(" ".join(words)) if words else "\0"
 
 
 def named(
@@ -537,10 +563,12 @@ def named(
         for clause in archive.clauses(doc_id)
         if section_matches(reading, clause) and (kept is None or clause.clause_id in kept)
     ]
+    if section:
+        section = closest_sections(section, reading.question)
     if section and not reading.specific:
-        return [Candidate(hit, 1.0, 1.0, direct=True) for hit in closest_sections(section)]
+        return [Candidate(hit, 1.0, 1.0, direct=True) for hit in section]
     if section:  # "instruct the Secretary-General to report on X": the section's closest items
-        hits = closest_sections(section)
+        hits = section
     if reading.article:
         named_metas = {doc_id: meta[doc_id] for doc_id in doc_ids}
         hits = with_article(archive, hits, named_metas, reading.article)

@@ -66,6 +66,27 @@ def test_named_resolution_and_section(core_archive: Archive) -> None:
     assert_verified(core_archive, result)
 
 
+RES_102 = "itu-pp/res-102/rev-dubai-2018/en/operative/"
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [("What does Resolution 102 (Rev. Dubai, 2018) invite Member States and Sector Members to "
+      "do?", RES_102 + "invites-member-states-and-sector-members"),
+     ("What does Resolution 102 (Rev. Dubai, 2018) invite Member States to do?",
+      RES_102 + "invites-member-states"),
+     ("What does Resolution 64 (Rev. Dubai, 2018) instruct the Secretary-General to do?",
+      "itu-pp/res-64/rev-dubai-2018/en/operative/instructs-the-secretary-general")],
+)  # fmt: skip
+def test_a_section_is_the_one_whose_addressees_the_question_names_whole(
+    core_archive: Archive, question: str, section: str
+) -> None:
+    """ "Member States and Sector Members" was read as "Member States" and answered with that
+    section; "instruct the Secretary-General" is not "further instructs" them."""
+    cited = [c.clause_id for c in answer(core_archive, question).citations]
+    assert cited and all(c == section or c.startswith(section + "/") for c in cited)
+
+
 REVISIONS = [
     ("What does res 2 resolve?", "itu-pp/res-2/rev-bucharest-2022/en/"),
     ("What does Resolution 2 (Rev. Dubai, 2018) resolve?", "itu-pp/res-2/rev-dubai-2018/en/"),
