@@ -144,6 +144,7 @@ _ADDRESSEES = {
     "Director of the Radiocommunication Bureau": r"(?:director|head) of (?:the )?br\b|"
     r"director of the radiocommunication bureau",
     "Sector Members": r"sector members",
+    "membership": r"\bmembership\b",
 }
 _BODY_WORDS: dict[Body, str] = {
     Body.UNGA: r"general assembly|(?<!standardization )(?<!radiocommunication )\bassembly\b|"

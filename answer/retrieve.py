@@ -507,12 +507,28 @@ def closest_sections(hits: list[Hit], question: str) -> list[Hit]:
     longest ("invite Member States and Sector Members"), else the plainest: "instruct the
     Secretary-General" means `instructs the Secretary-General`, not `… and the Directors of the
     Bureaux` as well."""
+    hits = with_the_adverb_asked(hits, question)
     spelled = [hit for hit in hits if spelled_out(hit.clause.keyword_en, question)]
     if spelled:
         most = max(len(_addressees(hit.clause.keyword_en)) for hit in spelled)
         hits = [hit for hit in spelled if len(_addressees(hit.clause.keyword_en)) == most]
     shortest = min(len(hit.clause.keyword_en or "") for hit in hits)
     return [hit for hit in hits if len(hit.clause.keyword_en or "") == shortest]
+
+
+def with_the_adverb_asked(hits: list[Hit], question: str) -> list[Hit]:
+    """ "further instruct the Council": `further instructs the ITU Council`; without an adverb,
+    the sections without one, where the text has them."""
+    asked = _plain(question)
+    said = [hit for hit in hits if (adverb := _adverb(hit.clause.keyword_en)) and adverb in asked]
+    return said or [hit for hit in hits if not _adverb(hit.clause.keyword_en)] or hits
+
+
+def _adverb(keyword: str | None) -> str:
+    """ "Further instructs the Council" -> " further " ("" for "instructs the Council")."""
+    word = (keyword or "").lower()
+    adverb = word[: len(word) - len(bare_keyword(word))]
+    return _plain(adverb) if adverb.strip() else ""
 
 
 def spelled_out(keyword: str | None, question: str) -> bool:

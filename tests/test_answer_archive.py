@@ -76,13 +76,18 @@ RES_102 = "itu-pp/res-102/rev-dubai-2018/en/operative/"
      ("What does Resolution 102 (Rev. Dubai, 2018) invite Member States to do?",
       RES_102 + "invites-member-states"),
      ("What does Resolution 64 (Rev. Dubai, 2018) instruct the Secretary-General to do?",
-      "itu-pp/res-64/rev-dubai-2018/en/operative/instructs-the-secretary-general")],
+      "itu-pp/res-64/rev-dubai-2018/en/operative/instructs-the-secretary-general"),
+     ("What does Resolution 2 (Rev. Bucharest, 2022) further instruct the Council to do?",
+      "itu-pp/res-2/rev-bucharest-2022/en/operative/further-instructs-the-council"),
+     ("What does Resolution 41 (Rev. Dubai, 2018) urge the ITU membership to do?",
+      "itu-pp/res-41/rev-dubai-2018/en/operative/urges-the-itu-membership")],
 )  # fmt: skip
 def test_a_section_is_the_one_whose_addressees_the_question_names_whole(
     core_archive: Archive, question: str, section: str
 ) -> None:
     """ "Member States and Sector Members" was read as "Member States" and answered with that
-    section; "instruct the Secretary-General" is not "further instructs" them."""
+    section; "instruct the Secretary-General" is not "further instructs" them, nor "further
+    instruct the Council" `instructs the ITU Council`; "the ITU membership" was no addressee."""
     cited = [c.clause_id for c in answer(core_archive, question).citations]
     assert cited and all(c == section or c.startswith(section + "/") for c in cited)
 
