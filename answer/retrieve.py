@@ -503,10 +503,10 @@ def section_matches(reading: Reading, clause: Clause) -> bool:
 
 
 def closest_sections(hits: list[Hit], question: str) -> list[Hit]:
-    """Of the sections a question names, the one whose addressees it spells out whole, the
-    longest ("invite Member States and Sector Members"), else the plainest: "instruct the
-    Secretary-General" means `instructs the Secretary-General`, not `… and the Directors of the
-    Bureaux` as well."""
+    """Of the sections a question names, the one with the adverb it asks for, and whose
+    addressees it spells out whole, the longest ("invite Member States and Sector Members"),
+    else the plainest: "instruct the Secretary-General" means `instructs the Secretary-General`,
+    not `… and the Directors of the Bureaux` as well, nor `further instructs …`."""
     hits = with_the_adverb_asked(hits, question)
     spelled = [hit for hit in hits if spelled_out(hit.clause.keyword_en, question)]
     if spelled:

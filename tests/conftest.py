@@ -37,7 +37,8 @@ def documents(corpus: Path) -> Path:
 
 
 # ---- archive fixtures (owned by the index engineer) -----------------------------------------
-# `core_archive`: documents/core ingested once per test run into a tmp home.
+# `core_index`: documents/core ingested once per test run into a tmp home, then closed.
+# `core_archive`: a copy of it, opened.
 # `full_archive`: core + bulk + duplicates, built at most once per run, on a copy of the core
 # index (its files are unchanged, so only bulk and duplicates are embedded); when
 # RESCITE_TEST_INDEX_HOME is set it is built (or incrementally refreshed, seconds when
