@@ -102,13 +102,13 @@ def find_locator(text: str, article: str | None = None) -> Locator | None:
         word = counted.group("ordinal").lower()
         position = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
         return Locator(section=_kind(counted.group("kind")), counted=position)
-    if article and (inside := _IN_ARTICLE.search(text)):
+    if article:
+        if not (inside := _IN_ARTICLE.search(text)):
+            return Locator()  # "artículo 12", "第12条": the article itself
         subs = _labels(inside.group("subs"))
         if number := inside.group("number"):
             number = ("p" if inside.group("unnumbered") else "") + number
         return Locator(number=number, subs=subs)  # neither: "art. 12", the article itself
-    if article:  # "artículo 12", "第12条": the article itself
-        return Locator()
     if numbered := _NUMBERED.search(text):
         kind = (numbered.group("kind") or "operative").lower()
         return Locator(

@@ -110,7 +110,9 @@ _VERBS = {
     "request": r"request|ask|要求|demande|pide|проси|يطلب",
     "resolve": r"resolv|decid|做出决议|决定|décide|decide|постановля",
     "encourage": r"encourag|鼓励|alienta|призыва",
-    "urge": r"urg|call(?:s|ed)? (?:on|upon)|呼吁|exhort|insta",
+    "urge": r"urg|exhort|insta",
+    "call": r"call(?:s|ed|ing)? (?:on|upon)|呼吁",  # not "urges": General Assembly texts use both
+    "authorize": r"authori[sz]",
     "recall": r"recall|reaffirm|忆及|rappel|record|напомина",
 }
 
@@ -135,6 +137,10 @@ _ADDRESSEES = {
     "Secretary-General": r"secretary[- ]general|秘书长|secrétaire général|secretario general|"
     r"генеральн\w+ секретар|الأمين العام",
     "Member States": r"member states|成员国|états membres|estados miembros|государств\w* - член",
+    # "urge all States": the General Assembly's addressee, not Member States, States Parties, the
+    # United States or a group of States
+    "States": r"(?<!member )(?<!united )(?<!arab )(?<!developing )(?<!weapon )\bstates\b"
+    r"(?! parties| members)",
     "Council": r"\bcouncil\b|理事会|conseil|consejo|совет",
     "Directors of the Bureaux": r"directors of the (?:three )?bureaux",
     "Director of the Telecommunication Standardization Bureau": r"(?:director|head) of "
@@ -613,6 +619,7 @@ _GENERIC = frozenset({
 def asks_more_than_the_section(terms: tuple[str, ...], verb: str | None, who: str | None) -> bool:
     """Two or more content words besides the section's verb and addressee."""
     patterns = [_VERBS[verb]] if verb else []
+    patterns += [r"^call|^upon$"] if verb == "call" else []  # its pattern needs both words
     patterns += [_ADDRESSEES[who]] if who else []
     rest = [
         term

@@ -18,9 +18,10 @@ from rescite.answer.described import described_text
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
 from rescite.answer.locator import located
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
-from rescite.answer.question import Reading, bare_keyword, cites_a_reference, read_question
+from rescite.answer.question import Reading, cites_a_reference, read_question
 from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
 from rescite.answer.revisions import changed, in_reading_order, most_novel_first, on_side
+from rescite.answer.sections import closest_sections, section_matches
 from rescite.answer.support import (
     NAMED_SUPPORT,
     Candidate,
@@ -486,65 +487,6 @@ def _names_itself(clause: Clause, target: str) -> bool:
         words = re.findall(r"[a-z0-9]+", unga_stem(target.removeprefix("A/RES/")))
         return sorted(words) == sorted(re.findall(r"[a-z0-9]+", own))
     return own.endswith("/rec-" + target.lower().replace(".", "-"))
-
-
-def section_matches(reading: Reading, clause: Clause) -> bool:
-    """The clause sits in the section the question names (verb and addressee)."""
-    if clause.section is not Section.OPERATIVE or not reading.section_named:
-        return False
-    keyword = (clause.keyword_en or "").lower()
-    if reading.verb and reading.verb not in keyword:
-        return False
-    return (
-        not reading.addressee
-        or clause.addressee == reading.addressee
-        or spelled_out(clause.keyword_en, reading.question)  # "Member States and Sector Members"
-    )
-
-
-def closest_sections(hits: list[Hit], question: str) -> list[Hit]:
-    """Of the sections a question names, the one with the adverb it asks for, and whose
-    addressees it spells out whole, the longest ("invite Member States and Sector Members"),
-    else the plainest: "instruct the Secretary-General" means `instructs the Secretary-General`,
-    not `… and the Directors of the Bureaux` as well, nor `further instructs …`."""
-    hits = with_the_adverb_asked(hits, question)
-    spelled = [hit for hit in hits if spelled_out(hit.clause.keyword_en, question)]
-    if spelled:
-        most = max(len(_addressees(hit.clause.keyword_en)) for hit in spelled)
-        hits = [hit for hit in spelled if len(_addressees(hit.clause.keyword_en)) == most]
-    shortest = min(len(hit.clause.keyword_en or "") for hit in hits)
-    return [hit for hit in hits if len(hit.clause.keyword_en or "") == shortest]
-
-
-def with_the_adverb_asked(hits: list[Hit], question: str) -> list[Hit]:
-    """ "further instruct the Council": `further instructs the ITU Council`; without an adverb,
-    the sections without one, where the text has them."""
-    asked = _plain(question)
-    said = [hit for hit in hits if (adverb := _adverb(hit.clause.keyword_en)) and adverb in asked]
-    return said or [hit for hit in hits if not _adverb(hit.clause.keyword_en)] or hits
-
-
-def _adverb(keyword: str | None) -> str:
-    """ "Further instructs the Council" -> " further " ("" for "instructs the Council")."""
-    word = (keyword or "").lower()
-    adverb = word[: len(word) - len(bare_keyword(word))]
-    return _plain(adverb) if adverb.strip() else ""
-
-
-def spelled_out(keyword: str | None, question: str) -> bool:
-    """The question names the keyword's addressees whole."""
-    return _addressees(keyword) in _plain(question)
-
-
-def _plain(text: str) -> str:
-    return " " + " ".join(re.sub(r"\bthe\b", " ", text.lower()).split()) + " "
-
-
-def _addressees(keyword: str | None) -> str:
-    """ "further instructs the Secretary-General and the Directors" -> " secretary-general and
-    directors " (never empty: a keyword without addressees spells out none)."""
-    words = bare_keyword(keyword or "").split()[1:]
-    return _plain(" ".join(words)) if words else "\0"
 
 
 def named(

@@ -92,6 +92,33 @@ def test_a_section_is_the_one_whose_addressees_the_question_names_whole(
     assert cited and all(c == section or c.startswith(section + "/") for c in cited)
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_id", "keyword", "addressee"),
+    [("What does A/RES/78/213 call upon Member States to do?", "unga/a-res-78-213/en",
+      "calls upon", "Member States"),
+     ("What does A/RES/78/213 urge Member States to do?", "unga/a-res-78-213/en", "urges",
+      "Member States"),
+     ("What does A/RES/79/175 encourage States to do?", "unga/a-res-79-175/en", "encourages",
+      "States"),
+     ("What does A/RES/79/152 call upon all States to do?", "unga/a-res-79-152/en",
+      "calls upon", "States")],
+)  # fmt: skip
+def test_a_general_assembly_text_answers_with_every_paragraph_of_the_verb_and_addressee_asked(
+    core_archive: Archive, question: str, doc_id: str, keyword: str, addressee: str
+) -> None:
+    """A General Assembly paragraph is a section of its own: "urges" is not "calls upon", and
+    "all States" are the parser's addressee `States` (not read as one before, nor "call upon"
+    told from "urge")."""
+    asked = [
+        c.clause_id
+        for c in core_archive.clauses(doc_id)
+        if c.section is Section.OPERATIVE and (c.keyword_en, c.addressee) == (keyword, addressee)
+    ]
+    cited = [c.clause_id for c in answer(core_archive, question).citations]
+    assert cited and set(cited) <= set(asked)
+    assert all(any(a == c or a.startswith(c + "/") for c in cited) for a in asked)
+
+
 REVISIONS = [
     ("What does res 2 resolve?", "itu-pp/res-2/rev-bucharest-2022/en/"),
     ("What does Resolution 2 (Rev. Dubai, 2018) resolve?", "itu-pp/res-2/rev-dubai-2018/en/"),

@@ -70,8 +70,11 @@ def test_decision_and_body_prefix() -> None:
 
 INTENT = [
     ("Which resolutions mandate action on ICT misuse?", True, None, None),
-    ("Which resolutions call upon Member States to protect children online?", True, "urge",
+    ("Which resolutions call upon Member States to protect children online?", True, "call",
      "Member States"),
+    ("What does A/RES/79/138 urge all States to do?", True, "urge", "States"),
+    ("Which texts name the United States or the Arab States?", False, None, None),
+    ("What are States Parties asked to report?", True, "request", None),
     ("What does Resolution 130 instruct the Secretary-General to do?", True, "instruct",
      "Secretary-General"),
     ("What is the history of the telegraph?", False, None, None),
@@ -455,7 +458,9 @@ def test_a_question_may_ask_more_than_its_section(question: str, specific: bool)
         ("resolve", "decides", True),
         ("resolve", "resolves", True),
         ("resolve", "also decides", True),
-        ("urge", "calls upon", True),
+        ("call", "calls upon", True),
+        ("urge", "calls upon", False),
+        ("authorize", "authorizes", True),
         ("request", "requests", True),
         ("request", "recognizes", False),
         ("instruct", "invites", False),
