@@ -113,6 +113,7 @@ _VERBS = {
     "urge": r"urg|exhort|insta",
     "call": r"call(?:s|ed|ing)? (?:on|upon)|呼吁",  # not "urges": General Assembly texts use both
     "authorize": r"authori[sz]",
+    "recommend": r"recommend(?!ation)",
     "recall": r"recall|reaffirm|忆及|rappel|record|напомина",
 }
 
@@ -144,11 +145,11 @@ _ADDRESSEES = {
     "Council": r"\bcouncil\b|理事会|conseil|consejo|совет",
     "Directors of the Bureaux": r"directors of the (?:three )?bureaux",
     "Director of the Telecommunication Standardization Bureau": r"(?:director|head) of "
-    r"(?:the )?tsb|director of the telecommunication standardization bureau",
+    r"(?:the )?tsb|directors? of the telecommunication standardization bureau",
     "Director of the Telecommunication Development Bureau": r"(?:director|head) of (?:the )?bdt|"
-    r"director of the telecommunication development bureau",
+    r"directors? of the telecommunication development bureau",
     "Director of the Radiocommunication Bureau": r"(?:director|head) of (?:the )?br\b|"
-    r"director of the radiocommunication bureau",
+    r"directors? of the radiocommunication bureau",
     "Sector Members": r"sector members",
     "membership": r"\bmembership\b",
 }
@@ -361,22 +362,20 @@ def _first_match(table: dict[str, str], text: str) -> str | None:
     return min(found)[1] if found else None
 
 
-_WHAT_IT_RESOLVES = re.compile(
-    r"\bwhat (?:do|does|did)\b.{0,80}\b(?:resolve|decide)\b(?: to do)?\s*\??$", re.IGNORECASE
-)
-
-
 def names_section(text: str, verb: str | None, addressee: str | None) -> bool:
     """The question names a section: its verb and addressee within a few words of each other
     ("instruct the Secretary-General", "is the Council instructed"; "asked" is too loose), or
-    "what does it resolve"."""
-    if verb and addressee:
-        action = rf"(?:{_VERBS[verb].replace('|ask', '')})\w*"
+    its verb alone, last ("what does it resolve", "what does Resolution 22 recommend")."""
+    if not verb:
+        return False
+    action = rf"(?:{_VERBS[verb].replace('|ask', '')})\w*"
+    if addressee:
         who = rf"(?:{_ADDRESSEES[addressee]})"
         gap = r"(?:\s*\S+){0,3}?\s*"
         if re.search(rf"{action}{gap}{who}|{who}{gap}{action}", text, re.IGNORECASE):
             return True
-    return verb == "resolve" and bool(_WHAT_IT_RESOLVES.search(text))
+    last = rf"\bwhat (?:do|does|did)\b.{{0,80}}\b{action}(?: to do)?\s*\??$"
+    return bool(re.search(last, text, re.IGNORECASE))
 
 
 _ANY_TEXTS = re.compile(r"\b(?:texts|documents|instruments|provisions)\b", re.IGNORECASE)

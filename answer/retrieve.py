@@ -522,7 +522,7 @@ def named(
         if section_matches(reading, clause) and (kept is None or clause.clause_id in kept)
     ]
     if section:
-        section = closest_sections(section, reading.question)
+        section = closest_sections(section, reading)
     if section and not reading.specific:
         return [Candidate(hit, 1.0, 1.0, direct=True) for hit in section]
     if section:  # "instruct the Secretary-General to report on X": the section's closest items

@@ -24,24 +24,28 @@ def section_matches(reading: Reading, clause: Clause) -> bool:
     )
 
 
-def closest_sections(hits: list[Hit], question: str) -> list[Hit]:
+def closest_sections(hits: list[Hit], reading: Reading) -> list[Hit]:
     """Of the sections a question names, the one with the adverb it asks for, and whose
     addressees it spells out whole, the longest ("invite Member States and Sector Members"),
     else the plainest: "instruct the Secretary-General" means `instructs the Secretary-General`,
     not `… and the Directors of the Bureaux` as well, nor `further instructs …`."""
+    question = reading.question
     hits = with_the_adverb_asked(hits, question)
     spelled = [hit for hit in hits if spelled_out(hit.clause.keyword_en, question)]
     if spelled:
         most = max(len(_addressees(hit.clause.keyword_en)) for hit in spelled)
         hits = [hit for hit in spelled if len(_addressees(hit.clause.keyword_en)) == most]
-    shortest = min(_named_length(hit) for hit in hits)
-    return [hit for hit in hits if _named_length(hit) == shortest]
+    addressed = bool(reading.addressee)
+    shortest = min(_named_length(hit, addressed) for hit in hits)
+    return [hit for hit in hits if _named_length(hit, addressed) == shortest]
 
 
-def _named_length(hit: Hit) -> int:
-    """How long the section's heading is: a General Assembly paragraph's keyword is its verb
-    alone ("urges"), its addressee apart ("States", "States and parties")."""
-    return len(hit.clause.keyword_en or "") + len(hit.clause.addressee or "")
+def _named_length(hit: Hit, addressed: bool) -> int:
+    """How long the section's heading is. A General Assembly paragraph's keyword is its verb
+    alone ("urges"), its addressee apart ("States", "States and parties"): counted when the
+    question names one, else "what does it urge" is every paragraph that urges."""
+    addressee = hit.clause.addressee if addressed else None
+    return len(hit.clause.keyword_en or "") + len(addressee or "")
 
 
 def with_the_adverb_asked(hits: list[Hit], question: str) -> list[Hit]:

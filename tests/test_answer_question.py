@@ -75,6 +75,9 @@ INTENT = [
     ("What does A/RES/79/138 urge all States to do?", True, "urge", "States"),
     ("Which texts name the United States or the Arab States?", False, None, None),
     ("What are States Parties asked to report?", True, "request", None),
+    ("What does Recommendation ITU-T E.119 say about roaming?", False, None, None),
+    ("What does Resolution 25 instruct the Directors of the Radiocommunication Bureau to do?",
+     True, "instruct", "Director of the Radiocommunication Bureau"),
     ("What does Resolution 130 instruct the Secretary-General to do?", True, "instruct",
      "Secretary-General"),
     ("What is the history of the telegraph?", False, None, None),
@@ -148,6 +151,10 @@ SECTIONS = [
     ("Under Resolution 2, who decides the venue of WTPF?", False),
     ("What is the Secretary-General asked to report on under Resolution 174?", False),
     ("What procedure must the Council adopt for the Secretary-General's report?", False),
+    ("What does Resolution 22 (Rev. Antalya, 2006) recommend?", True),
+    ("What does A/RES/79/175 encourage?", True),
+    ("What does Recommendation ITU-T E.119 say?", False),
+    ("What does Resolution 2 encourage Member States to do about the forum?", True),
 ]
 
 
