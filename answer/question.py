@@ -76,6 +76,17 @@ class Reading:
         return self.changes and len(rest) < 2
 
     @property
+    def asks_only_the_text(self) -> bool:
+        """Names one text and asks nothing of it but what it does ("What does A/RES/79/243 do
+        with the Convention?", "What is A/RES/74/247 about?", "Summarize Resolution 130")."""
+        return (
+            len(self.refs) == 1
+            and not (self.crossref or self.section_named or self.article)
+            and not (self.changes or self.asks_cited or self.action_lines or self.asks_for)
+            and all(term in _GENERIC for term in self.terms)
+        )
+
+    @property
     def names_two_texts(self) -> bool:
         """Two texts named ("does A/RES/79/243 mention 74/247"), not one in two revisions."""
         return len({ref.number for ref in self.refs}) > 1

@@ -511,6 +511,8 @@ def named(
         ]
     ):  # "Resolution 130 (Rev. Dubai, 2018), instructs the Secretary-General, 1"
         return [Candidate(hit, 1.0, 1.0, direct=True) for hit in spot]
+    if reading.asks_only_the_text and (lead := lead_clauses(archive, doc_ids, meta)):
+        return [Candidate(hit, 1.0, 1.0, direct=True) for hit in lead]
     comparing = reading.changes and len(doc_ids) > 1
     if comparing:
         hits = on_side(changed(archive, doc_ids, meta), reading.change_side) or hits
@@ -567,6 +569,29 @@ def named(
         ranked = in_reading_order(ranked)
     # A question that names a document is answered from it: its best clauses support the answer.
     return [replace(c, support=max(c.support, NAMED_SUPPORT)) for c in ranked]
+
+
+def lead_clauses(
+    archive: ArchiveReader, doc_ids: tuple[str, ...], meta: dict[str, DocumentMeta]
+) -> list[Hit]:
+    """What a text does: its first operative paragraphs, their items left out ("1. Decides to
+    establish …", "2. Adopts the Convention …"); none for a text without operative clauses."""
+    if len(doc_ids) != 1:
+        return []
+    (doc_id,) = doc_ids
+    lead: list[Hit] = []
+    for clause in archive.clauses(doc_id):
+        if clause.section is not Section.OPERATIVE or is_heading_id(clause.clause_id, lead):
+            continue
+        lead.append(Hit(clause=clause, document=meta[doc_id], score=1.0))
+        if len(lead) == LEAD_CLAUSES:
+            break
+    return lead
+
+
+def is_heading_id(clause_id: str, lead: list[Hit]) -> bool:
+    """The clause is an item of one already taken ("…/operative/3/a" of "…/operative/3")."""
+    return any(clause_id.startswith(hit.clause.clause_id + "/") for hit in lead)
 
 
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:

@@ -129,6 +129,27 @@ def test_a_general_assembly_text_answers_with_every_paragraph_of_the_verb_and_ad
     assert all(any(a == c or a.startswith(c + "/") for c in cited) for a in asked)
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_id"),
+    [("What does A/RES/79/243 do with the United Nations Convention against Cybercrime?",
+      "unga/a-res-79-243/en"),
+     ("Summarize A/RES/78/265", "unga/a-res-78-265/en"),
+     ("What is A/RES/74/247 about?", "unga/a-res-74-247/en")],
+)  # fmt: skip
+def test_a_text_asked_what_it_does_answers_with_its_first_operative_paragraphs(
+    core_archive: Archive, question: str, doc_id: str
+) -> None:
+    """Nothing asked but the text: its first three operative paragraphs, not the clause closest
+    to "what does do with the" (A/RES/79/243 was answered with an article of the convention)."""
+    paragraphs = [
+        c.clause_id
+        for c in core_archive.clauses(doc_id)
+        if c.section is Section.OPERATIVE and re.fullmatch(r".*/operative/\d+", c.clause_id)
+    ]
+    cited = [c.clause_id for c in answer(core_archive, question).citations]
+    assert cited == paragraphs[:3]
+
+
 REVISIONS = [
     ("What does res 2 resolve?", "itu-pp/res-2/rev-bucharest-2022/en/"),
     ("What does Resolution 2 (Rev. Dubai, 2018) resolve?", "itu-pp/res-2/rev-dubai-2018/en/"),

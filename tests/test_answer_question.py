@@ -158,6 +158,23 @@ SECTIONS = [
 ]
 
 
+ONLY_THE_TEXT = [
+    ("What does A/RES/79/243 do?", True),
+    ("Summarize Resolution 130 (Rev. Dubai, 2018)", True),
+    ("What does A/RES/79/243 say about extradition?", False),
+    ("What does Resolution 130 instruct the Secretary-General to do?", False),
+    ("What does Article 5 of the ITU Constitution say?", False),
+    ("Which resolutions recall 68/243?", False),
+    ("When was A/RES/79/243 adopted?", False),
+    ("What does A/RES/79/243 do that 74/247 did not?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "only"), ONLY_THE_TEXT)
+def test_a_question_may_ask_nothing_but_what_a_text_does(question: str, only: bool) -> None:
+    assert read_question(question).asks_only_the_text is only
+
+
 @pytest.mark.parametrize(("question", "named"), SECTIONS)
 def test_a_section_is_named_by_its_verb_beside_its_addressee(question: str, named: bool) -> None:
     assert read_question(question).section_named is named
