@@ -83,7 +83,7 @@ class Reading:
             len(self.refs) == 1
             and not (self.crossref or self.section_named or self.article)
             and not (self.changes or self.asks_cited or self.action_lines or self.asks_for)
-            and all(term in _GENERIC for term in self.terms)
+            and all(term in _WHAT_IT_DOES for term in self.terms)
         )
 
     @property
@@ -624,6 +624,13 @@ _GENERIC = frozenset({
     "do", "doing", "done", "say", "says", "ask", "asked", "mean", "means", "summarize",
     "summarise", "summary", "part", "headed", "heading", "section", "please", "outline",
 })  # fmt: skip
+# What a question asks of a text it asks nothing more of: "its purpose", "an overview", in the
+# other languages too, and the word for the text itself.
+_WHAT_IT_DOES = _GENERIC | {
+    "about", "purpose", "overview", "gist", "describe", "explain",
+    "fait", "traite", "résumez", "résumer", "résolution", "hace", "trata", "resuma", "resumir",
+    "resolución", "делает", "резолюция", "是关于什么的", "关于什么",
+}  # fmt: skip
 
 
 def asks_more_than_the_section(terms: tuple[str, ...], verb: str | None, who: str | None) -> bool:

@@ -134,7 +134,8 @@ def test_a_general_assembly_text_answers_with_every_paragraph_of_the_verb_and_ad
     [("What does A/RES/79/243 do with the United Nations Convention against Cybercrime?",
       "unga/a-res-79-243/en"),
      ("Summarize A/RES/78/265", "unga/a-res-78-265/en"),
-     ("What is A/RES/74/247 about?", "unga/a-res-74-247/en")],
+     ("What is A/RES/74/247 about?", "unga/a-res-74-247/en"),
+     ("Que fait la résolution A/RES/79/243 ?", "unga/a-res-79-243/en")],
 )  # fmt: skip
 def test_a_text_asked_what_it_does_answers_with_its_first_operative_paragraphs(
     core_archive: Archive, question: str, doc_id: str

@@ -167,6 +167,12 @@ ONLY_THE_TEXT = [
     ("Which resolutions recall 68/243?", False),
     ("When was A/RES/79/243 adopted?", False),
     ("What does A/RES/79/243 do that 74/247 did not?", False),
+    ("What is the purpose of A/RES/74/247?", True),
+    ("Que fait la résolution A/RES/79/243 ?", True),
+    ("¿De qué trata la Resolución 130?", True),
+    ("Что делает резолюция A/RES/79/243?", True),
+    ("第130号决议是关于什么的？", True),
+    ("What is the purpose of the fund in Resolution 130?", False),
 ]
 
 
