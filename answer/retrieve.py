@@ -581,7 +581,7 @@ def lead_clauses(
     (doc_id,) = doc_ids
     lead: list[Hit] = []
     for clause in archive.clauses(doc_id):
-        if clause.section is not Section.OPERATIVE or is_heading_id(clause.clause_id, lead):
+        if clause.section is not Section.OPERATIVE or _item_of(clause.clause_id, lead):
             continue
         lead.append(Hit(clause=clause, document=meta[doc_id], score=1.0))
         if len(lead) == LEAD_CLAUSES:
@@ -589,7 +589,7 @@ def lead_clauses(
     return lead
 
 
-def is_heading_id(clause_id: str, lead: list[Hit]) -> bool:
+def _item_of(clause_id: str, lead: list[Hit]) -> bool:
     """The clause is an item of one already taken ("…/operative/3/a" of "…/operative/3")."""
     return any(clause_id.startswith(hit.clause.clause_id + "/") for hit in lead)
 
