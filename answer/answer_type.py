@@ -298,7 +298,7 @@ _NUMBER_WORDS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     "hundred|thousand|million|billion|first|second|third|fourth|fifth|sixth|seventh|eighth|"
     "ninth|tenth|twelfth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|ninetieth|hundredth|"
-    "half|quarter|single|once|twice|double"
+    "half|quarter|once|twice|double"
 )
 _MONTHS_ELSEWHERE = (  # French, Spanish, Russian (genitive, as in a date)
     "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
@@ -336,9 +336,11 @@ _CURRENCY = re.compile(
     r"\b1/\d+\b",
     re.IGNORECASE,
 )
+# A fraction in words is of something ("a third of", "two-thirds of the votes", "half of"), or
+# a majority ("a two-thirds majority"); "the fifth United Nations Conference" is an ordinal.
 _SHARES = re.compile(
     r"\d\s*%|\bper\s?cent\b|\bpercent\b|\b\d+/\d+\b|"
-    r"\b(?:half|third|quarter|fifth|tenth|hundredth)s?\b",
+    r"\b(?:half|thirds?|quarters?|fifths?|tenths?|hundredths?)\s+of\b|\b(?:two|three)[\s-]thirds\b",
     re.IGNORECASE,
 )
 _FIGURES = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)")
@@ -375,8 +377,22 @@ _NAMING = re.compile(
     r"(?:\b\d+\s*)?\((?:Rev\.\s*)?[A-Z][^()]{0,40},\s*\d{4}\)|\b\d{4}\s+session\b|"
     r"\b\d{4}\s+(?-i:[A-Z][a-z])|\b(?:Agenda|Connect|Vision)\s+\d{4}\b|"
     r"\b(?:no|any|every|each)\s+one\b|\bone(?:\s+another|'s)\b|"
-    r"(?<=[a-z;:,.)])\d{1,3}\b|(?<=[;:]\s)\d{1,2}(?=\s+(?:to|that)\b)",
+    r"(?<=[a-z;:,.)])\d{1,3}\b|(?<=[;:]\s)\d{1,2}(?=\s+(?:to|that)\b)|"
+    r"(?<=[a-z]-)\d{1,4}\b|"  # an event or a thing named with its number: "WTPF-21", "COVID-19"
+    # a part of the same text: "referred to in instructs the ITU Council 2", "in resolves 3"
+    r"\bin\s+(?:resolves|instructs|invites|requests|decides|encourages)\b[\w\s-]{0,60}?\d{1,3}\b",
     re.IGNORECASE,
+)
+# The first day of a span of days ("from 16 to 18 December"): a date, as the last is.
+_FIRST_DAYS = re.compile(
+    rf"\b\d{{1,2}}\s*(?:-|–|to|and)\s*(?=\d{{1,2}}\s+(?:{_MONTHS})\b)", re.IGNORECASE
+)
+# A text cited with its conference ("Resolution 151 (Rev. Bucharest, 2022)", "Resolution 71
+# (Kyoto, 1994)") or named for its city ("the Kigali Action Plan", "the Tunis Agenda"): the
+# place names the text, it does not say where anything is.
+_CITED_CONFERENCE = re.compile(r"\(Rev\.\s*[^()]{0,40}\)|\b\d+\s*\([A-Z][^()]{0,40},\s*\d{4}\)")
+_NAMES_A_TEXT = re.compile(
+    r"\s+(?:Action|Plan|Agenda|Programme|Declaration|Principles|Commitment)\b"
 )
 
 
@@ -390,7 +406,11 @@ def gives(asked: Asked, text: str) -> bool:
     if asked.kind == "sanction":
         return bool(_SANCTIONS.search(text))
     if asked.kind in _NAMED_FACTS:
-        return any(name not in asked.given for name in _NAMED_FACTS[asked.kind].findall(text))
+        text = _CITED_CONFERENCE.sub(" ", text)
+        return any(
+            found.group() not in asked.given and not _NAMES_A_TEXT.match(text, found.end())
+            for found in _NAMED_FACTS[asked.kind].finditer(text)
+        )
     for figure in asked.given:
         text = re.sub(rf"(?<![\d.,]){re.escape(figure)}(?!\d)", " ", text)
     if asked.measure:  # a unit names nothing: "2 W/kg" is a figure, not a symbol
@@ -402,7 +422,7 @@ def gives(asked: Asked, text: str) -> bool:
         return bool(_DATES.search(facts))
     if asked.kind == "year":
         return bool(_YEARS.search(facts))
-    facts = _YEARS.sub(" ", _DATES.sub(" ", facts))  # a date or a year says when, not how many
+    facts = _YEARS.sub(" ", _DATES.sub(" ", _FIRST_DAYS.sub(" ", facts)))  # when, not how many
     if not _NUMBER.search(facts):
         return False
     if asked.kind == "money":

@@ -128,8 +128,13 @@ NUMBER, YEAR, DATE = Asked("number"), Asked("year"), Asked("date")
         ("No one shall be held in servitude", False, False, False),
         ("endorsed by the Council at its 2013 session", False, False, False),
         ("recalling its resolution 78/259 of 9 January 2024 on the day", False, False, False),
+        # events and things named with a number, a part of the same text referred to
+        ("the forum WTPF-21 was held online during the COVID-19 crisis", False, False, False),
+        ("the procedure referred to in instructs the Council 2 shall apply", False, False, False),
+        ("based on a single report of the Secretary-General", False, False, False),
         # a date or a year says when, not how many
         ("Decides to proclaim 16 September as the day", False, False, True),
+        ("the session held from 14 to 17 October", False, False, True),
         ("the Declaration adopted on 20 November 1989", False, True, True),
         # dates and years as the other language versions write them
         ("联合国大会一九四八年十二月十日通过", False, True, True),
@@ -157,6 +162,8 @@ def test_what_a_clause_states(text: str, number: bool, year: bool, date: bool) -
         (Asked("share"), "no less than 5 per cent of the budget", True),
         (Asked("share"), "a third of the Member States", True),
         (Asked("share"), "Output 4.1 of Objective 4 of the action plan", False),
+        (Asked("share"), "two-thirds of the votes cast", True),
+        (Asked("share"), "the outcome of the fifth United Nations Conference on LDCs", False),
         (Asked("number", ("years",)), "persons below 18 years of age", True),
         (Asked("number", ("years",)), "men and women of full age", False),
         (Asked("person"), "Appoints Mr. Kofi Annan as Secretary-General", True),
@@ -179,6 +186,10 @@ def test_what_a_clause_states(text: str, number: bool, year: bool, date: bool) -
         (Asked("place"), "the offer of the Government of Qatar to host", True),
         (Asked("place"), "to be held in Geneva in 2027", True),
         (Asked("place"), "at a venue to be decided by the Council", False),
+        (Asked("place"), "as asked in Resolution 71 (Rev. Bucharest, 2022)", False),
+        (Asked("place"), "in line with Resolution 5 (Kyoto, 1994)", False),
+        (Asked("place"), "to carry out the regional initiatives of the Kigali Action Plan", False),
+        (Asked("place"), "invites Rwanda to host the meeting in Kigali", True),
         (Asked("place", given=("Geneva",)), "at ITU headquarters in Geneva", False),
         (Asked("organization"), "invites UNESCO to act as lead agency", True),
         (Asked("organization"), "with the International Cable Protection Committee", True),
