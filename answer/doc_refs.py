@@ -73,6 +73,9 @@ _ITU_REF = re.compile(
 _BASIC_TEXTS = {
     "constitution": re.compile(
         r"\b(?:ITU )?Constitution\b(?! of)|国际电联组织法|Constitution de l'UIT|"
+        # what the Constitution is: the ITU's founding treaty, "the basic instrument of the Union"
+        r"\bITU(?:['’]s)?\s+(?:founding|basic)\s+(?:treaty|instrument)\b|"
+        r"\b(?:founding|basic)\s+(?:treaty|instrument)\s+of\s+(?:the\s+)?(?:ITU|Union)\b|"
         r"Constitución de la UIT|Устав\w* МСЭ|دستور الاتحاد", re.IGNORECASE),
     "convention": re.compile(
         r"\bITU Convention\b|Convention of the ITU|\bConstitution,?\s+(?:and|or)\s+(?:the\s+)?"

@@ -982,6 +982,20 @@ def test_a_version_asked_for_in_another_language_is_ranked_in_the_questions(
     assert_verified(core_archive, result)
 
 
+def test_the_itus_founding_treaty_is_its_constitution(core_archive: Archive) -> None:
+    """Read as if named: asked plainly, the Convention's clause on secret language ranks first."""
+    question = (
+        "Under ITU's founding treaty, must Member States keep international correspondence secret?"
+    )
+    result = answer(core_archive, question)
+    assert not result.refused
+    assert result.citations[0].clause_id.startswith(
+        "itu/constitution/geneva-1992/en/body/article-37/"
+    )
+    assert all(c.clause_id.startswith("itu/constitution/") for c in result.citations)
+    assert_verified(core_archive, result)
+
+
 CHINESE_OVER_ENGLISH = [
     ("国际电联组织法关于电信保密有什么规定？", "itu/constitution/geneva-1992/en/body/article-37/"),
     ("哪项联大决议通过了打击网络犯罪的公约？", "unga/a-res-79-243/en/operative/2"),
