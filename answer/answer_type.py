@@ -380,7 +380,8 @@ _NAMING = re.compile(
     r"(?<=[a-z;:,.)])\d{1,3}\b|(?<=[;:]\s)\d{1,2}(?=\s+(?:to|that)\b)|"
     r"(?<=[a-z]-)\d{1,4}\b|"  # an event or a thing named with its number: "WTPF-21", "COVID-19"
     # a part of the same text: "referred to in instructs the ITU Council 2", "in resolves 3"
-    r"\bin\s+(?:resolves|instructs|invites|requests|decides|encourages)\b[\w\s-]{0,60}?\d{1,3}\b",
+    r"\bin\s+(?:resolves|instructs|invites|requests|decides|encourages)"
+    r"(?:\s+the(?:\s+(?-i:[A-Z])[\w-]*){1,6})?\s+\d{1,3}\b",
     re.IGNORECASE,
 )
 # The first day of a span of days ("from 16 to 18 December"): a date, as the last is.

@@ -132,6 +132,7 @@ NUMBER, YEAR, DATE = Asked("number"), Asked("year"), Asked("date")
         ("the forum WTPF-21 was held online during the COVID-19 crisis", False, False, False),
         ("the procedure referred to in instructs the Council 2 shall apply", False, False, False),
         ("based on a single report of the Secretary-General", False, False, False),
+        ("in requests for assistance made by 20 Member States", True, False, False),
         # a date or a year says when, not how many
         ("Decides to proclaim 16 September as the day", False, False, True),
         ("the session held from 14 to 17 October", False, False, True),
