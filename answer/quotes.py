@@ -56,8 +56,8 @@ def stems(terms: Sequence[str]) -> set[str]:
 
 
 def _singular(term: str) -> str:
-    """The singular ("terms" -> "term"), so that a plural of four letters or fewer meets it
-    within the five-letter prefix ("rights" and "right" already did); "process" stays."""
+    """ "terms" -> "term", so that a plural of four letters or fewer meets its singular within
+    the five-letter prefix ("rights" and "right" already did); "process" stays."""
     return term[:-1] if len(term) > 3 and term.endswith("s") and not term.endswith("ss") else term
 
 
