@@ -56,7 +56,7 @@ def stems(terms: Sequence[str]) -> set[str]:
 
 
 def _singular(term: str) -> str:
-    """ "terms" -> "term", so that a plural of four letters or fewer meets its singular within
+    """"terms" -> "term", so that a plural of four letters or fewer meets its singular within
     the five-letter prefix ("rights" and "right" already did); "process" stays."""
     return term[:-1] if len(term) > 3 and term.endswith("s") and not term.endswith("ss") else term
 
