@@ -51,14 +51,8 @@ def stems(terms: Sequence[str]) -> set[str]:
         if re.fullmatch(r"[\u4e00-\u9fff]+", term):
             out.update(term[i : i + 2] for i in range(max(len(term) - 1, 1)))
         else:
-            out.add(_singular(term)[:5])
+            out.add(term[:5])
     return out
-
-
-def _singular(term: str) -> str:
-    """"terms" -> "term", so that a plural of four letters or fewer meets its singular within
-    the five-letter prefix ("rights" and "right" already did); "process" stays."""
-    return term[:-1] if len(term) > 3 and term.endswith("s") and not term.endswith("ss") else term
 
 
 def coverage(question_terms: Sequence[str], text: str) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rescite.answer.quotes import coverage, select_quote, sentences
+from rescite.answer.quotes import select_quote, sentences
 from rescite.answer.verify import VerifiedQuote, locate, verify
 from rescite.core.records import Body, Clause, DocType, Document, DocumentMeta, Section
 
@@ -95,16 +95,3 @@ def test_quote_spanning_a_dropped_page_header_is_verified_piecewise() -> None:
     assert verify(document_text, item, quote)
     forged = VerifiedQuote("to study gadgets;", quote.start, quote.end, quote.pieces)
     assert not verify(document_text, item, forged)
-
-
-@pytest.mark.parametrize(
-    ("terms", "text", "covered"),
-    [
-        (["terms", "office"], "the term of office shall not exceed two years", 1.0),
-        (["fees", "year"], "the fee due each year", 1.0),
-        (["process", "rights"], "the process protects the right to vote", 1.0),
-        (["terms", "office"], "the termination of the contract", 0.0),
-    ],
-)
-def test_a_plural_covers_its_singular(terms: list[str], text: str, covered: float) -> None:
-    assert coverage(terms, text) == covered
