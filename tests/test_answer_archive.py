@@ -983,7 +983,8 @@ def test_a_version_asked_for_in_another_language_is_ranked_in_the_questions(
 
 
 def test_the_itus_founding_treaty_is_its_constitution(core_archive: Archive) -> None:
-    """Read as if named: asked plainly, the Convention's clause on secret language ranks first."""
+    """The phrase names the Constitution; read as plain words, it let the Convention's clause on
+    secret language rank first."""
     question = (
         "Under ITU's founding treaty, must Member States keep international correspondence secret?"
     )
