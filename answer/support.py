@@ -3,7 +3,9 @@
 support = vector similarity (question vs clause) blended with lexical coverage of the question's
 content words; across scripts coverage is zero and the vector similarity carries the signal.
 Ranking adds the delegate's intent: operative clauses with mandate verbs first when asked
-"which resolutions mandate ...", and the named addressee's section.
+"which resolutions mandate ...", the named addressee's section, and clauses that state the
+kind of fact the question asks for (a count, a date, an amount): development R@10 0.823 ->
+0.832, 18 questions moved, one down (an MRR of 0.05 to 0).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from rescite.answer.answer_type import gives
 from rescite.answer.protocols import TextEmbedder
 from rescite.answer.question import Reading, bare_keyword, content_terms, verb_matches
 from rescite.answer.quotes import coverage
@@ -27,6 +30,7 @@ NAMED_SUPPORT = 0.5  # a named document answers its question: its best clauses a
 GLOSSARY_WEIGHT = 0.5
 ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
+FACT_BONUS = 0.05  # the clause states the kind of fact the question asks for
 HEADING_CHARS = 40  # shorter clauses are bare headings (an article number and title)
 WIDE = 3  # a Chinese character says about as much as three Latin letters
 _WIDE_CHARS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -157,6 +161,8 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
         bonus += ADDRESSEE_BONUS / 2
     if reading.article and in_article(clause.clause_id, reading.article):
         bonus += ARTICLE_BONUS
+    if reading.asks_for and gives(reading.asks_for, clause.text):
+        bonus += FACT_BONUS
     return bonus
 
 

@@ -12,11 +12,13 @@ from rescite.answer.answer_type import Asked, gives
 from rescite.answer.ask import LEADS
 from rescite.answer.citations import citation_string
 from rescite.answer.described import described_text
+from rescite.answer.question import read_question
+from rescite.answer.retrieve import candidates
 from rescite.answer.revisions import novelty, wording
 from rescite.answer.support import in_article, is_heading
 from rescite.answer.verify import collapse
 from rescite.core.archive import Archive
-from rescite.core.records import Answer, Hit, Section
+from rescite.core.records import Answer, Filters, Hit, Section
 from rescite.core.settings import AnswerSettings, EmbedderSettings, Settings
 from rescite.index.embedders import Embedder, make_embedder
 
@@ -273,6 +275,17 @@ def test_a_number_asked_for_is_cited_from_a_clause_that_gives_one(core_archive: 
     assert result.citations
     assert all(gives(Asked("number"), c.text) for c in result.citations)
     assert_verified(core_archive, result)
+
+
+def test_a_clause_stating_the_kind_of_fact_asked_for_ranks_ahead(core_archive: Archive) -> None:
+    # the operative paragraph that caps the terms of office gives a count; most of the
+    # resolution's clauses on chairmen give none and ranked ahead of it (twelfth)
+    reading = read_question(
+        "How many terms of office can a study group vice-chairman hold under Resolution 208?"
+    )
+    found = candidates(core_archive, reading, Filters(), 10, embedder())
+    first = [c.hit.clause.clause_id for c in found.items[:10]]
+    assert "itu-pp/res-208/dubai-2018/en/operative/resolves/4" in first
 
 
 def test_within_one_named_text_the_paraphrase_encoder_ranks_too(core_archive: Archive) -> None:
