@@ -288,6 +288,21 @@ def test_a_clause_stating_the_kind_of_fact_asked_for_ranks_ahead(core_archive: A
     assert "itu-pp/res-208/dubai-2018/en/operative/resolves/4" in first
 
 
+def test_a_clause_deferring_to_another_for_its_substance_cites_that_one_too(
+    core_archive: Archive,
+) -> None:
+    # the Convention's paragraph on a Sector Member's contribution says only that it bears
+    # interest under another provision (No. 474); that one states the rates and from when
+    result = answer(
+        core_archive,
+        "Under the ITU Convention, what interest is due on a Sector Member's unpaid contribution?",
+    )
+    cited = [c.clause_id for c in result.citations]
+    assert "itu/convention/geneva-1992/en/body/article-33/5" in cited
+    assert "itu/convention/geneva-1992/en/body/article-33/3-2" in cited
+    assert_verified(core_archive, result)
+
+
 def test_within_one_named_text_the_paraphrase_encoder_ranks_too(core_archive: Archive) -> None:
     # averaged with the first encoder's, its similarity picks the paragraph that sets the
     # sessions over the next one, on the committee's other work (both were cited before)

@@ -1,0 +1,45 @@
+"""Clauses that defer to another clause of the same text for their substance.
+
+A Convention provision whose fees are due "in accordance with the provisions of No. 120
+above", a resolution's "having due regard to resolves 2 above" (examples of ours): cited alone,
+such a clause leaves the delegate to look the other one up. The clause pointed to is
+cited beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rescite.core.records import Clause
+
+# A deferral ("in accordance with the provisions of", "as stipulated in", "having due regard
+# to"), then "No. 120 above", "Nos. 120 and 120A below", "paragraph 3 above", "resolves 2
+# above". A mention ("the reports referred to in No. 120 above", "the principles listed in
+# paragraph 3 above") points to context, not to the substance, and is left alone.
+_POINTER = re.compile(
+    r"\b(?:in accordance with|as stipulated in|as provided (?:for )?in|"
+    r"as set (?:out|forth) in|the provisions of|having due regard to)\s+(?:the provisions of\s+)?"
+    r"(?P<kind>Nos?\.|paragraphs?|resolves)\s+"
+    r"(?P<first>\d{1,4}[A-Z]?)(?:\s+and\s+(?P<second>\d{1,4}[A-Z]?))?\s+(?:above|below)\b"
+)
+
+
+def pointed_to(clause: Clause, siblings: Sequence[Clause]) -> list[Clause]:
+    """The clauses of the same text that `clause` points to, in the order it names them."""
+    out: list[Clause] = []
+    for match in _POINTER.finditer(clause.text):
+        numbers = [n for n in (match.group("first"), match.group("second")) if n]
+        for number in numbers:
+            found = _numbered(match.group("kind"), number, siblings)
+            if found is not None and found != clause and found not in out:
+                out.append(found)
+    return out
+
+
+def _numbered(kind: str, number: str, siblings: Sequence[Clause]) -> Clause | None:
+    if kind.startswith("No"):  # a marginal number opens the provision: "474 3 The amounts ..."
+        opening = re.compile(rf"\s*{re.escape(number)}(?![\w.])")
+        return next((c for c in siblings if opening.match(c.text)), None)
+    suffix = f"/operative/{number}" if kind.startswith("paragraph") else f"/resolves/{number}"
+    return next((c for c in siblings if c.clause_id.endswith(suffix)), None)

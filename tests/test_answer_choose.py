@@ -1,0 +1,44 @@
+"""Which of the ranked candidates an answer cites."""
+
+from __future__ import annotations
+
+from rescite.answer.ask import RELATIVE_CUT, choose
+from rescite.answer.support import Candidate
+from rescite.core.records import Body, Clause, DocType, DocumentMeta, Hit, Section
+
+THRESHOLD = 0.4
+
+
+def candidate(number: int, support: float, rank: float) -> Candidate:
+    doc_id = f"x/res-{number}/en"
+    text = f"{number} to ask the Bureau to study widgets of kind {number} every year;"
+    clause = Clause(
+        clause_id=f"{doc_id}/operative/resolves/1",
+        doc_id=doc_id,
+        ordinal=1,
+        section=Section.OPERATIVE,
+        text=text,
+        start=0,
+        end=len(text),
+    )
+    meta = DocumentMeta(doc_id=doc_id, body=Body.ITU_PP, doc_type=DocType.RESOLUTION)
+    return Candidate(Hit(clause=clause, document=meta, score=1.0), support, rank)
+
+
+def cited(items: list[Candidate]) -> list[str]:
+    return [c.hit.document.doc_id for c in choose(items, THRESHOLD, 8)]
+
+
+def test_the_best_ranked_clause_is_cited_a_little_below_threshold_if_another_clears_it() -> None:
+    # supports of 0.85 and 0.75 of the threshold: the first is close enough, the second not
+    best = candidate(1, 0.34, 0.60)
+    clears = candidate(2, THRESHOLD + 0.05, 0.58)
+    weak = candidate(3, 0.30, 0.59)
+    far = candidate(4, THRESHOLD + 0.1, 0.60 * RELATIVE_CUT - 0.01)
+    assert cited([best, weak, clears, far]) == ["x/res-1/en", "x/res-2/en"]
+
+
+def test_nothing_is_cited_when_no_clause_ranked_close_to_the_best_clears_the_threshold() -> None:
+    best = candidate(1, 0.34, 0.60)
+    far = candidate(4, THRESHOLD + 0.1, 0.60 * RELATIVE_CUT - 0.01)
+    assert cited([best, far]) == []

@@ -1,0 +1,61 @@
+"""A clause that defers to another of its text for the substance brings that one along."""
+
+from __future__ import annotations
+
+from rescite.answer.pointers import pointed_to
+from rescite.core.records import Clause, Section
+
+
+def clause(clause_id: str, text: str) -> Clause:
+    return Clause(
+        clause_id=clause_id,
+        doc_id="doc",
+        ordinal=0,
+        section=Section.OPERATIVE,
+        text=text,
+        start=0,
+        end=len(text),
+    )
+
+
+TREATY = [
+    clause("doc/body/article-9/1", "120 1 Fees fall due on the first day of the year."),
+    clause("doc/body/article-9/1-2", "120A 1 bis) Late fees are doubled."),
+    clause("doc/body/article-9/2", "121 2 Fees are paid in accordance with No. 120 above."),
+    clause("doc/body/article-9/3", "122 3 The reports referred to in No. 120 above are public."),
+    clause(
+        "doc/body/article-9/4",
+        "123 4 Refunds follow the provisions of Nos. 120A and 125 below.",
+    ),
+    clause("doc/body/article-9/5", "125 5 No refund is made after one year."),
+]
+
+
+def test_a_deferral_to_a_marginal_number_points_to_the_provision_it_opens() -> None:
+    assert [c.clause_id for c in pointed_to(TREATY[2], TREATY)] == ["doc/body/article-9/1"]
+
+
+def test_two_numbers_joined_by_and_point_to_both_and_a_suffix_is_its_own_number() -> None:
+    pointed = [c.clause_id for c in pointed_to(TREATY[4], TREATY)]
+    assert pointed == ["doc/body/article-9/1-2", "doc/body/article-9/5"]
+
+
+def test_a_mention_is_context_and_points_nowhere() -> None:
+    assert pointed_to(TREATY[3], TREATY) == []
+
+
+def test_paragraphs_and_resolves_point_to_their_numbered_clauses() -> None:
+    resolution = [
+        clause("res/operative/3", "3. Requests a report on the matter;"),
+        clause("res/operative/4", "4. Decides to act in accordance with paragraph 3 above;"),
+        clause("res/operative/resolves/4", "4 that the surplus be kept in a fund;"),
+        clause("res/operative/resolves/5", "5 that, having due regard to resolves 4 above, ..."),
+    ]
+    assert [c.clause_id for c in pointed_to(resolution[1], resolution)] == ["res/operative/3"]
+    pointed = [c.clause_id for c in pointed_to(resolution[3], resolution)]
+    assert pointed == ["res/operative/resolves/4"]
+
+
+def test_a_number_no_clause_opens_points_nowhere() -> None:
+    lone = clause("doc/body/article-1/1", "1 Dues are set in accordance with No. 999 above.")
+    assert pointed_to(lone, [lone, *TREATY]) == []
