@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from rescite.answer import compose, retrieve
 from rescite.answer.answer_type import gives
 from rescite.answer.citations import citation_string
-from rescite.answer.pointers import pointed_to
+from rescite.answer.pointers import defers, pointed_to
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
 from rescite.answer.quotes import select_quote, sentences
@@ -184,11 +184,11 @@ def with_pointed_to(archive: ArchiveReader, chosen: list[Candidate], limit: int)
     room = limit - len(chosen)
     for candidate in chosen:
         out.append(candidate)
-        if candidate.direct or room <= 0:
+        if candidate.direct or room <= 0 or not defers(candidate.hit.clause):
             continue
         siblings = archive.clauses(candidate.hit.document.doc_id)
-        for clause in pointed_to(candidate.hit.clause, siblings)[:room]:
-            if clause.clause_id not in cited:
+        for clause in pointed_to(candidate.hit.clause, siblings):
+            if clause.clause_id not in cited and room > 0:
                 cited.add(clause.clause_id)
                 room -= 1
                 hit = candidate.hit.model_copy(update={"clause": clause})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from os.path import commonpath
 
 from rescite.core.records import Clause
 
@@ -25,21 +26,34 @@ _POINTER = re.compile(
 )
 
 
+def defers(clause: Clause) -> bool:
+    """The clause defers to another of its text (cheap: no other clause is read)."""
+    return _POINTER.search(clause.text) is not None
+
+
 def pointed_to(clause: Clause, siblings: Sequence[Clause]) -> list[Clause]:
     """The clauses of the same text that `clause` points to, in the order it names them."""
     out: list[Clause] = []
     for match in _POINTER.finditer(clause.text):
         numbers = [n for n in (match.group("first"), match.group("second")) if n]
         for number in numbers:
-            found = _numbered(match.group("kind"), number, siblings)
+            found = _numbered(clause, match.group("kind"), number, siblings)
             if found is not None and found != clause and found not in out:
                 out.append(found)
     return out
 
 
-def _numbered(kind: str, number: str, siblings: Sequence[Clause]) -> Clause | None:
-    if kind.startswith("No"):  # a marginal number opens the provision: "474 3 The amounts ..."
+def _numbered(clause: Clause, kind: str, number: str, siblings: Sequence[Clause]) -> Clause | None:
+    """The sibling numbered so; of several (a resolution in parts numbered afresh), the one
+    in the pointing clause's part."""
+    if kind.startswith("No"):  # a marginal number opens the provision: "120 1 Fees ..."
         opening = re.compile(rf"\s*{re.escape(number)}(?![\w.])")
-        return next((c for c in siblings if opening.match(c.text)), None)
-    suffix = f"/operative/{number}" if kind.startswith("paragraph") else f"/resolves/{number}"
-    return next((c for c in siblings if c.clause_id.endswith(suffix)), None)
+        found = [c for c in siblings if opening.match(c.text)]
+    else:
+        suffix = f"/operative/{number}" if kind.startswith("paragraph") else f"/resolves/{number}"
+        found = [c for c in siblings if c.clause_id.endswith(suffix)]
+
+    def shared(sibling: Clause) -> int:
+        return len(commonpath([sibling.clause_id, clause.clause_id]))
+
+    return max(found, key=shared, default=None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rescite.answer.pointers import pointed_to
+from rescite.answer.pointers import defers, pointed_to
 from rescite.core.records import Clause, Section
 
 
@@ -59,3 +59,17 @@ def test_paragraphs_and_resolves_point_to_their_numbered_clauses() -> None:
 def test_a_number_no_clause_opens_points_nowhere() -> None:
     lone = clause("doc/body/article-1/1", "1 Dues are set in accordance with No. 999 above.")
     assert pointed_to(lone, [lone, *TREATY]) == []
+
+
+def test_in_a_text_in_parts_numbered_afresh_the_paragraph_of_the_same_part_is_meant() -> None:
+    parts = [
+        clause("res/part-1/operative/3", "3. Requests a study;"),
+        clause("res/part-2/operative/3", "3. Requests a survey;"),
+        clause("res/part-2/operative/4", "4. Decides to act in accordance with paragraph 3 above;"),
+    ]
+    assert [c.clause_id for c in pointed_to(parts[2], parts)] == ["res/part-2/operative/3"]
+
+
+def test_only_a_clause_that_defers_is_followed() -> None:
+    assert defers(TREATY[2]) and defers(TREATY[4])
+    assert not defers(TREATY[3]) and not defers(TREATY[0])
