@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from os.path import commonpath
 
+from rescite.answer.locator import Locator, located
 from rescite.core.records import Clause
 
 # A deferral ("in accordance with the provisions of", "as stipulated in", "having due regard
@@ -46,9 +47,8 @@ def pointed_to(clause: Clause, siblings: Sequence[Clause]) -> list[Clause]:
 def _numbered(clause: Clause, kind: str, number: str, siblings: Sequence[Clause]) -> Clause | None:
     """The sibling numbered so; of several (a resolution in parts numbered afresh), the one
     in the pointing clause's part."""
-    if kind.startswith("No"):  # a marginal number opens the provision: "120 1 Fees ..."
-        opening = re.compile(rf"\s*{re.escape(number)}(?![\w.])")
-        found = [c for c in siblings if opening.match(c.text)]
+    if kind.startswith("No"):  # the margin number the parser put in the provision's label
+        found = located(Locator(margin=number), siblings)
     else:
         suffix = f"/operative/{number}" if kind.startswith("paragraph") else f"/resolves/{number}"
         found = [c for c in siblings if c.clause_id.endswith(suffix)]

@@ -7,7 +7,9 @@ from rescite.core.records import Clause, Section
 
 
 def clause(clause_id: str, text: str) -> Clause:
+    margin = text.split()[0]  # the parser labels a provision with its margin number
     return Clause(
+        label=f"Article 9 (No. {margin})" if "/body/" in clause_id else None,
         clause_id=clause_id,
         doc_id="doc",
         ordinal=0,
