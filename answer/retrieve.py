@@ -23,6 +23,7 @@ from rescite.answer.references import all_documents, resolve, unga_stem, unga_sy
 from rescite.answer.revisions import changed, in_reading_order, most_novel_first, on_side
 from rescite.answer.sections import closest_sections, section_matches
 from rescite.answer.support import (
+    NAMED_LIFT,
     NAMED_SUPPORT,
     Candidate,
     Scorer,
@@ -567,8 +568,17 @@ def named(
         ranked = most_novel_first(archive, ranked, doc_ids)
     if comparing and reading.only_changes:
         ranked = in_reading_order(ranked)
-    # A question that names a document is answered from it: its best clauses support the answer.
-    return [replace(c, support=max(c.support, NAMED_SUPPORT)) for c in ranked]
+    # A question that names a document is answered from it. Asked what the text says of
+    # something, in its own language, only when its best clauses read close enough to the
+    # question; asked what it cites, what a revision changed, or nothing of its own beyond the
+    # text ("when was the UDHR adopted?"), or across languages, its best clauses answer.
+    by_wording = len(reading.terms) >= 2 and not (
+        across or comparing or reading.asks_cited or reading.names_two_texts or reading.action_lines
+    )
+    return [
+        replace(c, support=max(c.support, c.evidence + NAMED_LIFT if by_wording else NAMED_SUPPORT))
+        for c in ranked
+    ]
 
 
 def lead_clauses(

@@ -26,7 +26,8 @@ PREAMBLE_PENALTY = 0.06
 CONTEXT_PENALTY = 0.03  # any question without a named document: preambles are context
 ADDRESSEE_BONUS = 0.06
 RANK_PRIOR = 0.05
-NAMED_SUPPORT = 0.5  # a named document answers its question: its best clauses are not refused
+NAMED_SUPPORT = 0.5  # the clauses of an article named whole answer their question
+NAMED_LIFT = 0.05  # a named document's clause is supported by its evidence, lifted this much
 GLOSSARY_WEIGHT = 0.5
 ARTICLE_BONUS = 0.15  # the clause sits in the article the question names
 TITLE_PENALTY = 0.1  # a title names the subject; the clauses carry what is decided
@@ -67,6 +68,7 @@ class Candidate:
     rank: float  # support plus intent adjustments; orders citations
     direct: bool = False  # the question named this clause's document and section
     listed: bool = False  # an item of the list asked for: it cites the text asked about
+    evidence: float = 0.0  # rank before the intent: both encoders, coverage, retrieval position
 
 
 def split_per_document(
@@ -254,7 +256,7 @@ class Scorer:
         for position, (hit, sim, rank_sim) in enumerate(zip(hits, found, ranking, strict=True)):
             lexical = self.lexical(hit)
             support = support_of(sim, lexical, has_vectors)
-            ranked = support_of(rank_sim, lexical, has_vectors)
-            prior = RANK_PRIOR / (1 + position)
-            out.append(Candidate(hit, support, ranked + intent_adjustment(reading, hit) + prior))
+            evidence = support_of(rank_sim, lexical, has_vectors) + RANK_PRIOR / (1 + position)
+            rank = evidence + intent_adjustment(reading, hit)
+            out.append(Candidate(hit, support, rank, evidence=evidence))
         return sorted(out, key=lambda candidate: -candidate.rank)

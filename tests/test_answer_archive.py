@@ -193,6 +193,22 @@ def test_unanswerable_questions_are_refused(core_archive: Archive, question: str
     assert result.support < SETTINGS.answer.refusal_threshold
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does Resolution 179 (Rev. Dubai, 2018) say about satellite orbit registration fees?",
+        "Does the Universal Declaration of Human Rights set a minimum wage?",
+    ],
+)
+def test_a_named_text_that_does_not_say_what_is_asked_is_refused(
+    core_archive: Archive, question: str
+) -> None:
+    result = ask(core_archive, question, settings=Settings(), embedder=embedder())
+    assert result.refused and not result.citations, result.answer
+    number = read_question(question).refs[0].number  # the leads are in the text named
+    assert result.leads and all(number in lead.citation for lead in result.leads)
+
+
 def test_a_refusal_names_its_closest_clauses(core_archive: Archive) -> None:
     """Nothing clears the bar: the best-ranked clauses are named, not cited."""
     strict = Settings(answer=AnswerSettings(refusal_threshold=0.99))
