@@ -6,6 +6,11 @@ Ranking adds the delegate's intent: operative clauses with mandate verbs first w
 "which resolutions mandate ...", the named addressee's section, and clauses that state the
 kind of fact the question asks for (a count, a date, an amount): development R@10 0.823 ->
 0.832, 18 questions moved, one down (an MRR of 0.05 to 0).
+
+A candidate's evidence is its rank before those adjustments (both encoders, coverage, retrieval
+position). A named document's clauses are supported by it, lifted by `NAMED_LIFT`, where the
+question asks what the text says (`answer/retrieve.py`): a named text that does not say what
+is asked is refused. Development refusal accuracy 0.735 -> 0.804, cit. R 0.619 -> 0.603.
 """
 
 from __future__ import annotations
