@@ -404,8 +404,11 @@ def citing(
     for candidate in scorer.score(hits):
         if candidate.hit.clause.clause_id in found:
             support = max(candidate.support, CITING_SUPPORT)
-            candidate = Candidate(
-                candidate.hit, support, candidate.rank + CITING_BONUS, listed=not reading.narrowed
+            candidate = replace(
+                candidate,
+                support=support,
+                rank=candidate.rank + CITING_BONUS,
+                listed=not reading.narrowed,
             )
         out.append(candidate)
     return Found(prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language))

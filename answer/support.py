@@ -70,7 +70,7 @@ def paraphrase_similarities_of(archive: object) -> SecondSimilarities | None:
 class Candidate:
     hit: Hit
     support: float  # 0..1, the raw evidence signal
-    rank: float  # support plus intent adjustments; orders citations
+    rank: float  # evidence plus intent adjustments; orders citations
     direct: bool = False  # the question named this clause's document and section
     listed: bool = False  # an item of the list asked for: it cites the text asked about
     evidence: float = 0.0  # rank before the intent: both encoders, coverage, retrieval position
