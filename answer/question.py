@@ -8,6 +8,7 @@ Pure functions over the question text; resolving references against the archive 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rescite.answer.answer_type import Asked, asked_for
@@ -48,6 +49,7 @@ class Reading:
     year_to: int | None = None
     session: int | None = None  # "at its eightieth session": the General Assembly's 80th
     terms: tuple[str, ...] = field(default=())  # content words, document names left out
+    abbreviations: tuple[str, ...] = ()  # the terms written in capitals: "oewg", "icts"
     topic: str = ""  # the question without the document names it contains
     changes: bool = False  # "what did PP-22 change in Resolution 2": what differs between texts
     change_side: str | None = None  # "what did it add": "added"; "what was dropped": "removed"
@@ -104,6 +106,7 @@ class Reading:
         return self.query
 
 
+_ABBREVIATION = re.compile(r"\b([A-Z]{3,6})s?\b")
 _CHANGE_WORD = re.compile(
     r"pp|chang\w*|compar\w*|between|revisions?|versions?|texts?|differ\w*|added|removed|"
     r"deleted|dropped|new|amend\w*|since"
@@ -355,6 +358,17 @@ _LANGUAGE_VERSIONS = {
     "ar": r"\bArabic (?:version|text)|النص العربي",
     "en": r"\bEnglish (?:version|text)|英文(?:本|文本|版)",
 }
+
+
+def abbreviations_in(text: str) -> tuple[str, ...]:
+    """Words written in 3 to 6 capitals, lowercased, a plural's "s" dropped: OEWG, ICTs."""
+    return tuple(match.lower() for match in _ABBREVIATION.findall(text))
+
+
+def written_abbreviated(terms: Sequence[str], text: str) -> tuple[str, ...]:
+    """The terms the text writes as an abbreviation, as they are among the terms ("icts")."""
+    found = set(abbreviations_in(text))
+    return tuple(term for term in terms if term in found or term.removesuffix("s") in found)
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -694,6 +708,7 @@ def read_question(question: str) -> Reading:
         year_to=year_to,
         session=assembly_session(text),
         terms=terms,
+        abbreviations=written_abbreviated(terms, topic),
         topic=topic,
         changes=changes,
         change_side=change_asked(text) if changes else None,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rescite.answer.question import content_terms
+from rescite.answer.question import abbreviations_in, content_terms
 
 SHORT_CLAUSE = 420  # a clause this short is quoted whole
 _END = re.compile(r"[.;!?。；！？](?=\s|$)|[。；！？]")
@@ -44,7 +44,7 @@ def _trim(text: str, span: Span) -> Span | None:
     return Span(span.start + lead, span.end - trail)
 
 
-def stems(terms: Sequence[str]) -> set[str]:
+def stems(terms: Iterable[str]) -> set[str]:
     """Crude language-neutral stems: 5-letter prefixes; CJK runs become character bigrams."""
     out: set[str] = set()
     for term in terms:
@@ -55,13 +55,46 @@ def stems(terms: Sequence[str]) -> set[str]:
     return out
 
 
-def coverage(question_terms: Sequence[str], text: str) -> float:
-    """Share of the question's content stems present in the text (0..1)."""
+def coverage(question_terms: Sequence[str], text: str, abbreviations: Sequence[str] = ()) -> float:
+    """Share of the question's content stems present in the text (0..1). A term the text
+    abbreviates counts as present ("open-ended working group" for "OEWG"), and so does one of
+    the question's `abbreviations` that the text spells out."""
     wanted = stems(question_terms)
     if not wanted:
         return 0.0
-    have = stems(content_terms(text))
+    terms = content_terms(text)
+    have = stems(terms) | stems(abbreviated(question_terms, text, terms, abbreviations))
     return len(wanted & have) / len(wanted)
+
+
+def _initials(terms: Sequence[str]) -> dict[str, Sequence[str]]:
+    """Runs of 2 to 6 consecutive words by their initials ("ict": information, communication,
+    technologies)."""
+    return {
+        "".join(term[0] for term in terms[i : i + n]): terms[i : i + n]
+        for n in range(2, 7)
+        for i in range(len(terms) - n + 1)
+    }
+
+
+def abbreviated(
+    question_terms: Sequence[str],
+    text: str,
+    text_terms: Sequence[str],
+    abbreviations: Sequence[str],
+) -> set[str]:
+    """The question's terms that the text carries in the other form: words whose initials
+    spell an abbreviation of the text, and abbreviations whose words the text spells out."""
+    question_runs = _initials(question_terms)
+    out = {term for found in abbreviations_in(text) for term in question_runs.get(found, ())}
+    if abbreviations:
+        text_runs = _initials(text_terms)
+        out.update(
+            term
+            for term in abbreviations
+            if term in text_runs or term.removesuffix("s") in text_runs
+        )
+    return out
 
 
 def select_quote(

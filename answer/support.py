@@ -249,7 +249,7 @@ class Scorer:
         reading = self.reading
         if reading.english and hit.document.language == "en":
             return GLOSSARY_WEIGHT * coverage(content_terms(reading.english), hit.clause.text)
-        return coverage(reading.terms, hit.clause.text)
+        return coverage(reading.terms, hit.clause.text, reading.abbreviations)
 
     def score(self, hits: Sequence[Hit]) -> list[Candidate]:
         """Candidates with support and rank, best rank first."""

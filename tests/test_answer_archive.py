@@ -209,6 +209,18 @@ def test_a_named_text_that_does_not_say_what_is_asked_is_refused(
     assert result.leads and all(number in lead.citation for lead in result.leads)
 
 
+def test_a_body_the_text_abbreviates_is_found_under_its_full_name(core_archive: Archive) -> None:
+    """The paragraph deciding on the report names the working group by its initials only;
+    the question spells the name out."""
+    question = (
+        "What did A/RES/79/237 decide regarding the open-ended working group's third annual "
+        "progress report?"
+    )
+    result = ask(core_archive, question, settings=Settings(), embedder=embedder())
+    cited = [citation.clause_id for citation in result.citations]
+    assert cited == ["unga/a-res-79-237/en/operative/1"], result.answer
+
+
 def test_a_refusal_names_its_closest_clauses(core_archive: Archive) -> None:
     """Nothing clears the bar: the best-ranked clauses are named, not cited."""
     strict = Settings(answer=AnswerSettings(refusal_threshold=0.99))

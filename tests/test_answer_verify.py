@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from rescite.answer.quotes import select_quote, sentences
+from rescite.answer.question import read_question
+from rescite.answer.quotes import coverage, select_quote, sentences
 from rescite.answer.verify import VerifiedQuote, locate, verify
 from rescite.core.records import Body, Clause, DocType, Document, DocumentMeta, Section
 
@@ -77,6 +78,28 @@ def test_short_clause_is_quoted_whole() -> None:
     best = select_quote(text, ["cooperate"])[0]
     assert (best.start, best.end) == (0, len(text))
     assert len(sentences(text)) == 2
+
+
+def test_words_a_text_abbreviates_are_covered_by_the_abbreviation() -> None:
+    terms = read_question("What became of the expert working group's yearly report?").terms
+    abbreviated = "Takes note of the yearly report of the EWG and of its annexes."
+    spelled_out = "Takes note of the yearly report of the expert working group."
+    unrelated = "Takes note of the yearly report of the committee and of its annexes."
+    assert coverage(terms, abbreviated) == coverage(terms, spelled_out)
+    assert coverage(terms, unrelated) < coverage(terms, abbreviated)
+
+
+def test_an_abbreviation_the_question_writes_in_capitals_is_covered_spelled_out() -> None:
+    spelled_out = "Calls for national frequency allocation tables to be published."
+    asked = read_question("Which texts call for published NFATs?")
+    assert asked.abbreviations == ("nfats",)
+    abbreviated = "Calls for NFATs to be published."
+    covered = coverage(asked.terms, spelled_out, asked.abbreviations)
+    assert covered == coverage(asked.terms, abbreviated, asked.abbreviations)
+    # A word in lower case is a word, not an abbreviation: "fat" is not covered.
+    plain = read_question("Which texts call for published fat tables?")
+    assert not plain.abbreviations
+    assert coverage(plain.terms, spelled_out, plain.abbreviations) < covered
 
 
 def test_quote_spanning_a_dropped_page_header_is_verified_piecewise() -> None:
