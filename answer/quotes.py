@@ -83,16 +83,18 @@ def abbreviated(
     text_terms: Sequence[str],
     abbreviations: Sequence[str],
 ) -> set[str]:
-    """The question's terms that the text carries in the other form: words whose initials
-    spell an abbreviation of the text, and abbreviations whose words the text spells out."""
+    """The question's terms that the text carries in another form: words whose initials spell
+    an abbreviation of the text, and abbreviations that the text spells out or writes in the
+    singular ("ICTs", "ICT")."""
     question_runs = _initials(question_terms)
-    out = {term for found in abbreviations_in(text) for term in question_runs.get(found, ())}
+    in_text = set(abbreviations_in(text))
+    out = {term for found in in_text for term in question_runs.get(found, ())}
     if abbreviations:
         text_runs = _initials(text_terms)
         out.update(
             term
             for term in abbreviations
-            if term in text_runs or term.removesuffix("s") in text_runs
+            if (bare := term.removesuffix("s")) in in_text or term in text_runs or bare in text_runs
         )
     return out
 

@@ -94,8 +94,10 @@ def test_an_abbreviation_the_question_writes_in_capitals_is_covered_spelled_out(
     asked = read_question("Which texts call for published NFATs?")
     assert asked.abbreviations == ("nfats",)
     abbreviated = "Calls for NFATs to be published."
+    singular = "Calls for each NFAT to be published."
     covered = coverage(asked.terms, spelled_out, asked.abbreviations)
     assert covered == coverage(asked.terms, abbreviated, asked.abbreviations)
+    assert covered == coverage(asked.terms, singular, asked.abbreviations)
     # A word in lower case is a word, not an abbreviation: "fat" is not covered.
     plain = read_question("Which texts call for published fat tables?")
     assert not plain.abbreviations
