@@ -220,7 +220,7 @@ def best_verified_quote(
     sims = None
     if embedder is not None and len(clause.text) > 420 and len(spans) > 1:
         sims = similarities(embedder, reading.focus, [clause.text[s.start : s.end] for s in spans])
-    for span in select_quote(clause.text, reading.terms, sims):
+    for span in select_quote(clause.text, reading.terms, sims, reading.abbreviations):
         verified = locate(document, clause, clause.text[span.start : span.end])
         if verified is not None:
             return verified

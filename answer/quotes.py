@@ -100,11 +100,15 @@ def abbreviated(
 
 
 def select_quote(
-    clause_text: str, question_terms: Sequence[str], similarities: Sequence[float] | None = None
+    clause_text: str,
+    question_terms: Sequence[str],
+    similarities: Sequence[float] | None = None,
+    abbreviations: Sequence[str] = (),
 ) -> list[Span]:
     """Candidate quote spans, best first: the whole clause when short, else the best sentences.
 
-    `similarities` (optional) gives a vector similarity per sentence, in `sentences()` order.
+    `similarities` (optional) gives a vector similarity per sentence, in `sentences()` order;
+    `abbreviations`, the question's terms written in capitals (see `coverage`).
     """
     spans = sentences(clause_text)
     whole = _trim(clause_text, Span(0, len(clause_text)))
@@ -113,7 +117,7 @@ def select_quote(
     if len(clause_text) <= SHORT_CLAUSE or len(spans) <= 1:
         return [whole, *spans] if len(spans) > 1 else [whole]
     scores = [
-        coverage(question_terms, clause_text[span.start : span.end])
+        coverage(question_terms, clause_text[span.start : span.end], abbreviations)
         + (similarities[i] if similarities and i < len(similarities) else 0.0)
         for i, span in enumerate(spans)
     ]

@@ -73,6 +73,18 @@ def test_select_quote_prefers_the_sentence_that_answers() -> None:
     assert text[best.start : best.end].startswith("Requests the Secretary-General")
 
 
+def test_the_quote_is_the_sentence_spelling_out_an_abbreviation_the_question_writes() -> None:
+    text = (
+        "Recognizes the work done so far on many unrelated matters of general interest to all. "
+        "Requests the Director to publish the national frequency allocation tables each year. "
+        + "Decides to keep the matter under review at its next session and beyond that. "
+        * 5
+    )
+    asked = read_question("What is said of the NFATs?")
+    best = select_quote(text, asked.terms, None, asked.abbreviations)[0]
+    assert text[best.start : best.end].startswith("Requests the Director")
+
+
 def test_short_clause_is_quoted_whole() -> None:
     text = "Urges Member States to cooperate. Decides to remain seized of the matter."
     best = select_quote(text, ["cooperate"])[0]
