@@ -68,11 +68,11 @@ def coverage(question_terms: Sequence[str], text: str, abbreviations: Sequence[s
 
 
 def _initials(terms: Sequence[str]) -> dict[str, Sequence[str]]:
-    """Runs of 2 to 6 consecutive words by their initials ("ict": information, communication,
-    technologies)."""
+    """Runs of 3 to 6 consecutive words, as long as an abbreviation, by their initials ("ict":
+    information, communication, technologies)."""
     return {
         "".join(term[0] for term in terms[i : i + n]): terms[i : i + n]
-        for n in range(2, 7)
+        for n in range(3, 7)
         for i in range(len(terms) - n + 1)
     }
 
