@@ -86,9 +86,11 @@ def abbreviated(
     """The question's terms that the text carries in another form: words whose initials spell
     an abbreviation of the text, and abbreviations that the text spells out or writes in the
     singular ("ICTs", "ICT")."""
-    question_runs = _initials(question_terms)
     in_text = set(abbreviations_in(text))
-    out = {term for found in in_text for term in question_runs.get(found, ())}
+    out: set[str] = set()
+    if in_text:  # most clauses abbreviate nothing: the question's runs are not needed
+        question_runs = _initials(question_terms)
+        out.update(term for found in in_text for term in question_runs.get(found, ()))
     if abbreviations:
         text_runs = _initials(text_terms)
         out.update(
