@@ -38,7 +38,15 @@ def test_the_best_ranked_clause_is_cited_a_little_below_threshold_if_another_cle
     assert cited([best, weak, clears, far]) == ["x/res-1/en", "x/res-2/en"]
 
 
-def test_nothing_is_cited_when_no_clause_ranked_close_to_the_best_clears_the_threshold() -> None:
-    best = candidate(1, 0.34, 0.60)
+def test_the_best_ranked_clause_is_cited_when_only_a_clause_ranked_further_down_clears() -> None:
+    # 0.85 of the threshold is enough when no clause ranked close to the best clears it
+    best = candidate(1, 0.85 * THRESHOLD, 0.60)
     far = candidate(4, THRESHOLD + 0.1, 0.60 * RELATIVE_CUT - 0.01)
-    assert cited([best, far]) == []
+    assert cited([best, far]) == ["x/res-1/en"]
+
+
+def test_nothing_is_cited_when_the_clauses_ranked_best_score_far_below_the_threshold() -> None:
+    best = candidate(1, 0.84 * THRESHOLD, 0.60)
+    close = candidate(2, 0.82 * THRESHOLD, 0.59)
+    far = candidate(4, THRESHOLD + 0.1, 0.60 * RELATIVE_CUT - 0.01)
+    assert cited([best, close, far]) == []
