@@ -99,6 +99,8 @@ def eval_command(
         console.print(f"target {row['target']}: {row['value']}  {mark}")
     from rescite.evals.report import exit_code
 
+    for note in result.get("notes", []):
+        console.print(f"note: {note}")
     for failure in result["floor_failures"]:
         console.print(f"[bold red]below floor:[/] {failure}")
     if exit_code(result):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,11 +48,18 @@ def load_floors(path: Path = DEFAULT_FLOORS) -> dict[str, Any]:
     return data
 
 
-def floor_failures(systems: Mapping[str, Any], floors: Mapping[str, Any]) -> list[str]:
-    """Metrics below their floor by more than the tolerance (a missing figure fails too)."""
+def floor_failures(
+    systems: Mapping[str, Any], floors: Mapping[str, Any], *, not_run: Collection[str] = ()
+) -> list[str]:
+    """Metrics below their floor by more than the tolerance (a missing figure fails too).
+
+    Systems in `not_run` were left out on purpose (`--no-baselines`): their floors are skipped.
+    """
     tolerance = float(floors.get("tolerance", 0.0))
     failures: list[str] = []
     for system, metrics in floors.get("floors", {}).items():
+        if system in not_run:
+            continue
         overall = systems.get(system, {}).get("overall", {})
         for metric, floor in metrics.items():
             value = overall.get(metric)

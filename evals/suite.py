@@ -123,13 +123,16 @@ def evaluate(
     if options.baselines:
         runs += baseline_runs(archive, questions, texts, embedder, notes)
     systems = {run.name: run.summary() for run in runs}
+    not_run = set() if options.baselines else set(options.floors.get("floors", {})) - set(systems)
+    if not_run:
+        notes.append(f"floors not checked (baselines not run): {', '.join(sorted(not_run))}")
     result: dict[str, Any] = {
         "gold": {"path": str(options.gold_path), "questions": len(questions)},
         "systems": systems,
         "calibration": calibration,
         "refusal_threshold": threshold,
         "targets": target_status(systems, options.floors),
-        "floor_failures": floor_failures(systems, options.floors),
+        "floor_failures": floor_failures(systems, options.floors, not_run=not_run),
         "notes": notes,
         "runs": {run.name: run.run_lines for run in runs},
         "per_question": {run.name: [vars(r) for r in run.results] for run in runs},

@@ -48,6 +48,15 @@ def test_floor_with_tolerance(recall: float | None, fails: bool) -> None:
     assert exit_code({"floor_failures": failures}) == (1 if fails else 0)
 
 
+def test_floors_of_a_system_left_out_on_purpose_are_not_checked() -> None:
+    floors = {**FLOORS, "floors": {**FLOORS["floors"], "rescite-search": {"recall@10": 0.5}}}
+    assert floor_failures(systems(0.6), floors) == [
+        "rescite-search recall@10 = – < floor 0.5 - 0.02"
+    ]
+    assert floor_failures(systems(0.6), floors, not_run={"rescite-search"}) == []
+    assert floor_failures(systems(0.4), floors, not_run={"rescite-search"}) != []
+
+
 def test_targets_report_levels_and_margins() -> None:
     rows = {r["target"]: r["met"] for r in target_status(systems(0.5, 0.3), FLOORS)}
     assert rows["rescite recall@10 >= 0.9"] is False
