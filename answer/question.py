@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rescite.answer.answer_type import Asked, asked_for
+from rescite.answer.conferences import Conference, conference_acting
 from rescite.answer.doc_refs import (
     DocRef,
     article_owner,
@@ -48,6 +49,7 @@ class Reading:
     year_from: int | None = None
     year_to: int | None = None
     session: int | None = None  # "at its eightieth session": the General Assembly's 80th
+    conference: Conference | None = None  # "what did PP-26 decide": the ITU conference asked of
     terms: tuple[str, ...] = field(default=())  # content words, document names left out
     abbreviations: tuple[str, ...] = ()  # the terms written in capitals: "oewg", "icts"
     topic: str = ""  # the question without the document names it contains
@@ -707,6 +709,7 @@ def read_question(question: str) -> Reading:
         year_from=year_from,
         year_to=year_to,
         session=assembly_session(text),
+        conference=None if crossref else conference_acting(text),
         terms=terms,
         abbreviations=written_abbreviated(terms, topic),
         topic=topic,

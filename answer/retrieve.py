@@ -14,6 +14,7 @@ from rescite.answer.articles import (
     with_titled_article,
     within_article,
 )
+from rescite.answer.conferences import Conference
 from rescite.answer.described import described_text
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
 from rescite.answer.locator import located
@@ -44,6 +45,7 @@ LEAD_CLAUSES = 3  # a resolution's lead: its first operative clauses
 CITING_BONUS = 0.3  # a clause whose cross-references name the document asked about
 CITING_SUPPORT = 0.6
 MAX_CITING = 60
+CONFERENCE_DELAY = 2  # years a conference may meet after the one in its name
 TITLED_DOCUMENTS = 3  # an article named by its title is looked for in the best hits' texts
 
 
@@ -79,6 +81,9 @@ def candidates(
     scorer = Scorer(
         reading, embedder, stored_vectors_of(archive), paraphrase_similarities_of(archive)
     )
+    if reading.conference and not held(archive, reading.conference):
+        return Found([], f"the archive holds no texts of {reading.conference.described} "
+                         "(ingest them first).")  # fmt: skip
     if reading.session and (reading.crossref or not reading.refs):
         filters = in_session(archive, filters, reading.session)
     if reading.crossref:
@@ -114,6 +119,14 @@ def candidates(
     elif reading.survey:
         ranked = leads_first(archive, hits, ranked, scorer)
     return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
+
+
+def held(archive: ArchiveReader, conference: Conference) -> bool:
+    """The archive holds texts the conference adopted or revised: dated the year in its name,
+    or up to `CONFERENCE_DELAY` years later (WTSA-20 met, and dated its texts, in 2022)."""
+    year = conference.year
+    adopted = Filters(body=(conference.body,), year_from=year, year_to=year + CONFERENCE_DELAY)
+    return archive.documents(adopted, limit=1).total > 0
 
 
 def with_described_text(archive: ArchiveReader, reading: Reading) -> Reading:

@@ -178,6 +178,21 @@ def test_a_document_not_in_the_archive_is_refused(core_archive: Archive) -> None
     assert "Resolution 999" in result.answer and "not in the archive" in result.answer
 
 
+def test_a_conference_whose_texts_the_archive_lacks_is_refused(core_archive: Archive) -> None:
+    """Asked what a conference decided, the archive answers from its texts or says it has none;
+    it does not cite another body's paragraph on the same subject."""
+    result = answer(core_archive, "What did the 2026 Plenipotentiary Conference decide on AI?")
+    assert result.refused and not result.citations
+    assert "no texts of the Plenipotentiary Conference of 2026" in result.answer
+
+
+def test_a_conference_whose_texts_are_held_is_answered_from_them(core_archive: Archive) -> None:
+    result = answer(core_archive, "What did the 2018 Plenipotentiary Conference decide about "
+                                  "child online protection?")  # fmt: skip
+    assert not result.refused, result.answer
+    assert any(c.clause_id.startswith("itu-pp/res-179/") for c in result.citations)
+
+
 OFF_TOPIC = [
     "What is the best recipe for a chocolate cake?",
     "Who won the football world cup in 1998?",

@@ -668,3 +668,33 @@ def test_a_clause_cited_by_its_place_is_read(question: str, locator: Locator | N
 
 def test_no_place_is_read_without_a_named_text() -> None:
     assert read_question("What does para. 4 of the resolution on AI say?").locator is None
+
+
+@pytest.mark.parametrize(
+    ("question", "conference"),
+    [
+        ("What did the 2026 Plenipotentiary Conference decide on the term of office?", 2026),
+        ("Which study topics did PP-22 add to Resolution 21?", 2022),
+        ("How many initiatives are in the plan adopted by WTDC-22?", 2022),
+        ("What did the standardization assembly of 2024 decide about quantum?", 2024),
+        ("What has the 1994 Plenipotentiary decided about venues?", 1994),
+        # a conference named, not asked what it did
+        ("Where was the 2022 World Telecommunication Development Conference held?", None),
+        ("Which city will host the Plenipotentiary Conference in 2026?", None),
+        ("What does Resolution 130 say about cybersecurity?", None),
+    ],
+)
+def test_a_conference_asked_what_it_did_is_read(question: str, conference: int | None) -> None:
+    found = read_question(question).conference
+    assert (found.year if found else None) == conference
+
+
+def test_a_conference_is_read_by_its_body() -> None:
+    found = read_question("What did WTSA-24 decide about quantum technologies?").conference
+    assert found is not None and found.body is Body.ITU_WTSA
+    assert found.described == "the World Telecommunication Standardization Assembly of 2024"
+
+
+def test_a_cross_reference_names_the_cited_texts_conference_not_the_one_asked_of() -> None:
+    question = "Which texts recall Resolution 45 as revised at WTDC-14?"
+    assert read_question(question).conference is None
