@@ -12,17 +12,13 @@ import re
 from dataclasses import dataclass
 
 from rescite.core.records import Body
+from rescite.ingest.metadata_itu import FORMULAS
 
-_NAMES: dict[Body, tuple[str, str]] = {
-    Body.ITU_PP: (r"pl[ée]nipotentiary(?:\s+conference)?|PP", "Plenipotentiary Conference"),
-    Body.ITU_WTSA: (
-        r"WTSA|(?:world\s+telecommunication\s+)?standardi[sz]ation\s+assembly",
-        "World Telecommunication Standardization Assembly",
-    ),
-    Body.ITU_WTDC: (
-        r"WTDC|world\s+telecommunication\s+development\s+conference",
-        "World Telecommunication Development Conference",
-    ),
+_NAMES = {body: name for name, body, _ in FORMULAS}  # "Plenipotentiary Conference"
+_WRITTEN: dict[Body, str] = {
+    Body.ITU_PP: r"pl[ée]nipotentiary(?:\s+conference)?|PP",
+    Body.ITU_WTSA: r"WTSA|(?:world\s+telecommunication\s+)?standardi[sz]ation\s+assembly",
+    Body.ITU_WTDC: r"WTDC|world\s+telecommunication\s+development\s+conference",
 }
 # The conference as the one acting: "did/has the … decide", "adopted/revised at …", "… decided".
 _ACTS_BEFORE = re.compile(r"\b(?:did|has|have|had|at|by)\s+(?:the\s+)?(?:ITU\s+)?$", re.I)
@@ -38,7 +34,7 @@ class Conference:
 
     @property
     def described(self) -> str:
-        return f"the {_NAMES[self.body][1]} of {self.year}"
+        return f"the {_NAMES[self.body]} of {self.year}"
 
 
 def _forms(pattern: str) -> tuple[re.Pattern[str], ...]:
@@ -49,7 +45,7 @@ def _forms(pattern: str) -> tuple[re.Pattern[str], ...]:
     )
 
 
-_FORMS = {body: _forms(pattern) for body, (pattern, _) in _NAMES.items()}
+_FORMS = {body: _forms(pattern) for body, pattern in _WRITTEN.items()}
 
 
 def conference_acting(text: str) -> Conference | None:

@@ -78,12 +78,12 @@ def candidates(
 ) -> Found:
     depth = max(k * SEARCH_DEPTH, MIN_DEPTH)
     reading = with_described_text(archive, reading)
-    scorer = Scorer(
-        reading, embedder, stored_vectors_of(archive), paraphrase_similarities_of(archive)
-    )
     if reading.conference and not held(archive, reading.conference):
         return Found([], f"the archive holds no texts of {reading.conference.described} "
                          "(ingest them first).")  # fmt: skip
+    scorer = Scorer(
+        reading, embedder, stored_vectors_of(archive), paraphrase_similarities_of(archive)
+    )
     if reading.session and (reading.crossref or not reading.refs):
         filters = in_session(archive, filters, reading.session)
     if reading.crossref:
