@@ -29,7 +29,6 @@ from rescite.answer.support import (
     Candidate,
     Scorer,
     paraphrase_similarities_of,
-    split_per_document,
     stored_vectors_of,
 )
 from rescite.core.errors import NotFound
@@ -39,7 +38,6 @@ ITU_BODIES = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
 _BASIC_PREFIX = {"constitution": "CS", "convention": "CV"}  # as `ingest/crossrefs.py` writes them
 SEARCH_DEPTH = 5  # search k * this many clauses, then rank them ourselves
 MIN_DEPTH = 50
-PER_DOCUMENT = 3  # without a named document, at most this many clauses of one ranked first
 SURVEY_DOCUMENTS = 3  # "which resolutions ...": lead clauses of this many best documents first
 LEAD_CLAUSES = 3  # a resolution's lead: its first operative clauses
 CITING_BONUS = 0.3  # a clause whose cross-references name the document asked about
@@ -118,7 +116,7 @@ def candidates(
         ranked = mentioning_first(ranked, {hit.clause.clause_id for hit in mentioning})
     elif reading.survey:
         ranked = leads_first(archive, hits, ranked, scorer)
-    return Found(per_document(prefer_language(ranked, reading.wanted_language), PER_DOCUMENT))
+    return Found(prefer_language(ranked, reading.wanted_language))
 
 
 def held(archive: ArchiveReader, conference: Conference) -> bool:
@@ -172,13 +170,6 @@ def in_session(archive: ArchiveReader, filters: Filters, session: int) -> Filter
     in_it = tuple(doc_id for doc_id in doc_ids if doc_id.startswith(prefix))
     # a session with no resolution in the archive matches no document (the prefix is no doc_id)
     return filters.model_copy(update={"body": (Body.UNGA,), "doc_id": in_it or (prefix,)})
-
-
-def per_document(items: list[Candidate], limit: int) -> list[Candidate]:
-    """The ranking with each document's clauses beyond `limit` moved after the others, so that a
-    question several resolutions answer is not answered from one."""
-    head, tail = split_per_document(items, limit)
-    return head + tail
 
 
 def leads_first(

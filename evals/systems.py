@@ -100,7 +100,6 @@ def ask_retrieval(archive: Any, embedder: Any) -> Retriever:
 
     def retrieve(question: str, k: int) -> list[Retrieved]:
         found = candidates(archive, read_question(question), Filters(), k, embedder)
-        ranked = sorted(found.items, key=lambda c: c.rank, reverse=True)[:k]
-        return [Retrieved(c.hit.clause.clause_id, c.rank) for c in ranked]
+        return [Retrieved(c.hit.clause.clause_id, c.rank) for c in found.items[:k]]
 
     return retrieve
