@@ -40,6 +40,7 @@ SEARCH_DEPTH = 5  # search k * this many clauses, then rank them ourselves
 MIN_DEPTH = 50
 SURVEY_DOCUMENTS = 3  # "which resolutions ...": lead clauses of this many best documents first
 LEAD_CLAUSES = 3  # a resolution's lead: its first operative clauses
+LEAD_FLOOR = 0.7  # a lead ranked below this share of the best clause is not put first
 CITING_BONUS = 0.3  # a clause whose cross-references name the document asked about
 CITING_SUPPORT = 0.6
 MAX_CITING = 60
@@ -176,8 +177,9 @@ def leads_first(
     archive: ArchiveReader, hits: list[Hit], ranked: list[Candidate], scorer: Scorer
 ) -> list[Candidate]:
     """For "which resolutions ...": the best documents (by the rank-weighted count of their
-    hits), each represented first by the lead operative clause closest to the question; then
-    the rest of the ranking."""
+    hits), each represented first by the lead operative clause closest to the question, unless
+    that lead ranks below `LEAD_FLOOR` of the best clause (a long text many hits fall in, whose
+    opening is on another subject); then the rest of the ranking."""
     weight: dict[str, float] = {}
     metas: dict[str, DocumentMeta] = {}
     for position, hit in enumerate(hits):
@@ -191,10 +193,11 @@ def leads_first(
         lead = [Hit(clause=c, document=metas[doc_id], score=1.0) for c in operative[:LEAD_CLAUSES]]
         if lead:
             leads.append(scorer.score(lead)[0].hit)
-    chosen = {hit.clause.clause_id for hit in leads}
     by_id = {candidate.hit.clause.clause_id: candidate for candidate in ranked}
     top = max((candidate.rank for candidate in ranked), default=1.0)
     first = [by_id.get(hit.clause.clause_id) or scorer.score([hit])[0] for hit in leads]
+    first = [c for c in first if c.rank >= top * LEAD_FLOOR]
+    chosen = {c.hit.clause.clause_id for c in first}
     first = [replace(c, rank=top + 0.01 - position / 1000) for position, c in enumerate(first)]
     return first + [c for c in ranked if c.hit.clause.clause_id not in chosen]
 

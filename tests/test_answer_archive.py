@@ -331,6 +331,19 @@ def test_a_clause_stating_the_kind_of_fact_asked_for_ranks_ahead(core_archive: A
     assert "itu-pp/res-208/dubai-2018/en/operative/resolves/4" in first
 
 
+def test_which_resolutions_leads_with_documents_on_the_subject(core_archive: Archive) -> None:
+    # WTSA Resolution 1, long and on working methods, holds many of the hits; the opening of its
+    # "resolves" says nothing on the subject and was put first
+    reading = read_question(
+        "Which resolutions deal with the rights and participation of Sector Members in ITU "
+        "study groups?"
+    )
+    found = candidates(core_archive, reading, Filters(), 10, embedder())
+    first = [c.hit.clause.clause_id for c in found.items[:3]]
+    assert "itu-wtsa/res-1/rev-hammamet-2016/en/operative/resolves" not in first
+    assert "itu-pp/res-14/rev-antalya-2006/en/operative/resolves" in first
+
+
 def test_a_clause_deferring_to_another_for_its_substance_cites_that_one_too(
     core_archive: Archive,
 ) -> None:
