@@ -1074,9 +1074,10 @@ def test_the_itus_founding_treaty_is_its_constitution(core_archive: Archive) -> 
     )
     result = answer(core_archive, question)
     assert not result.refused
-    assert result.citations[0].clause_id.startswith(
-        "itu/constitution/geneva-1992/en/body/article-37/"
-    )
+    # citations run in the text's order; Article 35 (suspension of services), ranked at the
+    # edge of the relative cut, may come before it on one machine and not on another
+    secrecy = "itu/constitution/geneva-1992/en/body/article-37/"
+    assert any(c.clause_id.startswith(secrecy) for c in result.citations)
     assert all(c.clause_id.startswith("itu/constitution/") for c in result.citations)
     assert_verified(core_archive, result)
 
