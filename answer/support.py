@@ -24,7 +24,7 @@ from rescite.answer.answer_type import gives
 from rescite.answer.protocols import TextEmbedder
 from rescite.answer.question import Reading, bare_keyword, content_terms, verb_matches
 from rescite.answer.quotes import coverage
-from rescite.core.records import Hit, Section
+from rescite.core.records import Clause, Hit, Section
 
 MANDATE_BONUS = 0.08
 PREAMBLE_PENALTY = 0.06
@@ -126,6 +126,11 @@ def mandates(keyword: str | None) -> bool:
     return bare_keyword(keyword or "").startswith(_MANDATING)
 
 
+def asks_action(clause: Clause) -> bool:
+    """The clause's operative keyword, or its opening words where it has none, mandates."""
+    return mandates(clause.keyword_en or _first_words(clause.text))
+
+
 def _first_words(text: str) -> str:
     """The clause's opening words after its number ("2. Decides to ..." -> "decides to ...")."""
     return re.sub(r"^(?:\s*(?:\(?[0-9ivxlc]+[.)]|\(?[a-z][.)]|[\W_]))*\s*", "", text[:60].lower())
@@ -154,7 +159,7 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
         if clause.section is Section.OPERATIVE:
             if _PROCEDURAL.search(clause.text):
                 bonus -= PREAMBLE_PENALTY
-            elif not reading.mandate or mandates(clause.keyword_en or _first_words(clause.text)):
+            elif not reading.mandate or asks_action(clause):
                 bonus += MANDATE_BONUS
         elif clause.section is Section.PREAMBLE:
             bonus -= PREAMBLE_PENALTY

@@ -344,6 +344,24 @@ def test_which_resolutions_leads_with_documents_on_the_subject(core_archive: Arc
     assert "itu-pp/res-14/rev-antalya-2006/en/operative/resolves" in first
 
 
+def test_which_resolutions_mandate_leads_with_the_paragraphs_asking_it(
+    core_archive: Archive,
+) -> None:
+    # the outer-space texts' first operative paragraphs urge, reaffirm and note; the pledge
+    # not to be first to place weapons comes later, and was led by paragraph 3 of each
+    reading = read_question(
+        "Which General Assembly resolutions call on States to pledge politically that they "
+        "will not be the first to put arms in outer space?"
+    )
+    found = candidates(core_archive, reading, Filters(), 10, embedder())
+    first = {c.hit.clause.clause_id for c in found.items[:3]}
+    assert first == {
+        "unga/a-res-78-21/en/operative/5",
+        "unga/a-res-79-20/en/operative/6",
+        "unga/a-res-80-20/en/operative/6",
+    }
+
+
 def test_a_clause_deferring_to_another_for_its_substance_cites_that_one_too(
     core_archive: Archive,
 ) -> None:
