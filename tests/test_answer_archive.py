@@ -347,8 +347,8 @@ def test_which_resolutions_leads_with_documents_on_the_subject(core_archive: Arc
 def test_which_resolutions_mandate_leads_with_the_paragraphs_asking_it(
     core_archive: Archive,
 ) -> None:
-    # the outer-space texts' first operative paragraphs urge, reaffirm and note; the pledge
-    # not to be first to place weapons comes later, and was led by paragraph 3 of each
+    # of each outer-space text's first three operative paragraphs only the third asks for
+    # action, on another point, and it led; the pledge asked about is paragraph 5 or 6
     reading = read_question(
         "Which General Assembly resolutions call on States to pledge politically that they "
         "will not be the first to put arms in outer space?"
