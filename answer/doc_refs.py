@@ -72,14 +72,14 @@ _ITU_REF = re.compile(
 )
 _BASIC_TEXTS = {
     "constitution": re.compile(
-        r"\b(?:ITU )?Constitution\b(?! of)|国际电联组织法|Constitution de l'UIT|"
+        r"\b(?:ITU )?Constitution\b(?! of)|国际电联《?组织法》?|《组织法》|Constitution de l'UIT|"
         # what the Constitution is: the ITU's founding treaty, "the basic instrument of the Union"
         r"\bITU(?:['’]s)?\s+(?:founding|basic)\s+(?:treaty|instrument)\b|"
         r"\b(?:founding|basic)\s+(?:treaty|instrument)\s+of\s+(?:the\s+)?(?:ITU|Union)\b|"
         r"Constitución de la UIT|Устав\w* МСЭ|دستور الاتحاد", re.IGNORECASE),
     "convention": re.compile(
         r"\bITU Convention\b|Convention of the ITU|\bConstitution,?\s+(?:and|or)\s+(?:the\s+)?"
-        r"Convention\b|国际电联公约|Convention de l'UIT|"
+        r"Convention\b|国际电联《?公约》?|《组织法》(?:和|与|及|或)《公约》|Convention de l'UIT|"
         r"Convenio de la UIT|Конвенци\w* МСЭ|اتفاقية الاتحاد|"
         # "Article 19 of the Convention", "the Convention's Article 19", no other one named
         r"\bArt(?:icle|\.)\s*\d+[A-Z]?\s+of\s+the\s+Convention\b(?!\s+(?:against|on|for|relating))|"

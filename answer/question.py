@@ -92,8 +92,11 @@ class Reading:
 
     @property
     def names_two_texts(self) -> bool:
-        """Two texts named ("does A/RES/79/243 mention 74/247"), not one in two revisions."""
-        return len({ref.number for ref in self.refs}) > 1
+        """Two texts named ("does A/RES/79/243 mention 74/247"), not one in two revisions. The
+        Constitution and the Convention, the Union's two basic instruments, named together are
+        one subject ("if their language versions differ, which text prevails"), not one text
+        citing the other."""
+        return len({"basic" if ref.kind == "basic" else ref.number for ref in self.refs}) > 1
 
     @property
     def cited_refs(self) -> tuple[DocRef, ...]:

@@ -1084,6 +1084,26 @@ def test_a_version_asked_for_in_another_language_is_ranked_in_the_questions(
     assert_verified(core_archive, result)
 
 
+def test_the_constitution_and_convention_asked_together_are_answered_on_their_subject(
+    core_archive: Archive,
+) -> None:
+    """Named together, the two basic instruments are the question's subject: read as one text
+    citing the other, the Convention's clauses naming "Article 29 of the Constitution" ranked
+    ahead of the provisions on which language version prevails."""
+    question = (
+        "Quand les versions linguistiques de la Constitution et de la Convention de l'UIT "
+        "divergent, laquelle l'emporte ?"
+    )
+    result = answer(core_archive, question)
+    assert not result.refused
+    prevails = {
+        "itu/constitution/geneva-1992/en/body/article-58/5",
+        "itu/constitution/geneva-1992/en/body/article-29/3",
+    }
+    assert result.citations[0].clause_id in prevails
+    assert_verified(core_archive, result)
+
+
 def test_the_itus_founding_treaty_is_its_constitution(core_archive: Archive) -> None:
     """The phrase names the Constitution; read as plain words, it let the Convention's clause on
     secret language rank first."""

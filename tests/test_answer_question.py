@@ -34,6 +34,12 @@ REFS = [
     ("第130号决议责成秘书长做什么？", [("itu", "130", None)]),
     ("Que dit la résolution 130 ?", [("itu", "130", None)]),
     ("国际电联组织法关于国际通信保密的规定是什么？", [("basic", "constitution", None)]),
+    # a title in Chinese is written between 《 》, inside or after "国际电联"
+    ("国际电联《组织法》对无线电干扰有什么规定？", [("basic", "constitution", None)]),
+    ("《国际电联公约》关于语文有什么规定？", [("basic", "convention", None)]),
+    ("《组织法》和《公约》的关系是什么？", [("basic", "constitution", None),
+                                  ("basic", "convention", None)]),
+    ("哪项决议通过了《联合国打击网络犯罪公约》？", []),
     ("What does the ITU Convention say about languages?", [("basic", "convention", None)]),
     ("Does ITU's founding treaty let States stop a telegram?", [("basic", "constitution", None)]),
     ("What does the basic instrument of the Union say on this?", [("basic", "constitution", None)]),
@@ -341,6 +347,14 @@ def test_the_clauses_of_one_text_citing_another_are_asked_for(
 def test_the_constitution_or_convention_names_both() -> None:
     reading = read_question("Which provisions of the ITU Constitution or Convention cite it?")
     assert [ref.number for ref in reading.owners] == ["constitution", "convention"]
+
+
+def test_the_two_basic_instruments_named_together_are_one_subject() -> None:
+    """Not one text asked about as citing the other, as two texts named are."""
+    both = read_question("Where the ITU Constitution and Convention differ by language, who wins?")
+    assert [ref.number for ref in both.refs] == ["constitution", "convention"]
+    assert not both.names_two_texts
+    assert read_question("Does Resolution 186 say anything about Resolution 37?").names_two_texts
 
 
 @pytest.mark.parametrize(("question", "crossref", "asks_cited"), CROSSREFS)
