@@ -129,6 +129,8 @@ _NOT_IN_THE_OTHER = (
 _CHANGES = re.compile(
     r"\bwhat did\b.{0,40}\bchange\b|\bchanged?\s+(?:between|since|from|over)\b|"
     r"\bdid\b[^?]{0,60}\b(?:revision|version|text)\b[^?]{0,40}\badd\b|"
+    # "which new study topics did PP-22 add to Resolution 21"
+    r"\bdid\b[^?]{0,60}\b(?:add|introduce|insert)\b[^?]{0,40}\b(?:to|in|into)\b|"
     r"\bchanged?\s*(?:\?|$)|\bchanged in\b|"
     r"\b(?:has|have)\b.{0,40}\bchanged\b|\bchanges? (?:made )?(?:to|in) (?:resolution|res\b|the "
     r"(?:text|resolution))|\bdiffer\w*|\bcompared? (?:with|to)\b|\bwhat(?:'s| is| was) new\b|"

@@ -546,6 +546,7 @@ SIDES = [
     ("What must Resolution 25's report include since Bucharest that the Dubai text didn't ask "
      "for?", "added", {"bucharest", "dubai"}),
     ("What did the 2022 revision of Resolution 30 add about academia?", "added", {"*"}),
+    ("Which study topics did PP-22 add to Resolution 21?", "added", {"*"}),  # to its predecessor
     ("What does Resolution 130 (Rev. Dubai, 2018) say about the Dubai 2018 summit?", None,
      {"dubai 2018"}),  # not a comparison: no other revision is brought in
 ]  # fmt: skip
