@@ -16,7 +16,7 @@ def changed(
 ) -> list[Hit]:
     """The clauses of each text (revisions of one resolution) whose wording is in no other:
     what a revision added, reworded or dropped (an annex too). Renumbering alone is no
-    change."""
+    change, nor is citing a text in its later revision."""
     wordings = {
         doc_id: {
             wording(clause.text): clause
@@ -95,9 +95,15 @@ def in_reading_order(ranked: list[Candidate]) -> list[Candidate]:
     return [replace(c, rank=top - position / 1000) for position, c in enumerate(ordered)]
 
 
+# The revision a cited text is in: "Resolution 20 (Rev. Geneva, 2022)", "Resolution 1 (Dubai,
+# 2012)". A later text cites the same resolution in its later revision; that is no change.
+_CITED_REVISION = re.compile(r"\((?:Rev\.\s*)?[A-Z][^()]{0,40},\s*\d{4}\)")
+
+
 def wording(text: str) -> str:
-    """A clause's words, without its number or letter, case, punctuation and line breaks."""
-    words = re.findall(r"\w+", text.lower())
+    """A clause's words, without its number or letter, the revisions of the texts it cites,
+    case, punctuation and line breaks."""
+    words = re.findall(r"\w+", _CITED_REVISION.sub(" ", text).lower())
     while words and re.fullmatch(r"\d+|[a-z]|[ivxlc]+", words[0]):
         words = words[1:]
     return " ".join(words)

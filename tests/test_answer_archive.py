@@ -1034,6 +1034,13 @@ def test_what_a_revision_added_or_dropped_is_cited_from_that_side_only(
     assert_verified(core_archive, result)
 
 
+def test_citing_a_text_in_its_later_revision_is_no_change_of_wording() -> None:
+    older = "b) Resolution 29 (Rev. Hammamet, 2016) of WTSA, on call-back;"
+    newer = "c) Resolution 29 (Rev. Geneva, 2022) of WTSA, on call-back;"
+    assert wording(older) == wording(newer) == "resolution 29 of wtsa on call back"
+    assert wording("Resolution 61 (Rev. Geneva, 2022) of WTSA, on misuse;") != wording(newer)
+
+
 def test_wording_new_in_a_revision_is_more_novel_than_a_changed_year(core_archive: Archive) -> None:
     newer, older = "itu-pp/res-2/rev-bucharest-2022/en", "itu-pp/res-2/rev-dubai-2018/en"
     shared_with_reports = f"{newer}/operative/resolves/4"  # not in the 2018 text at all
