@@ -237,6 +237,27 @@ def find_named(text: str) -> tuple[DocRef, ...]:
     return tuple(DocRef("named", name, DocType.OTHER) for name in found)
 
 
+# A title right after a citing verb is the text cited, not the numbered text's own title: "does
+# A/RES/80/148 refer to the Paris Agreement".
+_CITING_VERB = re.compile(
+    r"\b(?:refers?\s+to|referred\s+to|mentions?|mentioned|cites?|cited|recalls?|recalled|"
+    r"invokes?|invoked|rel(?:y|ies)\s+on|draws?\s+on|says?\s+anything\s+about|"
+    r"anything\s+about)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def cited_by_name(text: str) -> tuple[DocRef, ...]:
+    """Texts named by title as what a numbered text cites ("does A/RES/80/148 refer to the
+    Paris Agreement, and where")."""
+    found = dict.fromkeys(
+        name
+        for start, name, _ in find_named_texts(text)
+        if _CITING_VERB.search(text[max(0, start - 40) : start])
+    )
+    return tuple(DocRef("named", name, DocType.OTHER) for name in found)
+
+
 # "the Convention against Cybercrime", "the UN's new cybercrime treaty": in a question, the
 # United Nations one
 _CYBERCRIME_SHORT = re.compile(

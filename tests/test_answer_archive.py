@@ -1111,6 +1111,20 @@ def test_the_constitution_and_convention_asked_together_are_answered_on_their_su
     assert_verified(core_archive, result)
 
 
+def test_asked_whether_a_text_cites_one_named_by_title_the_clauses_citing_it_answer(
+    core_archive: Archive,
+) -> None:
+    """Read as the numbered text's own title, the name was dropped and every clause of the
+    text citing anything was listed."""
+    result = answer(
+        core_archive, "Does A/RES/77/37 refer to the Charter of the United Nations, and where?"
+    )
+    assert not result.refused and result.citations
+    assert all(c.clause_id.startswith("unga/a-res-77-37/") for c in result.citations)
+    assert all("Charter of the United Nations" in c.text for c in result.citations)
+    assert_verified(core_archive, result)
+
+
 def test_the_itus_founding_treaty_is_its_constitution(core_archive: Archive) -> None:
     """The phrase names the Constitution; read as plain words, it let the Convention's clause on
     secret language rank first."""

@@ -349,6 +349,17 @@ def test_the_constitution_or_convention_names_both() -> None:
     assert [ref.number for ref in reading.owners] == ["constitution", "convention"]
 
 
+def test_a_title_after_the_citing_verb_is_what_the_numbered_text_cites() -> None:
+    reading = read_question("Does A/RES/80/148 refer to the Paris Agreement, and where?")
+    assert [(ref.kind, ref.number) for ref in reading.refs] == [
+        ("unga", "80/148"),
+        ("named", "Paris Agreement"),
+    ]
+    assert reading.asks_cited and reading.names_two_texts and not reading.crossref
+    described = read_question("What does A/RES/70/1, the 2030 Agenda, say about ICTs?")
+    assert [ref.number for ref in described.refs] == ["70/1"]  # a title beside its number
+
+
 def test_the_two_basic_instruments_named_together_are_one_subject() -> None:
     """Not one text asked about as citing the other, as two texts named are."""
     both = read_question("Where the ITU Constitution and Convention differ by language, who wins?")
