@@ -14,6 +14,7 @@ from rescite.answer.articles import (
     with_titled_article,
     within_article,
 )
+from rescite.answer.cited_paragraphs import asked_paragraph, cites_paragraph
 from rescite.answer.conferences import Conference
 from rescite.answer.described import described_text
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
@@ -412,9 +413,10 @@ def citing(
         return Found([], f"no text in the archive {_scope(filters)}cites {_asked(reading)}.")
     hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)
              if hit.clause.clause_id not in found]  # fmt: skip
+    invoking = found & invoking_paragraph(hits, reading)
     out: list[Candidate] = []
     for candidate in scorer.score(hits):
-        if candidate.hit.clause.clause_id in found:
+        if candidate.hit.clause.clause_id in (invoking or found):
             support = max(candidate.support, CITING_SUPPORT)
             candidate = replace(
                 candidate,
@@ -424,6 +426,15 @@ def citing(
             )
         out.append(candidate)
     return Found(prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language))
+
+
+def invoking_paragraph(hits: list[Hit], reading: Reading) -> set[str]:
+    """Asked where one paragraph of a text named by title is invoked ("paragraph 71 of the
+    Tunis Agenda"), the clauses citing that paragraph: the answer, if any cites it."""
+    asked = asked_paragraph(reading.question)
+    if asked is None:
+        return set()
+    return {hit.clause.clause_id for hit in hits if cites_paragraph(hit.clause.text, *asked)}
 
 
 def _asked(reading: Reading) -> str:

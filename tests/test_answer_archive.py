@@ -11,6 +11,7 @@ from rescite.answer import ask
 from rescite.answer.answer_type import Asked, gives
 from rescite.answer.ask import LEADS
 from rescite.answer.citations import citation_string
+from rescite.answer.cited_paragraphs import cites_paragraph
 from rescite.answer.described import described_text
 from rescite.answer.question import read_question
 from rescite.answer.retrieve import candidates
@@ -1122,6 +1123,16 @@ def test_asked_whether_a_text_cites_one_named_by_title_the_clauses_citing_it_ans
     assert not result.refused and result.citations
     assert all(c.clause_id.startswith("unga/a-res-77-37/") for c in result.citations)
     assert all("Charter of the United Nations" in c.text for c in result.citations)
+    assert_verified(core_archive, result)
+
+
+def test_asked_where_one_paragraph_of_a_titled_text_is_invoked_the_clauses_citing_it_answer(
+    core_archive: Archive,
+) -> None:
+    """Every clause citing the Tunis Agenda was listed before, whatever paragraph it cited."""
+    result = answer(core_archive, "Which ITU resolutions invoke paragraph 71 of the Tunis Agenda?")
+    assert not result.refused and result.citations
+    assert all(cites_paragraph(c.text, "Tunis Agenda", "71") for c in result.citations)
     assert_verified(core_archive, result)
 
 
