@@ -265,7 +265,9 @@ _PARTS_OF = re.compile(
 # Right after the citing verb, what narrows a list question to the one citation it asks about.
 _NARROWING = re.compile(
     rf"\b(?:{_CITING})\s+(?:about|concerning|regarding|relating to|in relation to|"
-    r"with (?:regard|respect) to|on the subject of|in connection with)\b|\bas having\b",
+    r"with (?:regard|respect) to|on the subject of|in connection with)\b|\bas having\b|"
+    # one text asked for by its subject: "which earlier resolution on AI does 78/311 reaffirm"
+    r"\bwhich\s+(?:[\w-]+\s+)?(?:resolution|decision|text)\s+(?:on|about|concerning)\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(

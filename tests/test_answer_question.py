@@ -277,6 +277,8 @@ NARROWED = [  # a list question, or narrowed to the one citation it asks about
     ("Which resolution is recalled in A/RES/79/243 as having set up the committee?", True),
     ("Which resolutions build on A/RES/79/239 about military uses of AI?", False),
     ("Which resolutions recall General Assembly resolution 68/243?", False),
+    ("Which earlier resolution on outer space does A/RES/79/21 reaffirm?", True),  # one, by subject
+    ("Which resolutions on outer space does A/RES/79/21 reaffirm?", False),
 ]
 
 
