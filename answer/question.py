@@ -591,6 +591,19 @@ def cites_a_reference(text: str) -> bool:
     return bool(_CROSSREF.search(text)) and not _CITED_BY_REFERENCE.search(text)
 
 
+# "Which international days did the Assembly proclaim at its seventy-ninth session": what a
+# session adopted is found across its texts.
+_WHICH = re.compile(r"\b(?:which|what)\b", re.IGNORECASE)
+
+
+def asks_across_texts(text: str) -> bool:
+    """ "Which resolutions …", "what have the conferences …", "which days did the Assembly
+    proclaim at its 79th session": answered from several texts, each by its leading clauses."""
+    return bool(_SURVEY.search(text)) or (
+        assembly_session(text) is not None and bool(_WHICH.search(text))
+    )
+
+
 def parts_owners(text: str) -> tuple[DocRef, ...]:
     """The texts whose clauses citing another the question asks for (`_PARTS_OF`)."""
     match = _PARTS_OF.search(text)
@@ -705,7 +718,7 @@ def read_question(question: str) -> Reading:
         refs=refs,
         action_lines=action_lines,
         mandate=mandate,
-        survey=not refs and bool(_SURVEY.search(text)) and cited is None,
+        survey=not refs and asks_across_texts(text) and cited is None,
         crossref=crossref,
         verb=verb,
         addressee=addressee,

@@ -726,3 +726,21 @@ def test_a_conference_is_read_by_its_body() -> None:
 def test_a_cross_reference_names_the_cited_texts_conference_not_the_one_asked_of() -> None:
     question = "Which texts recall Resolution 45 as revised at WTDC-14?"
     assert read_question(question).conference is None
+
+
+SURVEYS = [
+    ("Which resolutions deal with child online protection?", True),
+    ("Which international days did the Assembly proclaim at its seventy-ninth session?", True),
+    ("During its 78th session, what years did the Assembly dedicate to a theme?", True),
+    ("What does the Assembly decide on outer space at its seventy-ninth session?", True),
+    ("When is the International Day of Education observed?", False),
+    ("At its seventy-ninth session, did the Assembly proclaim a day for chess?", False),
+]
+
+
+@pytest.mark.parametrize(("question", "survey"), SURVEYS)
+def test_questions_answered_across_texts_each_by_its_leading_clauses(
+    question: str, survey: bool
+) -> None:
+    """What a session adopted is spread over its texts, however the question words it."""
+    assert read_question(question).survey is survey
