@@ -241,8 +241,7 @@ def find_named(text: str) -> tuple[DocRef, ...]:
 # A/RES/80/148 refer to the Paris Agreement".
 _CITING_VERB = re.compile(
     r"\b(?:refers?\s+to|referred\s+to|mentions?|mentioned|cites?|cited|recalls?|recalled|"
-    r"invokes?|invoked|rel(?:y|ies)\s+on|draws?\s+on|says?\s+anything\s+about|"
-    r"anything\s+about)\s+(?:the\s+)?$",
+    r"invokes?|invoked|rel(?:y|ies)\s+on|draws?\s+on|anything\s+about)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

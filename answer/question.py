@@ -687,14 +687,14 @@ def read_question(question: str) -> Reading:
     text = " ".join(question.split())
     refs = find_refs(text)
     action_lines = find_action_lines(text)
-    named = () if refs else find_named(text)  # beside a number, a title describes it,
+    named = () if refs else find_named(text)  # beside a number, a title describes it
     owners = parts_owners(text)
     owner = article_owner(text)
     article = None if owner else find_article(text)
     if owner:  # "which provisions of the ITU Constitution cite Article 102 of the UN Charter"
         kept = tuple(ref for ref in refs if ref.kind != "basic" or ref in owners)
         refs, named = (*kept, owner) if owners else kept, (owner,)
-    if refs:  # unless it is what the number cites ("does 80/148 refer to the Paris Agreement")
+    if refs:  # or is what the number cites ("does 80/148 refer to the Paris Agreement")
         refs = tuple(dict.fromkeys((*refs, *cited_by_name(text))))
     crossref = bool(refs or action_lines or named) and cites_a_reference(text)
     if crossref and named:  # which texts cite the Tunis Agenda: a text cited by name
