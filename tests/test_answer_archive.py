@@ -292,6 +292,27 @@ def test_a_fact_no_clause_gives_is_refused_though_its_subject_is_answered(
     assert fact.support < SETTINGS.answer.refusal_threshold <= subject.support
 
 
+def test_a_date_asked_of_one_observance_is_not_answered_by_anothers(
+    core_archive: Archive,
+) -> None:
+    """Asked the date of an international day the archive never proclaims, the date of another
+    day, close in name, was cited."""
+    named = answer(
+        core_archive,
+        "Each year, on which date falls the International Day of Science, Technology and "
+        "Innovation for the South?",
+    )
+    assert not named.refused
+    assert named.citations[0].clause_id.startswith("unga/a-res-78-259/")
+    assert_verified(core_archive, named)
+    other = answer(
+        core_archive,
+        "Each year, on which date falls the International Day of Quantum Science and Technology?",
+    )
+    assert other.refused and not other.citations
+    assert "asks for a date" in other.answer
+
+
 def test_a_fact_asked_for_in_another_language_is_checked_too(core_archive: Archive) -> None:
     subject = answer(core_archive, "国际电联在儿童在线保护方面做什么？")
     assert not subject.refused
