@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from rescite.answer import compose, retrieve
 from rescite.answer.answer_type import gives
 from rescite.answer.citations import citation_string
-from rescite.answer.observances import names_observance, observance_asked
+from rescite.answer.named_subjects import named_in
 from rescite.answer.pointers import defers, pointed_to
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
@@ -112,20 +112,21 @@ def ask(
 def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:
     """The candidates that could answer: asked for a year, a date, a count, an amount or a
     name, only those that state one (or sit in the section the question names), and, asked it
-    of an observance the question names, name that observance (or sit in a text that does).
+    of an observance or a thing with a coined name ("UNISPACE IV"), name it (or sit in a text
+    that does: `named_subjects`).
     The answer's support is the best of theirs. Each of them ranked `FACT_BONUS` ahead for
     stating it; the bonus is taken off again, so that the relative cut reads their own ranks."""
     asked = reading.asks_for
     if asked is None:
         return items
-    observance = observance_asked(reading.question)
+    named = named_in(reading.question)
     return [
         c if c.direct else replace(c, rank=c.rank - FACT_BONUS)
         for c in items
         if c.direct
         or (
             gives(asked, c.hit.clause.text)
-            and names_observance(observance, f"{c.hit.document.title} {c.hit.clause.text}")
+            and named.named_by(f"{c.hit.document.title} {c.hit.clause.text}")
         )
     ]
 

@@ -313,6 +313,19 @@ def test_a_date_asked_of_one_observance_is_not_answered_by_anothers(
     assert "asks for a date" in other.answer
 
 
+def test_a_fact_asked_of_a_thing_by_its_coined_name_is_given_by_a_clause_naming_it(
+    core_archive: Archive,
+) -> None:
+    """Asked the year of a forum the texts never mention, the year of another edition was
+    cited."""
+    named = answer(core_archive, "In which year was WTPF-21 held, and how?")
+    assert not named.refused
+    assert all("WTPF-21" in c.text for c in named.citations)
+    assert_verified(core_archive, named)
+    other = answer(core_archive, "In which year was WTPF-17 held, and how?")
+    assert other.refused and not other.citations
+
+
 def test_a_fact_asked_for_in_another_language_is_checked_too(core_archive: Archive) -> None:
     subject = answer(core_archive, "国际电联在儿童在线保护方面做什么？")
     assert not subject.refused

@@ -1,0 +1,59 @@
+"""What a fact question names that a clause answering it must name too: an observance ("the
+International Day of Quantum Science and Technology") or a thing known by a coined name
+("UNISPACE IV", "the Du3M 2025 programme"). Asked its date, its host city or its lead agency, a
+clause answers only if it, or its text's title, names that thing: the date of another
+international day, the city of another conference is no answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "International Day of …", "International Year of …", "International Decade for …": the kind
+# and the capitalised words of its name, with the small words between them.
+_OBSERVANCE = re.compile(
+    r"\bInternational\s+(Day|Year|Decade|Week)((?:\s+(?:of|for|against|on|and|the|in|to)"
+    r"|\s+[A-Z][\w'’-]*|,)+)"
+)
+_SMALL = frozenset({"of", "for", "against", "on", "and", "the", "in", "to"})
+# A coined name: capitals with a number ("UNISPACE IV", "WTPF-21") or a word with digits inside
+# ("Du3M"). Not an ITU conference ("PP-22", "WTDC-22"), which the texts name by city and year,
+# nor a Sustainable Development Goal ("SDG 9"), which they spell out.
+_COINED = re.compile(
+    r"\b[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*[- ](?:[IVX]{1,4}|\d{1,4})\b|\b[A-Z][a-z]*\d+[A-Za-z]*\b"
+)
+_NOT_COINED = re.compile(r"^(?:PP|WTDC|WTSA|WRC|RA|WCIT|SDGs?|COP|CWG|SG)\b")
+
+
+@dataclass(frozen=True)
+class Named:
+    observance: tuple[str, ...] = ()  # its kind and the words of its name: ("day", "quantum")
+    coined: tuple[str, ...] = ()  # "UNISPACE IV", "Du3M"
+
+    def named_by(self, text: str) -> bool:
+        """The text names each of them: an observance as "international" and its kind, then
+        every word of its name anywhere; a coined name as written (any case)."""
+        said = text.lower()
+        if self.observance:
+            kind, *name = self.observance
+            if f"international {kind}" not in said or not all(
+                re.search(rf"\b{re.escape(word)}", said) for word in name
+            ):
+                return False
+        return all(name.lower() in said for name in self.coined)
+
+
+def named_in(question: str) -> Named:
+    """The observance and the coined names a question names (none: no condition)."""
+    observance: tuple[str, ...] = ()
+    if match := _OBSERVANCE.search(question):
+        words = re.findall(r"[\w'’-]+", match.group(2).lower())
+        observance = (match.group(1).lower(), *(word for word in words if word not in _SMALL))
+    coined = tuple(
+        dict.fromkeys(
+            found.group()
+            for found in _COINED.finditer(question)
+            if not _NOT_COINED.match(found.group())
+        )
+    )
+    return Named(observance, coined)
