@@ -70,9 +70,11 @@ def ask(
     if best < threshold:
         closest = max((candidate.support for candidate in found.items), default=0.0)
         if reading.asks_for and closest >= threshold:
+            named = named_in(reading.question).described
+            asked = reading.asks_for.described + (f" of {named}" if named else "")
             reason = (
-                f"the question asks for {reading.asks_for.described}, and no clause scoring "
-                f"above the threshold {threshold:.2f} gives one."
+                f"the question asks for {asked}, and no clause scoring above the threshold "
+                f"{threshold:.2f} {'names it and ' if named else ''}gives one."
             )
         else:
             reason = (

@@ -324,6 +324,8 @@ def test_a_fact_asked_of_a_thing_by_its_coined_name_is_given_by_a_clause_naming_
     assert_verified(core_archive, named)
     other = answer(core_archive, "In which year was WTPF-17 held, and how?")
     assert other.refused and not other.citations
+    assert "asks for a year of WTPF-17, and no clause" in other.answer
+    assert "names it and gives one" in other.answer
 
 
 def test_a_fact_asked_for_in_another_language_is_checked_too(core_archive: Archive) -> None:

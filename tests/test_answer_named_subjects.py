@@ -42,3 +42,9 @@ def test_a_clause_answers_only_of_what_it_names() -> None:
     assert event.named_by("Welcomes the offer to host Unispace IV in Vienna;")
     assert not event.named_by("Recalls UNISPACE III, held in Vienna in 1999;")
     assert Named().named_by("any clause at all")  # nothing named: no condition
+
+
+def test_what_a_question_names_is_described_as_written() -> None:
+    named = named_in("When is the International Day of Rivers and Lakes, set with UNISPACE IV?")
+    assert named.described == "International Day of Rivers and Lakes and UNISPACE IV"
+    assert named_in("When is it?").described == ""
