@@ -413,7 +413,13 @@ def citing(
         return Found([], f"no text in the archive {_scope(filters)}cites {_asked(reading)}.")
     hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)
              if hit.clause.clause_id not in found]  # fmt: skip
-    invoking = found & invoking_paragraph(hits, reading)
+    asked = asked_paragraph(reading.question)
+    invoking = found & invoking_paragraph(hits, asked)
+    note = (
+        f"No clause in the archive cites paragraph {asked[1]} of the {asked[0]}; these cite it."
+        if asked and not invoking
+        else None
+    )
     out: list[Candidate] = []
     for candidate in scorer.score(hits):
         if candidate.hit.clause.clause_id in (invoking or found):
@@ -425,13 +431,13 @@ def citing(
                 listed=not reading.narrowed,
             )
         out.append(candidate)
-    return Found(prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language))
+    ranked = prefer_language(sorted(out, key=lambda c: -c.rank), reading.wanted_language)
+    return Found(ranked, note=note)
 
 
-def invoking_paragraph(hits: list[Hit], reading: Reading) -> set[str]:
+def invoking_paragraph(hits: list[Hit], asked: tuple[str, str] | None) -> set[str]:
     """Asked where one paragraph of a text named by title is invoked ("paragraph 71 of the
     Tunis Agenda"), the clauses citing that paragraph: the answer, if any cites it."""
-    asked = asked_paragraph(reading.question)
     if asked is None:
         return set()
     return {hit.clause.clause_id for hit in hits if cites_paragraph(hit.clause.text, *asked)}

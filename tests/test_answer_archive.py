@@ -1170,6 +1170,12 @@ def test_asked_where_one_paragraph_of_a_titled_text_is_invoked_the_clauses_citin
     assert not result.refused and result.citations
     assert all(cites_paragraph(c.text, "Tunis Agenda", "71") for c in result.citations)
     assert_verified(core_archive, result)
+    # a paragraph no clause cites: the clauses citing the text, said to be that
+    unused = answer(core_archive, "Which ITU resolutions invoke paragraph 3 of the Tunis Agenda?")
+    assert not unused.refused and unused.citations
+    assert unused.answer.startswith(
+        "No clause in the archive cites paragraph 3 of the Tunis Agenda; these cite it."
+    )
 
 
 def test_the_itus_founding_treaty_is_its_constitution(core_archive: Archive) -> None:
