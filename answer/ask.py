@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 from rescite.answer import compose, retrieve
 from rescite.answer.answer_type import gives
 from rescite.answer.citations import citation_string
-from rescite.answer.named_subjects import named_in
 from rescite.answer.pointers import defers, pointed_to
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
@@ -70,7 +69,7 @@ def ask(
     if best < threshold:
         closest = max((candidate.support for candidate in found.items), default=0.0)
         if reading.asks_for and closest >= threshold:
-            named = named_in(reading.question).described
+            named = reading.named.described
             asked = reading.asks_for.described + (f" of {named}" if named else "")
             reason = (
                 f"the question asks for {asked}, and no clause scoring above the threshold "
@@ -121,14 +120,13 @@ def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:
     asked = reading.asks_for
     if asked is None:
         return items
-    named = named_in(reading.question)
     return [
         c if c.direct else replace(c, rank=c.rank - FACT_BONUS)
         for c in items
         if c.direct
         or (
             gives(asked, c.hit.clause.text)
-            and named.named_by(f"{c.hit.document.title} {c.hit.clause.text}")
+            and reading.named.named_by(f"{c.hit.document.title} {c.hit.clause.text}")
         )
     ]
 

@@ -29,12 +29,12 @@ _NOT_COINED = re.compile(r"^(?:PP|WTDC|WTSA|WRC|RA|WCIT|SDGs?|COP|CWG|SG)\b")
 class Named:
     observance: tuple[str, ...] = ()  # its kind and the words of its name: ("day", "quantum")
     coined: tuple[str, ...] = ()  # "UNISPACE IV", "Du3M"
-    written: tuple[str, ...] = ()  # each as the question writes it
+    observance_written: str = ""  # the observance as the question writes it
 
     @property
     def described(self) -> str:
-        """ "the International Day of Quantum Science and Technology", "UNISPACE IV"."""
-        return " and ".join(self.written)
+        """ "International Day of Quantum Science and Technology", "UNISPACE IV"."""
+        return " and ".join(name for name in (self.observance_written, *self.coined) if name)
 
     def named_by(self, text: str) -> bool:
         """The text names each of them: an observance as "international" and its kind, then
@@ -52,11 +52,11 @@ class Named:
 def named_in(question: str) -> Named:
     """The observance and the coined names a question names (none: no condition)."""
     observance: tuple[str, ...] = ()
-    written: tuple[str, ...] = ()
+    written = ""
     if match := _OBSERVANCE.search(question):
         words = re.findall(r"[\w'’-]+", match.group(2).lower())
         observance = (match.group(1).lower(), *(word for word in words if word not in _SMALL))
-        written = (match.group().rstrip(", "),)
+        written = match.group().rstrip(", ")
     coined = tuple(
         dict.fromkeys(
             found.group()
@@ -64,4 +64,4 @@ def named_in(question: str) -> Named:
             if not _NOT_COINED.match(found.group())
         )
     )
-    return Named(observance, coined, written + coined)
+    return Named(observance, coined, written)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rescite.answer.answer_type import Asked, asked_for
+from rescite.answer.cited_paragraphs import asked_paragraph
 from rescite.answer.conferences import Conference, conference_acting
 from rescite.answer.doc_refs import (
     DocRef,
@@ -25,6 +26,7 @@ from rescite.answer.doc_refs import (
 )
 from rescite.answer.glossary import english_terms
 from rescite.answer.locator import Locator, find_locator
+from rescite.answer.named_subjects import Named, named_in
 from rescite.core.records import Body
 
 ITU_FAMILY = (Body.ITU_PP, Body.ITU_WTSA, Body.ITU_WTDC)
@@ -68,6 +70,8 @@ class Reading:
     # the texts whose own clauses are asked for: "which paragraphs of A/RES/79/243 cite 74/247"
     owners: tuple[DocRef, ...] = ()
     locator: Locator | None = None  # "instructs the Secretary-General, 1": the clause cited
+    named: Named = field(default_factory=Named)  # "UNISPACE IV": what a fact's clause must name
+    paragraph: tuple[str, str] | None = None  # "paragraph 71 of the Tunis Agenda": title, number
 
     @property
     def wanted_language(self) -> str:
@@ -744,4 +748,6 @@ def read_question(question: str) -> Reading:
         mentioned=() if crossref else named,
         owners=owners,
         locator=find_locator(text, article) if refs else None,
+        named=named_in(text),
+        paragraph=asked_paragraph(text),
     )

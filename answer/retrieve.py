@@ -14,7 +14,7 @@ from rescite.answer.articles import (
     with_titled_article,
     within_article,
 )
-from rescite.answer.cited_paragraphs import asked_paragraph, cites_paragraph
+from rescite.answer.cited_paragraphs import cites_paragraph
 from rescite.answer.conferences import Conference
 from rescite.answer.described import described_text
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
@@ -413,8 +413,8 @@ def citing(
         return Found([], f"no text in the archive {_scope(filters)}cites {_asked(reading)}.")
     hits += [hit for hit in archive.search(reading.query, k=depth, filters=filters)
              if hit.clause.clause_id not in found]  # fmt: skip
-    asked = asked_paragraph(reading.question)
-    invoking = found & invoking_paragraph(hits, asked)
+    asked = reading.paragraph
+    invoking = invoking_paragraph([hit for hit in hits if hit.clause.clause_id in found], asked)
     note = (
         f"No clause in the archive cites paragraph {asked[1]} of the {asked[0]}; these cite it."
         if asked and not invoking
