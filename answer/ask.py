@@ -83,7 +83,9 @@ def ask(
     listing = listed(items)
     limit = settings.answer.max_citations
     chosen = listing[: settings.answer.max_listed] or with_pointed_to(
-        archive, choose(items, threshold, limit, reading.mandate), limit
+        archive,
+        with_items_giving(choose(items, threshold, limit, reading.mandate), items, reading, limit),
+        limit,
     )
     if not chosen:
         reason = (
@@ -112,23 +114,52 @@ def ask(
 
 def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:
     """The candidates that could answer: asked for a year, a date, a count, an amount or a
-    name, only those that state one (or sit in the section the question names), and, asked it
-    of an observance or a thing with a coined name ("UNISPACE IV"), name it (or sit in a text
-    that does: `named_subjects`).
+    name, only those that state one, or whose items do ("7.2.3 … the following procedure
+    applies" over "a) … within two months"), or that sit in the section the question names;
+    and, asked it of an observance or a thing with a coined name ("UNISPACE IV"), name it (or
+    sit in a text that does: `named_subjects`).
     The answer's support is the best of theirs. Each of them ranked `FACT_BONUS` ahead for
     stating it; the bonus is taken off again, so that the relative cut reads their own ranks."""
     asked = reading.asks_for
     if asked is None:
         return items
+    giving = [c.hit.clause.clause_id for c in items if gives(asked, c.hit.clause.text)]
     return [
         c if c.direct else replace(c, rank=c.rank - FACT_BONUS)
         for c in items
         if c.direct
         or (
-            gives(asked, c.hit.clause.text)
+            _gives_or_items_give(c.hit.clause.clause_id, giving)
             and reading.named.named_by(f"{c.hit.document.title} {c.hit.clause.text}")
         )
     ]
+
+
+def _gives_or_items_give(clause_id: str, giving: list[str]) -> bool:
+    return any(found == clause_id or found.startswith(f"{clause_id}/") for found in giving)
+
+
+def with_items_giving(
+    chosen: list[Candidate], answering: list[Candidate], reading: Reading, limit: int
+) -> list[Candidate]:
+    """Asked for a fact, each chosen clause that states it only through its items followed by
+    those of them among the answering candidates, in their rank order; `limit` in all."""
+    asked = reading.asks_for
+    if asked is None:
+        return chosen
+    cited = {c.hit.clause.clause_id for c in chosen}
+    out: list[Candidate] = []
+    for candidate in chosen:
+        out.append(candidate)
+        if candidate.direct or gives(asked, candidate.hit.clause.text):
+            continue
+        parent = f"{candidate.hit.clause.clause_id}/"
+        for item in answering:
+            item_id = item.hit.clause.clause_id
+            if item_id.startswith(parent) and item_id not in cited:
+                out.append(item)
+                cited.add(item_id)
+    return out[:limit]
 
 
 def refused(question: str, reason: str, support: float, leads: tuple[Lead, ...] = ()) -> Answer:

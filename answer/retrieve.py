@@ -603,14 +603,33 @@ def named(
     # A question that names a document is answered from it. Asked what the text says of
     # something, in its own language, only when its best clauses read close enough to the
     # question; asked what it cites, what a revision changed, or nothing of its own beyond the
-    # text ("when was the UDHR adopted?"), or across languages, its best clauses answer.
+    # text ("when was the UDHR adopted?"), or across languages, its best clauses answer. So do
+    # the operative clauses addressed to whom the question names ("what is the
+    # Secretary-General asked to circulate under Resolution 32"), whatever their wording.
     by_wording = len(reading.terms) >= 2 and not (
         across or comparing or reading.asks_cited or reading.names_two_texts or reading.action_lines
     )
     return [
-        replace(c, support=max(c.support, c.evidence + NAMED_LIFT if by_wording else NAMED_SUPPORT))
+        replace(
+            c,
+            support=max(
+                c.support,
+                c.evidence + NAMED_LIFT
+                if by_wording and not addressed_as_asked(reading, c.hit.clause)
+                else NAMED_SUPPORT,
+            ),
+        )
         for c in ranked
     ]
+
+
+def addressed_as_asked(reading: Reading, clause: Clause) -> bool:
+    """An operative clause addressed to whom the question names (`Reading.addressee`)."""
+    return (
+        reading.addressee is not None
+        and clause.section is Section.OPERATIVE
+        and clause.addressee == reading.addressee
+    )
 
 
 def lead_clauses(

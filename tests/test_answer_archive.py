@@ -225,6 +225,21 @@ def test_a_named_text_that_does_not_say_what_is_asked_is_refused(
     assert result.leads and all(number in lead.citation for lead in result.leads)
 
 
+def test_a_named_text_answers_with_its_section_addressed_to_whom_the_question_names(
+    core_archive: Archive,
+) -> None:
+    # "asked" names no section, and the clause says "instructs"; its wording alone reads too
+    # far from the question to clear the shipped threshold
+    question = "Under Resolution 32 (Kyoto, 1994), what must the Secretary-General circulate?"
+    result = ask(core_archive, question, settings=Settings(), embedder=embedder())
+    assert not result.refused, result.answer
+    first = result.citations[0]
+    assert (
+        first.clause_id == "itu-pp/res-32/kyoto-1994/en/operative/instructs-the-secretary-general"
+    )
+    assert_verified(core_archive, result)
+
+
 def test_a_body_the_text_abbreviates_is_found_under_its_full_name(core_archive: Archive) -> None:
     """The paragraph deciding on the report names the working group by its initials only;
     the question spells the name out."""
@@ -354,6 +369,22 @@ def test_a_number_asked_for_is_cited_from_a_clause_that_gives_one(core_archive: 
     assert not result.refused
     assert result.citations
     assert all(gives(Asked("number"), c.text) for c in result.citations)
+    assert_verified(core_archive, result)
+
+
+def test_a_fact_stated_by_a_clauses_items_is_cited_with_them(core_archive: Archive) -> None:
+    # WTSA Resolution 1, 7.2.3: approval by consultation when a study group lacks consensus;
+    # its item a) gives the two months Member States have to reply
+    question = (
+        "If a study group cannot reach consensus on a new ITU-T Question, by when must Member "
+        "States answer the Director when they are consulted on approving it?"
+    )
+    result = ask(core_archive, question, settings=Settings(), embedder=embedder())
+    assert not result.refused, result.answer
+    cited = [c.clause_id for c in result.citations]
+    procedure = "itu-wtsa/res-1/rev-hammamet-2016/en/operative/resolves/7.2.3"
+    assert procedure in cited and f"{procedure}/a" in cited
+    assert cited.index(f"{procedure}/a") == cited.index(procedure) + 1
     assert_verified(core_archive, result)
 
 
