@@ -116,7 +116,8 @@ _MANDATING = (
 # A General Assembly resolution's closing paragraphs put the item on a later agenda: procedure,
 # not a mandate on the question asked.
 _PROCEDURAL = re.compile(
-    r"provisional agenda of its|(?:examine|consider) the question at its|remain seized",
+    r"provisional agenda of its|(?:examine|consider) the question at its|remain seized|"
+    r"costs? (?:that )?(?:may )?aris\w* [^.;]{0,80}met from voluntary contributions",
     re.IGNORECASE,
 )
 

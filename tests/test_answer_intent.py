@@ -1,0 +1,44 @@
+"""What a question asks of a clause beyond its wording: a mandate question's intent."""
+
+from __future__ import annotations
+
+import pytest
+from rescite.answer.question import read_question
+from rescite.answer.support import MANDATE_BONUS, intent_adjustment
+from rescite.core.records import Body, Clause, DocType, DocumentMeta, Hit, Section
+
+
+def operative(text: str) -> Hit:
+    doc_id = "unga/a-res-99-1/en"
+    clause = Clause(
+        clause_id=f"{doc_id}/operative/3",
+        doc_id=doc_id,
+        ordinal=3,
+        section=Section.OPERATIVE,
+        text=text,
+        start=0,
+        end=len(text),
+    )
+    meta = DocumentMeta(doc_id=doc_id, body=Body.UNGA, doc_type=DocType.RESOLUTION)
+    return Hit(clause=clause, document=meta, score=1.0)
+
+
+MANDATE = read_question("Which resolutions mandate action against the misuse of ICTs?")
+
+
+def test_a_mandating_paragraph_is_lifted() -> None:
+    hit = operative("3. Requests the Secretary-General to report on measures against ICT misuse;")
+    assert intent_adjustment(MANDATE, hit) == pytest.approx(MANDATE_BONUS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3. Decides to include in the provisional agenda of its next session the item;",
+        "3. Decides that any costs arising from the activities above shall be met from "
+        "voluntary contributions;",
+    ],
+)
+def test_a_procedural_paragraph_is_not_a_mandate_on_the_subject(text: str) -> None:
+    assert MANDATE.mandate
+    assert intent_adjustment(MANDATE, operative(text)) < 0
