@@ -14,12 +14,13 @@ from rescite.answer.quotes import select_quote, sentences
 from rescite.answer.support import (
     FACT_BONUS,
     Candidate,
+    asks_action,
     is_heading,
     similarities,
     split_per_document,
 )
 from rescite.answer.verify import VerifiedQuote, locate
-from rescite.core.records import Answer, Document, Filters, Lead, Section
+from rescite.core.records import Answer, Clause, Document, Filters, Lead, Section
 from rescite.core.settings import Settings
 
 RELATIVE_CUT = 0.92  # keep citations ranked within this share of the best
@@ -199,7 +200,8 @@ def choose(
     """The named section whole; else the clauses ranked close to the best (never a formula or
     a bare heading: an article number and its title) with at least `CLOSE_SUPPORT` of the
     threshold when one of them clears it, `UNCLEARED_SUPPORT` when none does. Asked what a text
-    mandates, a preamble answers only when no other clause can: it mandates nothing.
+    mandates, a preamble, or an operative paragraph that only notes or welcomes, answers only
+    when no other clause can: it mandates nothing.
 
     Called once the answer's support clears the threshold. Where that support comes from a
     clause ranked further down, the ranking (both encoders) and the support (the first) disagree
@@ -214,7 +216,7 @@ def choose(
     usable = [
         c for c in items if c.hit.clause.section is not Section.FORMULA and not is_heading(c.hit)
     ]
-    acting = [c for c in usable if c.hit.clause.section is not Section.PREAMBLE]
+    acting = [c for c in usable if may_mandate(c.hit.clause)]
     if mandate and any(c.support >= threshold for c in acting):
         usable = acting
     top = max((candidate.rank for candidate in usable), default=0.0)
@@ -224,6 +226,14 @@ def choose(
     kept = [c for c in close if c.support >= floor]
     chosen, _ = split_per_document(kept, PER_DOCUMENT)
     return chosen[:limit]
+
+
+def may_mandate(clause: Clause) -> bool:
+    """Not a preamble, nor an operative paragraph that asks no one to act ("Welcomes the
+    election of the officers …")."""
+    if clause.section is Section.OPERATIVE:
+        return asks_action(clause)
+    return clause.section is not Section.PREAMBLE
 
 
 def with_pointed_to(archive: ArchiveReader, chosen: list[Candidate], limit: int) -> list[Candidate]:

@@ -127,9 +127,21 @@ def mandates(keyword: str | None) -> bool:
     return bare_keyword(keyword or "").startswith(_MANDATING)
 
 
+# A paragraph that notes or welcomes, then asks for action in the same sentence ("Notes with
+# satisfaction the activities of UN-SPIDER …, and encourages Member States to provide …").
+_THEN_MANDATES = re.compile(
+    r",\s+and\s+(?:also\s+|further\s+|strongly\s+)?(?:encourages|urges|requests|calls\s+upon|"
+    r"invites|decides|recommends|demands|appeals|authorizes)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_action(clause: Clause) -> bool:
-    """The clause's operative keyword, or its opening words where it has none, mandates."""
-    return mandates(clause.keyword_en or _first_words(clause.text))
+    """The clause's operative keyword, or its opening words where it has none, mandates; or
+    the paragraph asks for action after noting or welcoming something."""
+    return mandates(clause.keyword_en or _first_words(clause.text)) or bool(
+        _THEN_MANDATES.search(clause.text)
+    )
 
 
 def _first_words(text: str) -> str:

@@ -50,3 +50,25 @@ def test_nothing_is_cited_when_the_clauses_ranked_best_score_far_below_the_thres
     close = candidate(2, 0.82 * THRESHOLD, 0.59)
     far = candidate(4, THRESHOLD + 0.1, 0.60 * RELATIVE_CUT - 0.01)
     assert cited([best, close, far]) == []
+
+
+def test_asked_what_texts_mandate_a_paragraph_that_only_welcomes_is_not_cited() -> None:
+    welcomes = candidate(1, THRESHOLD + 0.1, 0.60)
+    text = "1. Welcomes the election of the officers of the committee at its first session;"
+    clause = welcomes.hit.clause.model_copy(update={"text": text, "end": len(text)})
+    welcomes = Candidate(welcomes.hit.model_copy(update={"clause": clause}), 0.5, 0.60)
+    decides = candidate(2, THRESHOLD + 0.1, 0.59)
+    decides_clause = decides.hit.clause.model_copy(
+        update={
+            "keyword_en": "decides",
+            "text": "2. Decides to convene the committee twice a year until its work is done;",
+        }
+    )
+    decides = Candidate(decides.hit.model_copy(update={"clause": decides_clause}), 0.5, 0.59)
+    assert [c.hit.document.doc_id for c in choose([welcomes, decides], THRESHOLD, 8)] == [
+        "x/res-1/en",
+        "x/res-2/en",
+    ]
+    assert [c.hit.document.doc_id for c in choose([welcomes, decides], THRESHOLD, 8, True)] == [
+        "x/res-2/en"
+    ]

@@ -42,3 +42,16 @@ def test_a_mandating_paragraph_is_lifted() -> None:
 def test_a_procedural_paragraph_is_not_a_mandate_on_the_subject(text: str) -> None:
     assert MANDATE.mandate
     assert intent_adjustment(MANDATE, operative(text)) < 0
+
+
+def test_a_paragraph_that_notes_then_asks_for_action_mandates() -> None:
+    hit = operative(
+        "3. Notes with appreciation the work of the regional offices, and encourages Member "
+        "States to provide them with the resources they need;"
+    )
+    assert intent_adjustment(MANDATE, hit) == pytest.approx(MANDATE_BONUS)
+
+
+def test_a_paragraph_that_only_notes_is_no_mandate() -> None:
+    hit = operative("3. Notes with appreciation the work and the requests of the regional offices;")
+    assert intent_adjustment(MANDATE, hit) == 0
