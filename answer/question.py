@@ -80,8 +80,10 @@ class Reading:
 
     @property
     def only_changes(self) -> bool:
-        """Asks what changed between revisions, and nothing more specific."""
-        rest = [term for term in self.terms if not _CHANGE_WORD.fullmatch(term)]
+        """Asks what changed between revisions, and nothing more specific (the revisions' own
+        names, "between Dubai 2018 and Bucharest 2022", ask nothing more)."""
+        named = {word for ref in self.refs for word in (ref.revision or "").split()}
+        rest = [t for t in self.terms if not _CHANGE_WORD.fullmatch(t) and t not in named]
         return self.changes and len(rest) < 2
 
     @property

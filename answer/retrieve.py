@@ -22,7 +22,13 @@ from rescite.answer.locator import located
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import Reading, cites_a_reference, read_question
 from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
-from rescite.answer.revisions import changed, in_reading_order, most_novel_first, on_side
+from rescite.answer.revisions import (
+    changed,
+    in_reading_order,
+    most_novel_first,
+    on_side,
+    substantive,
+)
 from rescite.answer.sections import closest_sections, section_matches
 from rescite.answer.support import (
     NAMED_LIFT,
@@ -598,8 +604,8 @@ def named(
         ranked = article_whole(ranked, reading.article, asks_more=bool(reading.terms))
     if comparing and reading.change_side:  # what was added or dropped: new wording first
         ranked = most_novel_first(archive, ranked, doc_ids)
-    if comparing and reading.only_changes:
-        ranked = in_reading_order(ranked)
+    if comparing and reading.only_changes:  # the list of what was added, dropped or rewritten
+        ranked = in_reading_order(substantive(archive, ranked, doc_ids))
     # A question that names a document is answered from it. Asked what the text says of
     # something, in its own language, only when its best clauses read close enough to the
     # question; asked what it cites, what a revision changed, or nothing of its own beyond the

@@ -56,6 +56,20 @@ def most_novel_first(
     return sorted(moved, key=lambda c: -c.rank)
 
 
+SUBSTANTIVE = 0.5  # novelty of a clause added, dropped or rewritten, not one with a word changed
+
+
+def substantive(
+    archive: ArchiveReader, ranked: list[Candidate], doc_ids: tuple[str, ...]
+) -> list[Candidate]:
+    """Asked only what changed, the changed clauses a revision added, dropped or rewrote (their
+    `novelty` at least `SUBSTANTIVE`), each an item of the answer's list; all the changed
+    clauses when none was."""
+    new = novelty(archive, [c.hit for c in ranked], doc_ids)
+    kept = [c for c in ranked if new[c.hit.clause.clause_id] >= SUBSTANTIVE] or ranked
+    return [replace(c, listed=True) for c in kept]
+
+
 def novelty(archive: ArchiveReader, hits: list[Hit], doc_ids: tuple[str, ...]) -> dict[str, float]:
     """For each changed clause, how little of it the other revisions hold: 1 minus the largest
     share of its words found in one clause of another revision. A clause new in 2022 scores

@@ -9,13 +9,13 @@ import re
 import pytest
 from rescite.answer import ask
 from rescite.answer.answer_type import Asked, gives
-from rescite.answer.ask import LEADS
+from rescite.answer.ask import LEADS, PER_DOCUMENT
 from rescite.answer.citations import citation_string
 from rescite.answer.cited_paragraphs import cites_paragraph
 from rescite.answer.described import described_text
 from rescite.answer.question import read_question
 from rescite.answer.retrieve import candidates
-from rescite.answer.revisions import novelty, wording
+from rescite.answer.revisions import SUBSTANTIVE, novelty, wording
 from rescite.answer.support import in_article, is_heading
 from rescite.answer.verify import collapse
 from rescite.core.archive import Archive
@@ -1075,12 +1075,34 @@ def test_what_a_revision_changed_is_answered_from_the_clauses_that_differ(
     newer, older = "itu-pp/res-2/rev-bucharest-2022/en", "itu-pp/res-2/rev-dubai-2018/en"
     cited = [c.clause_id for c in result.citations]
     assert {c.rsplit("/en/", 1)[0] + "/en" for c in cited} == {newer, older}
-    assert cited[0].startswith(newer + "/operative/")  # the newest text's decisions first
+    assert cited[0].startswith(newer)  # the newest text first
     wordings = {doc: {wording(c.text) for c in core_archive.clauses(doc)} for doc in (newer, older)}
     for clause_id in cited:
         own = newer if clause_id.startswith(newer) else older
         other = older if own == newer else newer
         assert wording(core_archive.clause(clause_id).text) not in wordings[other]
+    assert_verified(core_archive, result)
+
+
+def test_asked_only_what_changed_the_answer_lists_what_was_added_dropped_or_rewritten(
+    core_archive: Archive,
+) -> None:
+    question = "What changed in Resolution 2 between Dubai 2018 and Bucharest 2022?"
+    result = answer(core_archive, question)
+    newer, older = "itu-pp/res-2/rev-bucharest-2022/en", "itu-pp/res-2/rev-dubai-2018/en"
+    cited = [c.clause_id for c in result.citations]
+    assert f"{newer}/operative/resolves/4" in cited  # sharing the forum's reports: new in 2022
+    assert sum(c.startswith(newer) for c in cited) > PER_DOCUMENT
+    assert any(c.startswith(older) for c in cited)
+    hits = [
+        Hit(
+            clause=core_archive.clause(c),
+            document=core_archive.document(c.rsplit("/en/", 1)[0] + "/en").meta,
+            score=1.0,
+        )
+        for c in cited
+    ]
+    assert min(novelty(core_archive, hits, (newer, older)).values()) >= SUBSTANTIVE
     assert_verified(core_archive, result)
 
 

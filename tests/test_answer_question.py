@@ -534,6 +534,7 @@ CHANGES = [
     ("What did PP-22 change in Resolution 2 compared with 2018?", True, True),
     ("Which revision of Resolution 2 added a resolve on WTPF reports?", True, False),
     ("Has Resolution 21 changed since 2018?", True, True),
+    ("What changed in Resolution 2 between Dubai 2018 and Bucharest 2022?", True, True),
     ("What does Resolution 2 say about changes in the telecommunication environment?", False,
      False),
     ("What does Resolution 130 instruct the Secretary-General to do?", False, False),
