@@ -178,7 +178,7 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
             bonus -= PREAMBLE_PENALTY
     elif not reading.refs and clause.section is Section.PREAMBLE:
         bonus -= CONTEXT_PENALTY
-    if clause.section in (Section.TITLE, Section.FORMULA) or is_heading(hit):
+    if clause.section in (Section.TITLE, Section.FORMULA) or is_heading(hit) or in_foreword(clause):
         bonus -= TITLE_PENALTY
     if reading.addressee and clause.addressee == reading.addressee:
         bonus += ADDRESSEE_BONUS
@@ -189,6 +189,12 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
     if reading.asks_for and gives(reading.asks_for, clause.text):
         bonus += FACT_BONUS
     return bonus
+
+
+def in_foreword(clause: Clause) -> bool:
+    """The ITU's standard foreword to a Recommendation (what ITU-T is, intellectual property,
+    copyright): the same in every one, saying nothing of the Recommendation's subject."""
+    return "/foreword/" in clause.clause_id
 
 
 def in_article(clause_id: str, number: str) -> bool:

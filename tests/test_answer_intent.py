@@ -55,3 +55,26 @@ def test_a_paragraph_that_notes_then_asks_for_action_mandates() -> None:
 def test_a_paragraph_that_only_notes_is_no_mandate() -> None:
     hit = operative("3. Notes with appreciation the work and the requests of the regional offices;")
     assert intent_adjustment(MANDATE, hit) == 0
+
+
+def test_a_recommendations_standard_foreword_ranks_behind_its_text() -> None:
+    reading = read_question("Which languages must the safety confirmation service support?")
+    text = "The ITU-T is a permanent organ of the Union; it studies technical questions."
+    doc_id = "itu-t/rec-e-999/2020-01/en"
+
+    def body(path: str) -> Hit:
+        clause = Clause(
+            clause_id=f"{doc_id}/body/{path}",
+            doc_id=doc_id,
+            ordinal=1,
+            section=Section.BODY,
+            text=text,
+            start=0,
+            end=len(text),
+        )
+        meta = DocumentMeta(doc_id=doc_id, body=Body.ITU_OTHER, doc_type=DocType.RECOMMENDATION)
+        return Hit(clause=clause, document=meta, score=1.0)
+
+    assert intent_adjustment(reading, body("foreword/1")) < intent_adjustment(
+        reading, body("section-7.7/1")
+    )
