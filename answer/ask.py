@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from rescite.answer import compose, retrieve
 from rescite.answer.answer_type import gives
 from rescite.answer.citations import citation_string
-from rescite.answer.pointers import defers, pointed_to
+from rescite.answer.pointers import companions, needs_others
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
 from rescite.answer.quotes import select_quote, sentences
@@ -83,7 +83,7 @@ def ask(
         return refused(question, reason, best, leads_of(items or found.items))
     listing = listed(items)
     limit = settings.answer.max_citations
-    chosen = listing[: settings.answer.max_listed] or with_pointed_to(
+    chosen = listing[: settings.answer.max_listed] or with_companions(
         archive,
         with_items_giving(choose(items, threshold, limit, reading.mandate), items, reading, limit),
         limit,
@@ -236,19 +236,20 @@ def may_mandate(clause: Clause) -> bool:
     return clause.section is not Section.PREAMBLE
 
 
-def with_pointed_to(archive: ArchiveReader, chosen: list[Candidate], limit: int) -> list[Candidate]:
-    """Each chosen clause followed by the clauses of its text it defers to ("in accordance with
-    No. 120 above"), ranked as it is, while the answer has fewer than `limit` citations; never
-    after a clause of a named section, which is cited whole as it stands."""
+def with_companions(archive: ArchiveReader, chosen: list[Candidate], limit: int) -> list[Candidate]:
+    """Each chosen clause followed by the clauses of its text it needs to be read (those it
+    defers to, "in accordance with No. 120 above"; the rest of a list of short items;
+    `answer/pointers.py`), ranked as it is, while the answer has fewer than `limit` citations;
+    never after a clause of a named section, which is cited whole as it stands."""
     out: list[Candidate] = []
     cited = {c.hit.clause.clause_id for c in chosen}
     room = limit - len(chosen)
     for candidate in chosen:
         out.append(candidate)
-        if candidate.direct or room <= 0 or not defers(candidate.hit.clause):
+        if candidate.direct or room <= 0 or not needs_others(candidate.hit.clause):
             continue
         siblings = archive.clauses(candidate.hit.document.doc_id)
-        for clause in pointed_to(candidate.hit.clause, siblings):
+        for clause in companions(candidate.hit.clause, siblings):
             if clause.clause_id not in cited and room > 0:
                 cited.add(clause.clause_id)
                 room -= 1

@@ -1,9 +1,10 @@
-"""Clauses that defer to another clause of the same text for their substance.
+"""Clauses that need others of the same text to be read: deferrals and short list items.
 
 A Convention provision whose fees are due "in accordance with the provisions of No. 120
 above", a resolution's "having due regard to resolves 2 above" (examples of ours): cited alone,
 such a clause leaves the delegate to look the other one up. The clause pointed to is
-cited beside it.
+cited beside it. So are the other items of a list of short items ("2) English (recommended as
+the common language)" alone does not say which languages the list names).
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from collections.abc import Sequence
 from os.path import commonpath
 
 from rescite.answer.locator import Locator, located
-from rescite.core.records import Clause
+from rescite.answer.support import is_list_item
+from rescite.core.records import Clause, Section
+
+SHORT_ITEM = 80  # characters: an item this short is read with the rest of its list
 
 # A deferral ("in accordance with the provisions of", "as stipulated in", "having due regard
 # to"), then "No. 120 above", "Nos. 120 and 120A below", "paragraph 3 above", "resolves 2
@@ -27,9 +31,42 @@ _POINTER = re.compile(
 )
 
 
-def defers(clause: Clause) -> bool:
-    """The clause defers to another of its text (cheap: no other clause is read)."""
-    return _POINTER.search(clause.text) is not None
+def needs_others(clause: Clause) -> bool:
+    """The clause defers to another of its text, or is a short item of a list (cheap: no other
+    clause is read)."""
+    return _POINTER.search(clause.text) is not None or _short_item(clause)
+
+
+def companions(clause: Clause, siblings: Sequence[Clause]) -> list[Clause]:
+    """The clauses of the same text to cite beside `clause`: those it defers to, in the order
+    it names them, then, a short item of a list whose items are all short, the other items."""
+    return pointed_to(clause, siblings) + list_items(clause, siblings)
+
+
+def _short_item(clause: Clause) -> bool:
+    """An item of a list, and short; a preamble's items are statements of their own."""
+    return (
+        clause.section is not Section.PREAMBLE
+        and len(clause.text) <= SHORT_ITEM
+        and is_list_item(clause.text)
+    )
+
+
+def list_items(clause: Clause, siblings: Sequence[Clause]) -> list[Clause]:
+    """The other items of the list a short item is in ("section-7.7/1", "/2", "/3"), in their
+    order, when every one is short; none otherwise."""
+    if not _short_item(clause):
+        return []
+    parent = clause.clause_id.rsplit("/", 1)[0] + "/"
+    items = [
+        other
+        for other in siblings
+        if other.clause_id.startswith(parent)
+        and "/" not in other.clause_id[len(parent) :]
+        and other.clause_id != clause.clause_id
+        and is_list_item(other.text)
+    ]
+    return items if all(_short_item(item) for item in items) else []
 
 
 def pointed_to(clause: Clause, siblings: Sequence[Clause]) -> list[Clause]:

@@ -149,11 +149,16 @@ def _first_words(text: str) -> str:
     return re.sub(r"^(?:\s*(?:\(?[0-9ivxlc]+[.)]|\(?[a-z][.)]|[\W_]))*\s*", "", text[:60].lower())
 
 
+def is_list_item(text: str) -> bool:
+    """The text opens as a list's item ("1) …", "296 a) …", "(e) …")."""
+    return _ITEM.match(text) is not None
+
+
 def is_heading(hit: Hit) -> bool:
     """A bare heading: an article number and title, or a line that only restates the
     document's title (an annex headed with the convention's name); never an item of a list."""
     text = hit.clause.text
-    if _ITEM.match(text):
+    if is_list_item(text):
         return False
     if len(text) + (WIDE - 1) * len(_WIDE_CHARS.findall(text)) < HEADING_CHARS:
         return True

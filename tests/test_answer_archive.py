@@ -388,6 +388,18 @@ def test_a_fact_stated_by_a_clauses_items_is_cited_with_them(core_archive: Archi
     assert_verified(core_archive, result)
 
 
+def test_a_short_item_of_a_list_is_cited_with_the_rest_of_its_list(core_archive: Archive) -> None:
+    question = (
+        "Which languages should the safety confirmation service of Recommendation E.119 offer?"
+    )
+    result = answer(core_archive, question)
+    assert not result.refused, result.answer
+    cited = [c.clause_id for c in result.citations]
+    items = [f"itu-t/rec-e-119/2017-04/en/body/section-7.7/{n}" for n in (1, 2, 3)]
+    assert all(item in cited for item in items), cited
+    assert_verified(core_archive, result)
+
+
 def test_a_clause_stating_the_kind_of_fact_asked_for_ranks_ahead(core_archive: Archive) -> None:
     # the operative paragraph that caps the terms of office gives a count; most of the
     # resolution's clauses on chairmen give none and ranked ahead of it (twelfth)

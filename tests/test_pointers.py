@@ -1,8 +1,9 @@
-"""A clause that defers to another of its text for the substance brings that one along."""
+"""A clause that defers to another of its text for the substance brings that one along; a short
+item of a list brings the rest of the list."""
 
 from __future__ import annotations
 
-from rescite.answer.pointers import defers, pointed_to
+from rescite.answer.pointers import SHORT_ITEM, companions, list_items, needs_others, pointed_to
 from rescite.core.records import Clause, Section
 
 
@@ -73,5 +74,46 @@ def test_in_a_text_in_parts_numbered_afresh_the_paragraph_of_the_same_part_is_me
 
 
 def test_only_a_clause_that_defers_is_followed() -> None:
-    assert defers(TREATY[2]) and defers(TREATY[4])
-    assert not defers(TREATY[3]) and not defers(TREATY[0])
+    assert needs_others(TREATY[2]) and needs_others(TREATY[4])
+    assert not needs_others(TREATY[3]) and not needs_others(TREATY[0])
+
+
+def listed(clause_id: str, text: str, section: Section = Section.BODY) -> Clause:
+    return Clause(
+        clause_id=clause_id,
+        doc_id="rec",
+        ordinal=0,
+        section=section,
+        text=text,
+        start=0,
+        end=len(text),
+    )
+
+
+LANGUAGES = [
+    listed("rec/body/section-7/p1", "The service supports the following languages."),
+    listed("rec/body/section-7/1", "1) The local languages (required)"),
+    listed("rec/body/section-7/2", "2) A common language (recommended)"),
+    listed("rec/body/section-7/3", "3) Other languages (optional)"),
+    listed("rec/body/section-8/1", "1) Messages are kept for a year."),
+]
+
+
+def test_a_short_item_of_a_list_brings_the_other_items() -> None:
+    assert needs_others(LANGUAGES[2])
+    assert [c.clause_id for c in companions(LANGUAGES[2], LANGUAGES)] == [
+        "rec/body/section-7/1",
+        "rec/body/section-7/3",
+    ]
+
+
+def test_a_list_with_a_long_item_or_in_a_preamble_is_not_brought_along() -> None:
+    long_item = listed("rec/body/section-7/4", "4) " + "a language of the region " * 4)
+    assert len(long_item.text) > SHORT_ITEM
+    assert list_items(LANGUAGES[2], [*LANGUAGES, long_item]) == []
+    preamble = [
+        listed("res/preamble/recalling/a", "a) its resolution 1 on methods;", Section.PREAMBLE),
+        listed("res/preamble/recalling/b", "b) its resolution 2 on forums;", Section.PREAMBLE),
+    ]
+    assert not needs_others(preamble[0])
+    assert list_items(preamble[0], preamble) == []
