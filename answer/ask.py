@@ -141,10 +141,10 @@ def _gives_or_items_give(clause_id: str, giving: list[str]) -> bool:
 
 
 def with_items_giving(
-    chosen: list[Candidate], answering: list[Candidate], reading: Reading, limit: int
+    chosen: list[Candidate], candidates: list[Candidate], reading: Reading, limit: int
 ) -> list[Candidate]:
     """Asked for a fact, each chosen clause that states it only through its items followed by
-    those of them among the answering candidates, in their rank order; `limit` in all."""
+    those of them among `candidates` (the answering ones), in their rank order; `limit` in all."""
     asked = reading.asks_for
     if asked is None:
         return chosen
@@ -155,7 +155,7 @@ def with_items_giving(
         if candidate.direct or gives(asked, candidate.hit.clause.text):
             continue
         parent = f"{candidate.hit.clause.clause_id}/"
-        for item in answering:
+        for item in candidates:
             item_id = item.hit.clause.clause_id
             if item_id.startswith(parent) and item_id not in cited:
                 out.append(item)
