@@ -128,9 +128,10 @@ def mandates(keyword: str | None) -> bool:
 
 
 # A paragraph that notes or welcomes, then asks for action in the same sentence ("Notes with
-# satisfaction the activities of UN-SPIDER …, and encourages Member States to provide …").
+# satisfaction the activities of UN-SPIDER …, and encourages Member States to provide …"), or
+# opens with a condition ("Pending the total elimination of nuclear weapons, urges …").
 _THEN_MANDATES = re.compile(
-    r",\s+and\s+(?:also\s+|further\s+|strongly\s+)?(?:encourages|urges|requests|calls\s+upon|"
+    r",\s+(?:and\s+)?(?:also\s+|further\s+|strongly\s+)?(?:encourages|urges|requests|calls\s+upon|"
     r"invites|decides|recommends|demands|appeals|authorizes)\b",
     re.IGNORECASE,
 )
@@ -138,7 +139,7 @@ _THEN_MANDATES = re.compile(
 
 def asks_action(clause: Clause) -> bool:
     """The clause's operative keyword, or its opening words where it has none, mandates; or
-    the paragraph asks for action after noting or welcoming something."""
+    the paragraph asks for action after noting or welcoming something, or after a condition."""
     return mandates(clause.keyword_en or _first_words(clause.text)) or bool(
         _THEN_MANDATES.search(clause.text)
     )

@@ -44,12 +44,19 @@ def test_a_procedural_paragraph_is_not_a_mandate_on_the_subject(text: str) -> No
     assert intent_adjustment(MANDATE, operative(text)) < 0
 
 
-def test_a_paragraph_that_notes_then_asks_for_action_mandates() -> None:
-    hit = operative(
+@pytest.mark.parametrize(
+    "text",
+    [
         "3. Notes with appreciation the work of the regional offices, and encourages Member "
-        "States to provide them with the resources they need;"
-    )
-    assert intent_adjustment(MANDATE, hit) == pytest.approx(MANDATE_BONUS)
+        "States to provide them with the resources they need;",
+        "3. Pending the review of the programme, urges Member States to keep funding its "
+        "regional offices;",
+    ],
+)
+def test_a_paragraph_that_notes_or_sets_a_condition_then_asks_for_action_mandates(
+    text: str,
+) -> None:
+    assert intent_adjustment(MANDATE, operative(text)) == pytest.approx(MANDATE_BONUS)
 
 
 def test_a_paragraph_that_only_notes_is_no_mandate() -> None:
