@@ -8,19 +8,31 @@ from rescite.answer.support import MANDATE_BONUS, intent_adjustment
 from rescite.core.records import Body, Clause, DocType, DocumentMeta, Hit, Section
 
 
-def operative(text: str) -> Hit:
-    doc_id = "unga/a-res-99-1/en"
+def hit(
+    text: str,
+    path: str = "operative/3",
+    section: Section = Section.OPERATIVE,
+    doc_id: str = "unga/a-res-99-1/en",
+) -> Hit:
     clause = Clause(
-        clause_id=f"{doc_id}/operative/3",
+        clause_id=f"{doc_id}/{path}",
         doc_id=doc_id,
         ordinal=3,
-        section=Section.OPERATIVE,
+        section=section,
         text=text,
         start=0,
         end=len(text),
     )
-    meta = DocumentMeta(doc_id=doc_id, body=Body.UNGA, doc_type=DocType.RESOLUTION)
-    return Hit(clause=clause, document=meta, score=1.0)
+    body, kind = (Body.UNGA, DocType.RESOLUTION)
+    if doc_id.startswith("itu-t/"):
+        body, kind = (Body.ITU_OTHER, DocType.RECOMMENDATION)
+    return Hit(
+        clause=clause, document=DocumentMeta(doc_id=doc_id, body=body, doc_type=kind), score=1.0
+    )
+
+
+def operative(text: str) -> Hit:
+    return hit(text)
 
 
 MANDATE = read_question("Which resolutions mandate action against the misuse of ICTs?")
@@ -68,20 +80,6 @@ def test_a_recommendations_standard_foreword_ranks_behind_its_text() -> None:
     reading = read_question("Which languages must the safety confirmation service support?")
     text = "The ITU-T is a permanent organ of the Union; it studies technical questions."
     doc_id = "itu-t/rec-e-999/2020-01/en"
-
-    def body(path: str) -> Hit:
-        clause = Clause(
-            clause_id=f"{doc_id}/body/{path}",
-            doc_id=doc_id,
-            ordinal=1,
-            section=Section.BODY,
-            text=text,
-            start=0,
-            end=len(text),
-        )
-        meta = DocumentMeta(doc_id=doc_id, body=Body.ITU_OTHER, doc_type=DocType.RECOMMENDATION)
-        return Hit(clause=clause, document=meta, score=1.0)
-
-    assert intent_adjustment(reading, body("foreword/1")) < intent_adjustment(
-        reading, body("section-7.7/1")
-    )
+    foreword = hit(text, "body/foreword/1", Section.BODY, doc_id)
+    section = hit(text, "body/section-7.7/1", Section.BODY, doc_id)
+    assert intent_adjustment(reading, foreword) < intent_adjustment(reading, section)

@@ -7,14 +7,14 @@ from rescite.answer.pointers import SHORT_ITEM, companions, list_items, needs_ot
 from rescite.core.records import Clause, Section
 
 
-def clause(clause_id: str, text: str) -> Clause:
+def clause(clause_id: str, text: str, section: Section = Section.OPERATIVE) -> Clause:
     margin = text.split()[0]  # the parser labels a provision with its margin number
     return Clause(
-        label=f"Article 9 (No. {margin})" if "/body/" in clause_id else None,
+        label=f"Article 9 (No. {margin})" if "/body/article" in clause_id else None,
         clause_id=clause_id,
-        doc_id="doc",
+        doc_id=clause_id.split("/", 1)[0],
         ordinal=0,
-        section=Section.OPERATIVE,
+        section=section,
         text=text,
         start=0,
         end=len(text),
@@ -79,15 +79,7 @@ def test_only_a_clause_that_defers_is_followed() -> None:
 
 
 def listed(clause_id: str, text: str, section: Section = Section.BODY) -> Clause:
-    return Clause(
-        clause_id=clause_id,
-        doc_id="rec",
-        ordinal=0,
-        section=section,
-        text=text,
-        start=0,
-        end=len(text),
-    )
+    return clause(clause_id, text, section)
 
 
 LANGUAGES = [
