@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from rescite.answer import compose, retrieve
 from rescite.answer.answer_type import gives
 from rescite.answer.citations import citation_string
-from rescite.answer.pointers import companions, needs_others
+from rescite.answer.pointers import companions, is_item_of, needs_others
 from rescite.answer.protocols import ArchiveReader, TextEmbedder, embedder_of
 from rescite.answer.question import Reading, read_question
 from rescite.answer.quotes import select_quote, sentences
@@ -115,8 +115,8 @@ def ask(
 
 def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:
     """The candidates that could answer: asked for a year, a date, a count, an amount or a
-    name, only those that state one, or whose items do ("7.2.3 … the following procedure
-    applies" over "a) … within two months"), or that sit in the section the question names;
+    name, only those that state one, or whose items do (a procedure in steps whose item
+    a) gives the weeks allowed to reply), or that sit in the section the question names;
     and, asked it of an observance or a thing with a coined name ("UNISPACE IV"), name it (or
     sit in a text that does: `named_subjects`).
     The answer's support is the best of theirs. Each of them ranked `FACT_BONUS` ahead for
@@ -137,7 +137,7 @@ def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:
 
 
 def _gives_or_items_give(clause_id: str, giving: list[str]) -> bool:
-    return any(found == clause_id or found.startswith(f"{clause_id}/") for found in giving)
+    return any(found == clause_id or is_item_of(found, clause_id) for found in giving)
 
 
 def with_items_giving(
@@ -154,10 +154,10 @@ def with_items_giving(
         out.append(candidate)
         if candidate.direct or gives(asked, candidate.hit.clause.text):
             continue
-        parent = f"{candidate.hit.clause.clause_id}/"
+        parent = candidate.hit.clause.clause_id
         for item in candidates:
             item_id = item.hit.clause.clause_id
-            if item_id.startswith(parent) and item_id not in cited:
+            if is_item_of(item_id, parent) and item_id not in cited:
                 out.append(item)
                 cited.add(item_id)
     return out[:limit]
@@ -230,7 +230,7 @@ def choose(
 
 def may_mandate(clause: Clause) -> bool:
     """Not a preamble, nor an operative paragraph that asks no one to act ("Welcomes the
-    election of the officers …")."""
+    report of the committee")."""
     if clause.section is Section.OPERATIVE:
         return asks_action(clause)
     return clause.section is not Section.PREAMBLE

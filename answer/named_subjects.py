@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 # "International Day of …", "International Year of …", "International Decade for …": the kind
 # and the capitalised words of its name, with the small words between them.
+_SMALL = ("of", "for", "against", "on", "and", "the", "in", "to")
 _OBSERVANCE = re.compile(
-    r"\bInternational\s+(Day|Year|Decade|Week)((?:\s+(?:of|for|against|on|and|the|in|to)"
+    rf"\bInternational\s+(Day|Year|Decade|Week)((?:\s+(?:{'|'.join(_SMALL)})"
     r"|\s+[A-Z][\w'’-]*|,)+)"
 )
-_SMALL = frozenset({"of", "for", "against", "on", "and", "the", "in", "to"})
 # A coined name: capitals with a number ("UNISPACE IV", "WTPF-21") or a word with digits inside
 # ("Du3M"). Not an ITU conference ("PP-22", "WTDC-22"), which the texts name by city and year,
 # nor a Sustainable Development Goal ("SDG 9"), which they spell out.

@@ -3,8 +3,8 @@
 A Convention provision whose fees are due "in accordance with the provisions of No. 120
 above", a resolution's "having due regard to resolves 2 above" (examples of ours): cited alone,
 such a clause leaves the delegate to look the other one up. The clause pointed to is
-cited beside it. So are the other items of a list of short items ("2) English (recommended as
-the common language)" alone does not say which languages the list names).
+cited beside it. So are the other items of a list of short items ("2) a common language
+(recommended)" alone does not say which languages the list names).
 """
 
 from __future__ import annotations
@@ -29,6 +29,11 @@ _POINTER = re.compile(
     r"(?P<kind>Nos?\.|paragraphs?|resolves)\s+"
     r"(?P<first>\d{1,4}[A-Z]?)(?:\s+and\s+(?P<second>\d{1,4}[A-Z]?))?\s+(?:above|below)\b"
 )
+
+
+def is_item_of(clause_id: str, parent_id: str) -> bool:
+    """`clause_id` is an item of `parent_id`, at any depth ("…/3/a" of "…/3")."""
+    return clause_id.startswith(f"{parent_id}/")
 
 
 def needs_others(clause: Clause) -> bool:
@@ -57,12 +62,12 @@ def list_items(clause: Clause, siblings: Sequence[Clause]) -> list[Clause]:
     order, when every one is short; none otherwise."""
     if not _short_item(clause):
         return []
-    parent = clause.clause_id.rsplit("/", 1)[0] + "/"
+    parent = clause.clause_id.rsplit("/", 1)[0]
     items = [
         other
         for other in siblings
-        if other.clause_id.startswith(parent)
-        and "/" not in other.clause_id[len(parent) :]
+        if is_item_of(other.clause_id, parent)
+        and "/" not in other.clause_id[len(parent) + 1 :]
         and other.clause_id != clause.clause_id
         and is_list_item(other.text)
     ]

@@ -19,6 +19,7 @@ from rescite.answer.conferences import Conference
 from rescite.answer.described import described_text
 from rescite.answer.doc_refs import EVERY_REVISION, DocRef
 from rescite.answer.locator import located
+from rescite.answer.pointers import is_item_of
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
 from rescite.answer.question import Reading, cites_a_reference, read_question
 from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
@@ -615,18 +616,13 @@ def named(
     by_wording = len(reading.terms) >= 2 and not (
         across or comparing or reading.asks_cited or reading.names_two_texts or reading.action_lines
     )
-    return [
-        replace(
-            c,
-            support=max(
-                c.support,
-                c.evidence + NAMED_LIFT
-                if by_wording and not addressed_as_asked(reading, c.hit.clause)
-                else NAMED_SUPPORT,
-            ),
-        )
-        for c in ranked
-    ]
+
+    def supported(c: Candidate) -> float:
+        if by_wording and not addressed_as_asked(reading, c.hit.clause):
+            return c.evidence + NAMED_LIFT
+        return NAMED_SUPPORT
+
+    return [replace(c, support=max(c.support, supported(c))) for c in ranked]
 
 
 def addressed_as_asked(reading: Reading, clause: Clause) -> bool:
@@ -658,7 +654,7 @@ def lead_clauses(
 
 def _item_of(clause_id: str, lead: list[Hit]) -> bool:
     """The clause is an item of one already taken ("…/operative/3/a" of "…/operative/3")."""
-    return any(clause_id.startswith(hit.clause.clause_id + "/") for hit in lead)
+    return any(is_item_of(clause_id, hit.clause.clause_id) for hit in lead)
 
 
 def prefer_language(items: list[Candidate], language: str) -> list[Candidate]:

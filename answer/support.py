@@ -127,9 +127,9 @@ def mandates(keyword: str | None) -> bool:
     return bare_keyword(keyword or "").startswith(_MANDATING)
 
 
-# A paragraph that notes or welcomes, then asks for action in the same sentence ("Notes with
-# satisfaction the activities of UN-SPIDER …, and encourages Member States to provide …"), or
-# opens with a condition ("Pending the total elimination of nuclear weapons, urges …").
+# A paragraph that notes or welcomes, then asks for action in the same sentence ("Notes the
+# progress of the programme, and encourages Member States to support it"), or opens with a
+# condition ("Pending the review, urges …"; examples of ours).
 _THEN_MANDATES = re.compile(
     r",\s+(?:and\s+)?(?:also\s+|further\s+|strongly\s+)?(?:encourages|urges|requests|calls\s+upon|"
     r"invites|decides|recommends|demands|appeals|authorizes)\b",

@@ -54,7 +54,7 @@ def test_nothing_is_cited_when_the_clauses_ranked_best_score_far_below_the_thres
 
 def test_asked_what_texts_mandate_a_paragraph_that_only_welcomes_is_not_cited() -> None:
     welcomes = candidate(1, THRESHOLD + 0.1, 0.60)
-    text = "1. Welcomes the election of the officers of the committee at its first session;"
+    text = "1. Welcomes the report of the committee on the work of its first session;"
     clause = welcomes.hit.clause.model_copy(update={"text": text, "end": len(text)})
     welcomes = Candidate(welcomes.hit.model_copy(update={"clause": clause}), 0.5, 0.60)
     decides = candidate(2, THRESHOLD + 0.1, 0.59)
