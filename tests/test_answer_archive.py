@@ -1136,6 +1136,21 @@ def test_what_a_revision_added_or_dropped_is_cited_from_that_side_only(
     assert_verified(core_archive, result)
 
 
+def test_asked_what_a_revision_added_on_a_subject_every_new_clause_on_it_is_cited(
+    core_archive: Archive,
+) -> None:
+    question = (
+        "What did the Bucharest revision of Resolution 25 add on what the Council is to "
+        "oversee for the regional presence?"
+    )
+    result = answer(core_archive, question)
+    council = "itu-pp/res-25/rev-bucharest-2022/en/operative/instructs-the-council/"
+    cited = [c.clause_id for c in result.citations]
+    assert {council + str(n) for n in (7, 8, 9, 10)} <= set(cited)  # new in 2022
+    assert len(cited) > PER_DOCUMENT
+    assert_verified(core_archive, result)
+
+
 def test_citing_a_text_in_its_later_revision_is_no_change_of_wording() -> None:
     older = "b) Resolution 29 (Rev. Hammamet, 2016) of WTSA, on call-back;"
     newer = "c) Resolution 29 (Rev. Geneva, 2022) of WTSA, on call-back;"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rescite.answer.ask import RELATIVE_CUT, choose
+from rescite.answer.ask import CHANGE_CUT, RELATIVE_CUT, choose
+from rescite.answer.question import Reading, read_question
 from rescite.answer.support import Candidate
 from rescite.core.records import Body, Clause, DocType, DocumentMeta, Hit, Section
 
@@ -25,8 +26,11 @@ def candidate(number: int, support: float, rank: float) -> Candidate:
     return Candidate(Hit(clause=clause, document=meta, score=1.0), support, rank)
 
 
-def cited(items: list[Candidate]) -> list[str]:
-    return [c.hit.document.doc_id for c in choose(items, THRESHOLD, 8)]
+PLAIN = read_question("what do the texts say about widgets?")
+
+
+def cited(items: list[Candidate], reading: Reading = PLAIN) -> list[str]:
+    return [c.hit.document.doc_id for c in choose(items, THRESHOLD, 8, reading)]
 
 
 def test_the_best_ranked_clause_is_cited_a_little_below_threshold_if_another_clears_it() -> None:
@@ -65,10 +69,29 @@ def test_asked_what_texts_mandate_a_paragraph_that_only_welcomes_is_not_cited() 
         }
     )
     decides = Candidate(decides.hit.model_copy(update={"clause": decides_clause}), 0.5, 0.59)
-    assert [c.hit.document.doc_id for c in choose([welcomes, decides], THRESHOLD, 8)] == [
-        "x/res-1/en",
-        "x/res-2/en",
-    ]
-    assert [c.hit.document.doc_id for c in choose([welcomes, decides], THRESHOLD, 8, True)] == [
-        "x/res-2/en"
-    ]
+    assert cited([welcomes, decides]) == ["x/res-1/en", "x/res-2/en"]
+    mandating = read_question("which resolutions mandate action on widgets?")
+    assert mandating.mandate
+    assert cited([welcomes, decides], mandating) == ["x/res-2/en"]
+
+
+def test_asked_what_a_revision_added_every_clause_of_it_ranked_close_is_cited() -> None:
+    # one text's clauses, ranked 0.60 down to CHANGE_CUT of it: two of them for a plain question
+    # (the per-document cap), all four for what the revision added, none ranked further down
+    text = candidate(7, THRESHOLD + 0.1, 0.60)
+    ranks = [0.60, 0.58, 0.60 * RELATIVE_CUT - 0.01, 0.60 * CHANGE_CUT + 0.01]
+    items = [_numbered(text, n, rank) for n, rank in enumerate(ranks, start=1)]
+    far = _numbered(text, 5, 0.60 * CHANGE_CUT - 0.01)
+    added = read_question("What did the 2022 revision of Resolution 7 add about widgets?")
+    assert added.changes and added.change_side == "added"
+    clause_ids = [c.hit.clause.clause_id for c in choose([*items, far], THRESHOLD, 8, added)]
+    assert clause_ids == [c.hit.clause.clause_id for c in items]
+    assert len(choose([*items, far], THRESHOLD, 8, PLAIN)) == 2
+
+
+def _numbered(like: Candidate, number: int, rank: float) -> Candidate:
+    clause = like.hit.clause
+    clause = clause.model_copy(
+        update={"clause_id": clause.clause_id.rsplit("/", 1)[0] + f"/{number}", "ordinal": number}
+    )
+    return Candidate(like.hit.model_copy(update={"clause": clause}), like.support, rank)
