@@ -112,6 +112,7 @@ _DEADLINE_ASKED = re.compile(
 )
 _HOW_MANY = re.compile(r"\bhow many\b((?:\s+[\w-]+){0,3})", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
+_HOW_LARGE = re.compile(r"\bhow (?:large|big)\b", re.IGNORECASE)  # of money: an amount
 # "Who was appointed ...", "who chaired ...", "who were the co-facilitators": a name, not a role
 # ("who may attend", "who pays" ask for roles, which the texts state in words).
 _PERSON = re.compile(
@@ -283,6 +284,8 @@ def _kind_asked(question: str, language: str) -> Asked | None:
         return Asked("number", tuple(units[:1]) if counts_time else ())
     if _HOW_MUCH.search(question):
         return Asked("money" if _MONEY_WORDS.search(question) else "number")
+    if _HOW_LARGE.search(question) and _MONEY_WORDS.search(question):
+        return Asked("money")
     if _SHARE.search(question):
         return Asked("share")
     if _AGE.search(question):

@@ -38,6 +38,8 @@ from rescite.answer.question import read_question
         ("How many times a year does the Board meet?", Asked("number")),  # how often
         ("How much do academic members pay?", Asked("money")),
         ("How much of the text was changed?", Asked("number")),
+        ("How large is the reserve fund kept for the biennium?", Asked("money")),
+        ("How big a role does the forum play?", None),  # no money: no amount asked
         ("What percentage of costs is recovered?", Asked("share")),
         ("What figure does the text set for the fund?", Asked("number")),
         ("Up to what age is a person counted as a child?", Asked("number", ("years",))),
