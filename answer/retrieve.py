@@ -27,6 +27,7 @@ from rescite.answer.revisions import (
     changed,
     in_reading_order,
     most_novel_first,
+    novelty,
     on_side,
     substantive,
 )
@@ -603,10 +604,12 @@ def named(
         ranked = within_article(ranked, reading.article)
     if reading.article:
         ranked = article_whole(ranked, reading.article, asks_more=bool(reading.terms))
-    if comparing and reading.change_side:  # what was added or dropped: new wording first
-        ranked = most_novel_first(archive, ranked, doc_ids)
-    if comparing and reading.only_changes:  # the list of what was added, dropped or rewritten
-        ranked = in_reading_order(substantive(archive, ranked, doc_ids))
+    if comparing and (reading.change_side or reading.only_changes):
+        new = novelty(archive, [c.hit for c in ranked], doc_ids)
+        if reading.change_side:  # what was added or dropped: new wording first
+            ranked = most_novel_first(ranked, new)
+        if reading.only_changes:  # the list of what was added, dropped or rewritten
+            ranked = in_reading_order(substantive(ranked, new))
     # A question that names a document is answered from it. Asked what the text says of
     # something, in its own language, only when its best clauses read close enough to the
     # question; asked what it cites, what a revision changed, or nothing of its own beyond the

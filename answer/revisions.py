@@ -46,12 +46,10 @@ def on_side(hits: list[Hit], side: str | None) -> list[Hit]:
 NOVELTY_WEIGHT = 0.4  # asked what a revision added or dropped: rank bonus for new wording
 
 
-def most_novel_first(
-    archive: ArchiveReader, ranked: list[Candidate], doc_ids: tuple[str, ...]
-) -> list[Candidate]:
-    """The ranking with each clause moved up by how new its wording is (`novelty`): asked what
-    was added, a clause the older text lacks answers before one it held with a year changed."""
-    new = novelty(archive, [c.hit for c in ranked], doc_ids)
+def most_novel_first(ranked: list[Candidate], new: Mapping[str, float]) -> list[Candidate]:
+    """The ranking with each clause moved up by how new its wording is (`new`, its `novelty`):
+    asked what was added, a clause the older text lacks answers before one it held with a year
+    changed."""
     moved = [replace(c, rank=c.rank + NOVELTY_WEIGHT * new[c.hit.clause.clause_id]) for c in ranked]
     return sorted(moved, key=lambda c: -c.rank)
 
@@ -59,13 +57,10 @@ def most_novel_first(
 SUBSTANTIVE = 0.5  # novelty of a clause added, dropped or rewritten, not one with a word changed
 
 
-def substantive(
-    archive: ArchiveReader, ranked: list[Candidate], doc_ids: tuple[str, ...]
-) -> list[Candidate]:
+def substantive(ranked: list[Candidate], new: Mapping[str, float]) -> list[Candidate]:
     """Asked only what changed, the changed clauses a revision added, dropped or rewrote (their
-    `novelty` at least `SUBSTANTIVE`), each an item of the answer's list; all the changed
-    clauses when none was."""
-    new = novelty(archive, [c.hit for c in ranked], doc_ids)
+    `novelty`, `new`, at least `SUBSTANTIVE`), each an item of the answer's list; all the
+    changed clauses when none was."""
     kept = [c for c in ranked if new[c.hit.clause.clause_id] >= SUBSTANTIVE] or ranked
     return [replace(c, listed=True) for c in kept]
 
