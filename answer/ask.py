@@ -225,7 +225,7 @@ def choose(
     acting = [c for c in usable if may_mandate(c.hit.clause)]
     if reading.mandate and any(c.support >= threshold for c in acting):
         usable = acting
-    asks_change = bool(reading.refs) and reading.changes and reading.change_side is not None
+    asks_change = reading.asks_added_or_dropped
     top = max((candidate.rank for candidate in usable), default=0.0)
     close = [c for c in usable if c.rank >= top * (CHANGE_CUT if asks_change else RELATIVE_CUT)]
     cleared = any(c.support >= threshold for c in close)

@@ -87,6 +87,12 @@ class Reading:
         return self.changes and len(rest) < 2
 
     @property
+    def asks_added_or_dropped(self) -> bool:
+        """Names a text and asks what a revision of it added or dropped ("what did the 2022
+        revision of Resolution 30 add about academia")."""
+        return bool(self.refs) and self.changes and self.change_side is not None
+
+    @property
     def asks_only_the_text(self) -> bool:
         """Names one text and asks nothing of it but what it does ("What does A/RES/79/243 do
         with the Convention?", "What is A/RES/74/247 about?", "Summarize Resolution 130")."""

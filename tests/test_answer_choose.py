@@ -10,13 +10,13 @@ from rescite.core.records import Body, Clause, DocType, DocumentMeta, Hit, Secti
 THRESHOLD = 0.4
 
 
-def candidate(number: int, support: float, rank: float) -> Candidate:
+def candidate(number: int, support: float, rank: float, paragraph: int = 1) -> Candidate:
     doc_id = f"x/res-{number}/en"
-    text = f"{number} to ask the Bureau to study widgets of kind {number} every year;"
+    text = f"{paragraph} to ask the Bureau to study widgets of kind {number} every year;"
     clause = Clause(
-        clause_id=f"{doc_id}/operative/resolves/1",
+        clause_id=f"{doc_id}/operative/resolves/{paragraph}",
         doc_id=doc_id,
-        ordinal=1,
+        ordinal=paragraph,
         section=Section.OPERATIVE,
         text=text,
         start=0,
@@ -78,20 +78,12 @@ def test_asked_what_texts_mandate_a_paragraph_that_only_welcomes_is_not_cited() 
 def test_asked_what_a_revision_added_every_clause_of_it_ranked_close_is_cited() -> None:
     # one text's clauses, ranked 0.60 down to CHANGE_CUT of it: two of them for a plain question
     # (the per-document cap), all four for what the revision added, none ranked further down
-    text = candidate(7, THRESHOLD + 0.1, 0.60)
+    support = THRESHOLD + 0.1
     ranks = [0.60, 0.58, 0.60 * RELATIVE_CUT - 0.01, 0.60 * CHANGE_CUT + 0.01]
-    items = [_numbered(text, n, rank) for n, rank in enumerate(ranks, start=1)]
-    far = _numbered(text, 5, 0.60 * CHANGE_CUT - 0.01)
+    items = [candidate(7, support, rank, n) for n, rank in enumerate(ranks, start=1)]
+    far = candidate(7, support, 0.60 * CHANGE_CUT - 0.01, 5)
     added = read_question("What did the 2022 revision of Resolution 7 add about widgets?")
     assert added.changes and added.change_side == "added"
     clause_ids = [c.hit.clause.clause_id for c in choose([*items, far], THRESHOLD, 8, added)]
     assert clause_ids == [c.hit.clause.clause_id for c in items]
     assert len(choose([*items, far], THRESHOLD, 8, PLAIN)) == 2
-
-
-def _numbered(like: Candidate, number: int, rank: float) -> Candidate:
-    clause = like.hit.clause
-    clause = clause.model_copy(
-        update={"clause_id": clause.clause_id.rsplit("/", 1)[0] + f"/{number}", "ordinal": number}
-    )
-    return Candidate(like.hit.model_copy(update={"clause": clause}), like.support, rank)
