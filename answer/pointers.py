@@ -3,8 +3,8 @@
 A Convention provision whose fees are due "in accordance with the provisions of No. 120
 above", a resolution's "having due regard to resolves 2 above" (examples of ours): cited alone,
 such a clause leaves the delegate to look the other one up. The clause pointed to is
-cited beside it. So are the other items of a list of short items ("2) a common language
-(recommended)" alone does not say which languages the list names).
+cited beside it. So are the other items of a list of short items ("2) recorded voice
+(recommended)" alone does not say which formats the list names; an example of ours).
 """
 
 from __future__ import annotations

@@ -31,16 +31,12 @@ def hit(
     )
 
 
-def operative(text: str) -> Hit:
-    return hit(text)
-
-
 MANDATE = read_question("Which resolutions mandate action against the misuse of ICTs?")
 
 
 def test_a_mandating_paragraph_is_lifted() -> None:
-    hit = operative("3. Requests the Secretary-General to report on measures against ICT misuse;")
-    assert intent_adjustment(MANDATE, hit) == pytest.approx(MANDATE_BONUS)
+    paragraph = hit("3. Requests the Secretary-General to report on measures against ICT misuse;")
+    assert intent_adjustment(MANDATE, paragraph) == pytest.approx(MANDATE_BONUS)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +49,7 @@ def test_a_mandating_paragraph_is_lifted() -> None:
 )
 def test_a_procedural_paragraph_is_not_a_mandate_on_the_subject(text: str) -> None:
     assert MANDATE.mandate
-    assert intent_adjustment(MANDATE, operative(text)) < 0
+    assert intent_adjustment(MANDATE, hit(text)) < 0
 
 
 @pytest.mark.parametrize(
@@ -68,17 +64,17 @@ def test_a_procedural_paragraph_is_not_a_mandate_on_the_subject(text: str) -> No
 def test_a_paragraph_that_notes_or_sets_a_condition_then_asks_for_action_mandates(
     text: str,
 ) -> None:
-    assert intent_adjustment(MANDATE, operative(text)) == pytest.approx(MANDATE_BONUS)
+    assert intent_adjustment(MANDATE, hit(text)) == pytest.approx(MANDATE_BONUS)
 
 
 def test_a_paragraph_that_only_notes_is_no_mandate() -> None:
-    hit = operative("3. Notes with appreciation the work and the requests of the regional offices;")
-    assert intent_adjustment(MANDATE, hit) == 0
+    paragraph = hit("3. Notes with appreciation the work and the requests of the regional offices;")
+    assert intent_adjustment(MANDATE, paragraph) == 0
 
 
 def test_a_recommendations_standard_foreword_ranks_behind_its_text() -> None:
     reading = read_question("Which languages must the safety confirmation service support?")
-    text = "The ITU-T is a permanent organ of the Union; it studies technical questions."
+    text = "This foreword says who publishes the text and how patents in it are declared."
     doc_id = "itu-t/rec-e-999/2020-01/en"
     foreword = hit(text, "body/foreword/1", Section.BODY, doc_id)
     section = hit(text, "body/section-7.7/1", Section.BODY, doc_id)

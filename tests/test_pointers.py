@@ -78,34 +78,31 @@ def test_only_a_clause_that_defers_is_followed() -> None:
     assert not needs_others(TREATY[3]) and not needs_others(TREATY[0])
 
 
-def listed(clause_id: str, text: str, section: Section = Section.BODY) -> Clause:
-    return clause(clause_id, text, section)
-
-
-LANGUAGES = [
-    listed("rec/body/section-7/p1", "The service supports the following languages."),
-    listed("rec/body/section-7/1", "1) The local languages (required)"),
-    listed("rec/body/section-7/2", "2) A common language (recommended)"),
-    listed("rec/body/section-7/3", "3) Other languages (optional)"),
-    listed("rec/body/section-8/1", "1) Messages are kept for a year."),
+BODY = Section.BODY
+FORMATS = [
+    clause("rec/body/section-7/p1", "Alerts are sent in these formats.", BODY),
+    clause("rec/body/section-7/1", "1) Short text messages (required)", BODY),
+    clause("rec/body/section-7/2", "2) Recorded voice (recommended)", BODY),
+    clause("rec/body/section-7/3", "3) Pictures and maps (optional)", BODY),
+    clause("rec/body/section-8/1", "1) Alerts are logged for a year.", BODY),
 ]
 
 
 def test_a_short_item_of_a_list_brings_the_other_items() -> None:
-    assert needs_others(LANGUAGES[2])
-    assert [c.clause_id for c in companions(LANGUAGES[2], LANGUAGES)] == [
+    assert needs_others(FORMATS[2])
+    assert [c.clause_id for c in companions(FORMATS[2], FORMATS)] == [
         "rec/body/section-7/1",
         "rec/body/section-7/3",
     ]
 
 
 def test_a_list_with_a_long_item_or_in_a_preamble_is_not_brought_along() -> None:
-    long_item = listed("rec/body/section-7/4", "4) " + "a language of the region " * 4)
+    long_item = clause("rec/body/section-7/4", "4) " + "a format the region chooses " * 4, BODY)
     assert len(long_item.text) > SHORT_ITEM
-    assert list_items(LANGUAGES[2], [*LANGUAGES, long_item]) == []
+    assert list_items(FORMATS[2], [*FORMATS, long_item]) == []
     preamble = [
-        listed("res/preamble/recalling/a", "a) its resolution 1 on methods;", Section.PREAMBLE),
-        listed("res/preamble/recalling/b", "b) its resolution 2 on forums;", Section.PREAMBLE),
+        clause("res/preamble/recalling/a", "a) its resolution 1 on methods;", Section.PREAMBLE),
+        clause("res/preamble/recalling/b", "b) its resolution 2 on forums;", Section.PREAMBLE),
     ]
     assert not needs_others(preamble[0])
     assert list_items(preamble[0], preamble) == []
