@@ -282,6 +282,13 @@ _NARROWING = re.compile(
     r"\bwhich\s+(?:[\w-]+\s+)?(?:resolution|decision|text)\s+(?:on|about|concerning)\b",
     re.IGNORECASE,
 )
+# Of what a named text cites, one citation asked for: "it points to an output of an action plan:
+# which one", "it recognizes one resolution its predecessor did not: which one".
+_ONE_CITED = re.compile(
+    rf"\b(?:{_CITING})\s+(?:a|an|one)\s+"
+    r"(?!(?:number|range|series|set|list|host|variety|couple|few|whole)\b)|\bwhich one\b",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(
     r"\b(?:(?:article|artículo|статья|статье|المادة)\s+|art\.\s*)(\d{1,3})\b|"
     r"第\s*(\d{1,3})\s*条",
@@ -622,11 +629,13 @@ def parts_owners(text: str) -> tuple[DocRef, ...]:
     return find_refs(match.group("owner")) if match else ()
 
 
-def narrows_the_list(text: str) -> bool:
+def narrows_the_list(text: str, asks_cited: bool = False) -> bool:
     """Words after the citing verb narrow the question to one citation ("which resolutions does
     79/237 recall about the open-ended working group"); "which resolutions build on 79/239 about
-    military AI" describes the text cited and asks for the whole list."""
-    return bool(_NARROWING.search(text))
+    military AI" describes the text cited and asks for the whole list. Asked what a named text
+    cites (`asks_cited`), one citation asked for narrows it too ("it points to an output of an
+    action plan: which")."""
+    return bool(_NARROWING.search(text) or (asks_cited and _ONE_CITED.search(text)))
 
 
 def asks_what_it_cites(text: str) -> bool:
@@ -712,6 +721,7 @@ def read_question(question: str) -> Reading:
     if crossref and named:  # which texts cite the Tunis Agenda: a text cited by name
         refs = named
     mandate = bool(_MANDATE.search(text))
+    asks_cited = bool(refs) and not crossref and asks_what_it_cites(text)
     year_from, year_to = _years(text)
     if refs:
         year_from = year_to = None
@@ -749,8 +759,8 @@ def read_question(question: str) -> Reading:
         changes=changes,
         change_side=change_asked(text) if changes else None,
         cited_kind=cited,
-        asks_cited=bool(refs) and not crossref and asks_what_it_cites(text),
-        narrowed=bool(refs) and narrows_the_list(text),
+        asks_cited=asks_cited,
+        narrowed=bool(refs) and narrows_the_list(text, asks_cited),
         english=english_terms(topic) if language == "zh" else "",
         asks_for=asked_for(text, language),
         mentioned=() if crossref else named,

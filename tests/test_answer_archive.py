@@ -850,6 +850,22 @@ def test_a_list_question_narrowed_to_one_citation_is_not_answered_with_the_list(
     assert len(whole.citations) > len(narrowed.citations) >= 1
 
 
+def test_one_citation_of_a_named_text_asked_for_is_not_answered_with_the_list(
+    core_archive: Archive,
+) -> None:
+    doc = "itu-pp/res-30/rev-bucharest-2022/en"
+    citing = {c.clause_id for c in core_archive.clauses(doc) if c.references}
+    whole = answer(core_archive, "Which texts does Resolution 30 (Rev. Bucharest, 2022) cite?")
+    one = answer(
+        core_archive,
+        "Resolution 30 (Rev. Bucharest, 2022) points to an output of the Buenos Aires Action "
+        "Plan: which output does it cite?",
+    )
+    assert {c.clause_id for c in whole.citations} <= citing
+    assert len(whole.citations) > len(one.citations) >= 1
+    assert "Action Plan" in one.citations[0].quote
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -279,6 +279,10 @@ NARROWED = [  # a list question, or narrowed to the one citation it asks about
     ("Which resolutions recall General Assembly resolution 68/243?", False),
     ("Which earlier resolution on outer space does A/RES/79/21 reaffirm?", True),  # one, by subject
     ("Which resolutions on outer space does A/RES/79/21 reaffirm?", False),
+    # what a named text cites, one citation asked for
+    ("Resolution 48 (Rev. Dubai, 2018) draws on an ILO convention: which one does it cite?", True),
+    ("Resolution 48 (Rev. Dubai, 2018) draws on a number of texts: which does it cite?", False),
+    ("Which texts does Resolution 30 (Rev. Bucharest, 2022) cite?", False),
 ]
 
 
