@@ -629,7 +629,7 @@ def parts_owners(text: str) -> tuple[DocRef, ...]:
     return find_refs(match.group("owner")) if match else ()
 
 
-def narrows_the_list(text: str, asks_cited: bool = False) -> bool:
+def narrows_the_list(text: str, asks_cited: bool) -> bool:
     """Words after the citing verb narrow the question to one citation ("which resolutions does
     79/237 recall about the open-ended working group"); "which resolutions build on 79/239 about
     military AI" describes the text cited and asks for the whole list. Asked what a named text
