@@ -16,6 +16,7 @@ from rescite.answer.support import (
     Candidate,
     asks_action,
     is_heading,
+    late_scores_of,
     similarities,
     split_per_document,
 )
@@ -37,6 +38,14 @@ PER_DOCUMENT = 2  # citations of one document, beyond a named section
 # 0.8049 (0.80: 0.6488 and 0.8005); held-out cit. R 0.475 -> 0.489, cit. P 0.671 -> 0.670.
 CHANGE_CUT = 0.85
 LEADS = 5  # a refusal names this many closest clauses, different documents first
+# Below the threshold, an English question is answered by the best-ranked clause among the first
+# `LATE_POOL` whose words match its own this closely (`late_match`). Chosen on the development
+# set (balanced refusal score 0.836 -> 0.846; 0.52: 0.844, 0.60: 0.842): cit. P 0.811 -> 0.802,
+# cit. R 0.649 -> 0.661, refusal accuracy 0.824 -> 0.814, false refusals 15.1% -> 12.3%. Held
+# out: cit. P 0.670 -> 0.686, cit. R 0.489 -> 0.515, false refusals 22.2% -> 18.3%, refusal
+# accuracy unchanged.
+LATE_MATCH = 0.55
+LATE_POOL = 5
 
 
 @dataclass
@@ -73,26 +82,18 @@ def ask(
     items = answering(found.items, reading)
     best = max((candidate.support for candidate in items), default=0.0)
     if best < threshold:
-        closest = max((candidate.support for candidate in found.items), default=0.0)
-        if reading.asks_for and closest >= threshold:
-            named = reading.named.described
-            asked = reading.asks_for.described + (f" of {named}" if named else "")
-            reason = (
-                f"the question asks for {asked}, and no clause scoring above the threshold "
-                f"{threshold:.2f} {'names it and ' if named else ''}gives one."
-            )
-        else:
-            reason = (
-                f"the closest clause scores {closest:.2f}, below the threshold {threshold:.2f}."
-            )
-        return refused(question, reason, best, leads_of(items or found.items))
-    listing = listed(items)
-    limit = settings.answer.max_citations
-    chosen = listing[: settings.answer.max_listed] or with_companions(
-        archive,
-        with_items_giving(choose(items, threshold, limit, reading), items, reading, limit),
-        limit,
-    )
+        rescued = late_match(archive, reading, items)
+        if rescued is None:
+            return below_threshold(question, reading, found.items, items, threshold, best)
+        listing, chosen = [], [rescued]
+    else:
+        listing = listed(items)
+        limit = settings.answer.max_citations
+        chosen = listing[: settings.answer.max_listed] or with_companions(
+            archive,
+            with_items_giving(choose(items, threshold, limit, reading), items, reading, limit),
+            limit,
+        )
     if not chosen:
         reason = (
             f"the clauses ranked best all score below {UNCLEARED_SUPPORT * threshold:.2f} "
@@ -116,6 +117,51 @@ def ask(
 
         answer = synthesise(answer, settings.llm)
     return answer
+
+
+def below_threshold(
+    question: str,
+    reading: Reading,
+    found: list[Candidate],
+    items: list[Candidate],
+    threshold: float,
+    best: float,
+) -> Answer:
+    """The refusal when no answering clause's support clears the threshold, saying why: the
+    fact asked for is given by none that scores above it, or none scores above it at all."""
+    closest = max((candidate.support for candidate in found), default=0.0)
+    if reading.asks_for and closest >= threshold:
+        named = reading.named.described
+        asked = reading.asks_for.described + (f" of {named}" if named else "")
+        reason = (
+            f"the question asks for {asked}, and no clause scoring above the threshold "
+            f"{threshold:.2f} {'names it and ' if named else ''}gives one."
+        )
+    else:
+        reason = f"the closest clause scores {closest:.2f}, below the threshold {threshold:.2f}."
+    return refused(question, reason, best, leads_of(items or found))
+
+
+def late_match(
+    archive: ArchiveReader, reading: Reading, items: list[Candidate]
+) -> Candidate | None:
+    """Below the threshold, an English question's answer all the same: of the `LATE_POOL`
+    best-ranked English clauses (no formula, no bare heading), the one whose words match the
+    question's piece by piece (`index/late.py`) at least `LATE_MATCH`; None when none does."""
+    score = late_scores_of(archive)
+    if score is None or reading.language != "en":
+        return None
+    ranked = sorted(items, key=lambda c: -c.rank)[:LATE_POOL]
+    pool = [
+        c
+        for c in ranked
+        if c.hit.document.language == "en"
+        and c.hit.clause.section is not Section.FORMULA
+        and not is_heading(c.hit)
+    ]
+    scores = score(reading.question, [c.hit.clause.text for c in pool]) or []
+    matches = [(value, c) for value, c in zip(scores, pool, strict=False) if value >= LATE_MATCH]
+    return max(matches, key=lambda match: match[0])[1] if matches else None
 
 
 def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:

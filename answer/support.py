@@ -52,6 +52,7 @@ BARE_TOP = 50  # across languages, the top clauses are embedded without their co
 
 StoredVectors = Callable[[Sequence[str]], dict[str, np.ndarray]]
 SecondSimilarities = Callable[[str, Sequence[str]], dict[str, float] | None]
+LateScores = Callable[[str, Sequence[str]], list[float] | None]
 
 
 def stored_vectors_of(archive: object) -> StoredVectors | None:
@@ -63,6 +64,13 @@ def stored_vectors_of(archive: object) -> StoredVectors | None:
 def paraphrase_similarities_of(archive: object) -> SecondSimilarities | None:
     """The archive's similarities by its English paraphrase encoder, when it has one."""
     found = getattr(archive, "paraphrase_similarities", None)
+    return found if callable(found) else None
+
+
+def late_scores_of(archive: object) -> LateScores | None:
+    """The archive's late-interaction scoring by its English paraphrase encoder, when it has
+    one."""
+    found = getattr(archive, "late_scores", None)
     return found if callable(found) else None
 
 

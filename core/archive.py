@@ -151,6 +151,12 @@ class Archive:
         when the archive has none, or the question is in a script it does not read."""
         return self._searcher.paraphrase_similarities(question, clause_ids)
 
+    def late_scores(self, question: str, texts: Sequence[str]) -> list[float] | None:
+        """Late-interaction scores of the texts against the question by the English paraphrase
+        encoder (`index/late.py`); None when the archive has none, or the question is in a
+        script it does not read."""
+        return self._searcher.late_scores(question, texts)
+
     def stats(self) -> IndexStats:
         """Counts from the doc store, the vectors and BM25, and whether they agree."""
         documents, clauses = self._store.counts()

@@ -185,7 +185,7 @@ class Answer(Record):
     citations: tuple[Citation, ...] = Field(default=())
     leads: tuple[Lead, ...] = Field(default=())  # a refusal's closest clauses, best first
     schema_version: str = "1"
-    support: float = 0.0  # the evidence signal refusal thresholds on (answer.refusal_threshold)
+    support: float = 0.0  # the evidence signal refusal thresholds on (below it: a late match)
     mode: str = "extractive"  # "extractive" or "llm" (who wrote `answer`)
     unknown_keys: int = 0  # LLM mode: citation keys the model invented, stripped
 

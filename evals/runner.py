@@ -155,14 +155,15 @@ def score_answers(
     run: SystemRun,
     answers: Mapping[str, Answer],
     questions: Sequence[GoldQuestion],
-    threshold: float,
 ) -> SystemRun:
-    """Add citation, quote and refusal figures to a rescite retrieval run."""
+    """Add citation, quote and refusal figures to a rescite retrieval run: an answer counts as
+    refused when `ask` refused it (below the refusal threshold, an English question may still be
+    answered by a late match, `answer/ask.py`)."""
     by_qid = {r.qid: r for r in run.results}
     scored: list[QuestionResult] = []
     for question in questions:
         answer = answers[question.qid]
-        refused = answer.refused or answer.support < threshold
+        refused = answer.refused
         cited = [frozenset({c.clause_id}) for c in answer.citations]
         verified = sum(1 for c in answer.citations if c.verified)
         scored.append(

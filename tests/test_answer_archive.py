@@ -194,6 +194,37 @@ def test_a_conference_whose_texts_are_held_is_answered_from_them(core_archive: A
     assert any(c.clause_id.startswith("itu-pp/res-179/") for c in result.citations)
 
 
+@pytest.mark.parametrize(
+    ("question", "clause_id"),
+    [
+        (
+            "Could a user take a government to court for damages when an international "
+            "telephone service lets them down?",
+            "itu/constitution/geneva-1992/en/body/article-36",
+        ),
+        (
+            "Must operators tell visitors from abroad, at no cost, which short numbers reach the "
+            "fire brigade or an ambulance?",
+            "itu-pp/res-136/rev-dubai-2018/en/operative/encourages-member-states/6",
+        ),
+        (
+            "What should governments and network operators do so that a handset stolen abroad "
+            "cannot be used on their networks?",
+            "itu-pp/res-189/rev-dubai-2018/en/operative/invites-member-states-and-sector-members/3",
+        ),
+    ],
+)
+def test_an_english_question_below_the_threshold_is_answered_by_a_clause_matching_it_word_for_word(
+    core_archive: Archive, question: str, clause_id: str
+) -> None:
+    shipped = Settings()  # the configured threshold, which these paraphrases stay below
+    result = ask(core_archive, question, settings=shipped, embedder=embedder())
+    assert not result.refused, result.answer
+    assert result.support < shipped.answer.refusal_threshold
+    assert [citation.clause_id for citation in result.citations] == [clause_id]
+    assert_verified(core_archive, result)
+
+
 OFF_TOPIC = [
     "What is the best recipe for a chocolate cake?",
     "Who won the football world cup in 1998?",
