@@ -46,6 +46,7 @@ LEADS = 5  # a refusal names this many closest clauses, different documents firs
 # -> 18.3%, refusal accuracy unchanged.
 LATE_MATCH = 0.55
 LATE_POOL = 5
+LATE_FLOOR = 0.75  # just below: a support of at least this share of the threshold
 
 
 @dataclass
@@ -82,7 +83,7 @@ def ask(
     items = answering(found.items, reading)
     best = max((candidate.support for candidate in items), default=0.0)
     if best < threshold:
-        rescued = late_match(archive, reading, items)
+        rescued = late_match(archive, reading, items) if best >= LATE_FLOOR * threshold else None
         if rescued is None:
             return below_threshold(question, reading, found.items, items, threshold, best)
         listing, chosen = [], [rescued]
@@ -145,12 +146,13 @@ def below_threshold(
 def late_match(
     archive: ArchiveReader, reading: Reading, items: list[Candidate]
 ) -> Candidate | None:
-    """Below the threshold, an English question's answer all the same: of the `LATE_POOL`
+    """Below the threshold, an English question naming no text answered all the same (a named
+    text's clauses are supported by their rank already, `answer/retrieve.py`): of the `LATE_POOL`
     best-ranked English clauses (no formula, no bare heading), the one whose words match the
     question's most closely piece by piece (`index/late.py`), if at least `LATE_MATCH`; None
     when none does."""
     score = late_scores_of(archive)
-    if score is None or reading.language != "en":
+    if score is None or reading.language != "en" or reading.refs:
         return None
     ranked = sorted(items, key=lambda c: -c.rank)[:LATE_POOL]
     pool = [

@@ -223,6 +223,8 @@ def test_an_english_question_below_the_threshold_is_answered_by_a_clause_matchin
     assert result.support < shipped.answer.refusal_threshold
     assert [citation.clause_id for citation in result.citations] == [clause_id]
     assert_verified(core_archive, result)
+    strict = Settings(answer=AnswerSettings(refusal_threshold=0.99))  # far above its support
+    assert ask(core_archive, question, settings=strict, embedder=embedder()).refused
 
 
 OFF_TOPIC = [
