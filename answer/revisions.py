@@ -78,7 +78,7 @@ def novelty(archive: ArchiveReader, hits: list[Hit], doc_ids: tuple[str, ...]) -
         words = set(wording(hit.clause.text).split())
         shared = max(
             (
-                len(words & other) / len(words | other)
+                shared_words(words, other)
                 for doc_id, clauses in others.items()
                 if doc_id != hit.document.doc_id
                 for other in clauses
@@ -87,6 +87,11 @@ def novelty(archive: ArchiveReader, hits: list[Hit], doc_ids: tuple[str, ...]) -
         )
         out[hit.clause.clause_id] = 1.0 - shared if words else 0.0
     return out
+
+
+def shared_words(one: set[str], other: set[str]) -> float:
+    """The share of two clauses' words (their `wording`) that both hold, of the words of either."""
+    return len(one & other) / len(one | other) if one or other else 0.0
 
 
 def in_reading_order(ranked: list[Candidate]) -> list[Candidate]:

@@ -227,6 +227,22 @@ def test_an_english_question_below_the_threshold_is_answered_by_a_clause_matchin
     assert ask(core_archive, question, settings=strict, embedder=embedder()).refused
 
 
+def test_asked_which_texts_say_something_each_year_s_copy_of_the_paragraph_is_cited(
+    core_archive: Archive,
+) -> None:
+    # two series of yearly General Assembly texts on outer space repeat, each in its own
+    # words, that the Geneva disarmament conference leads the negotiation: both series answer
+    question = (
+        "Which General Assembly resolutions say the Geneva disarmament conference has the main "
+        "role in negotiating an agreement to keep an arms race out of space?"
+    )
+    result = answer(core_archive, question)
+    cited = [citation.clause_id for citation in result.citations]
+    assert "unga/a-res-78-19/en/operative/5" in cited
+    assert {"unga/a-res-78-21/en/operative/2", "unga/a-res-79-20/en/operative/2"} <= set(cited)
+    assert_verified(core_archive, result)
+
+
 OFF_TOPIC = [
     "What is the best recipe for a chocolate cake?",
     "Who won the football world cup in 1998?",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rescite.answer.ask import CHANGE_CUT, RELATIVE_CUT, choose
+from rescite.answer.ask import CHANGE_CUT, RELATIVE_CUT, choose, with_copies
 from rescite.answer.question import Reading, read_question
 from rescite.answer.support import Candidate
 from rescite.core.records import Body, Clause, DocType, DocumentMeta, Hit, Section
@@ -87,3 +87,38 @@ def test_asked_what_a_revision_added_every_clause_of_it_ranked_close_is_cited() 
     clause_ids = [c.hit.clause.clause_id for c in choose([*items, far], THRESHOLD, 8, added)]
     assert clause_ids == [c.hit.clause.clause_id for c in items]
     assert len(choose([*items, far], THRESHOLD, 8, PLAIN)) == 2
+
+
+def worded(number: int, text: str, rank: float, paragraph: int = 1) -> Candidate:
+    plain = candidate(number, THRESHOLD + 0.1, rank, paragraph)
+    clause = plain.hit.clause.model_copy(update={"text": text, "end": len(text)})
+    return Candidate(plain.hit.model_copy(update={"clause": clause}), plain.support, rank)
+
+
+REPEATED = "calls upon Member States to report on widgets to the Council every year;"
+
+
+def test_asked_which_texts_say_something_its_copies_in_other_texts_are_cited_too() -> None:
+    # the same paragraph, renumbered, in the next year's text and again, with a revision cited,
+    # in a third; a paragraph on another subject and a copy within the cited text are not copies
+    cited = worded(1, f"4. {REPEATED}", 0.60)
+    next_year = worded(2, f"5. {REPEATED}", 0.50)
+    third = worded(3, f"(c) {REPEATED[:-1]} (Rev. Dubai, 2018);", 0.45)
+    other = worded(4, "6. Decides to review the widget budget at its next session;", 0.55)
+    same_text = worded(1, f"9. {REPEATED}", 0.40, paragraph=9)
+    pool = [cited, other, next_year, third, same_text]
+    asked = read_question("Which resolutions ask States to report on widgets?")
+    ids = [c.hit.clause.clause_id for c in with_copies([cited], pool, asked, 8)]
+    assert ids == [c.hit.clause.clause_id for c in (cited, next_year, third)]
+
+
+def test_copies_are_cited_only_for_a_question_about_texts_in_general_and_within_the_limit() -> None:
+    cited = worded(1, f"4. {REPEATED}", 0.60)
+    second = worded(2, "7. Requests the Bureau to publish widget statistics;", 0.58)
+    copy = worded(3, f"5. {REPEATED}", 0.50)
+    pool = [cited, second, copy]
+    survey = read_question("Which resolutions ask States to report on widgets?")
+    assert with_copies([cited, second], pool, survey, 3) == [cited, second, copy]
+    assert with_copies([cited, second], pool, survey, 2) == [cited, second]  # the chosen first
+    for question in ("What is said about reporting on widgets?", "What does Resolution 1 ask?"):
+        assert with_copies([cited], pool, read_question(question), 8) == [cited]
