@@ -334,6 +334,8 @@ _YEARS = re.compile(  # "2015", "2015年", "一九四八年"
 )
 _NUMBER = re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})s?\b", re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(rf"^(?:[\d.,%/-]*\d[\d.,%/-]*|(?:{_NUMBER_WORDS})s?)$", re.IGNORECASE)
+# Number words that never state an amount or a share: "having first obtained", "once approved".
+_NOT_AN_AMOUNT = re.compile(r"\b(?:first|second|once)\b", re.IGNORECASE)
 _CURRENCY = re.compile(
     r"\b(?:CHF|USD|EUR|francs?|dollars?|euros?|contributory units?|per\s?cent)\b|[$%€]|"
     r"\b1/\d+\b",
@@ -427,6 +429,8 @@ def gives(asked: Asked, text: str) -> bool:
     if asked.kind == "year":
         return bool(_YEARS.search(facts))
     facts = _YEARS.sub(" ", _DATES.sub(" ", _FIRST_DAYS.sub(" ", facts)))  # when, not how many
+    if asked.kind in ("money", "share"):
+        facts = _NOT_AN_AMOUNT.sub(" ", facts)
     if not _NUMBER.search(facts):
         return False
     if asked.kind == "money":

@@ -149,11 +149,16 @@ def below_threshold(
     fact asked for is given by none that scores above it, or none scores above it at all."""
     closest = max((candidate.support for candidate in found), default=0.0)
     if reading.asks_for and closest >= threshold:
-        named = reading.named.described
-        asked = reading.asks_for.described + (f" of {named}" if named else "")
+        named, period = reading.named.described, reading.named.period
+        asked = (
+            reading.asks_for.described
+            + (f" of {named}" if named else "")
+            + (f" for {period}" if period else "")
+        )
+        naming = "names it and " if named else "names that time and " if period else ""
         reason = (
             f"the question asks for {asked}, and no clause scoring above the threshold "
-            f"{threshold:.2f} {'names it and ' if named else ''}gives one."
+            f"{threshold:.2f} {naming}gives one."
         )
     else:
         reason = f"the closest clause scores {closest:.2f}, below the threshold {threshold:.2f}."
@@ -202,7 +207,9 @@ def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:
         if c.direct
         or (
             _gives_or_items_give(c.hit.clause.clause_id, giving)
-            and reading.named.named_by(f"{c.hit.document.title} {c.hit.clause.text}")
+            and reading.named.named_by(
+                f"{c.hit.document.title} {c.hit.document.year or ''} {c.hit.clause.text}"
+            )
         )
     ]
 

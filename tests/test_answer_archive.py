@@ -392,6 +392,25 @@ def test_a_fact_asked_of_a_thing_by_its_coined_name_is_given_by_a_clause_naming_
     assert "names it and gives one" in other.answer
 
 
+def test_a_fact_asked_of_some_years_is_given_by_a_clause_naming_one_of_them(
+    core_archive: Archive,
+) -> None:
+    """Asked the unit for a period no text has fixed it for, the unit fixed for the current
+    period was cited."""
+    fixed = answer(
+        core_archive, "What amount in Swiss francs is the contributory unit for 2024-2027?"
+    )
+    assert not fixed.refused
+    assert any("2024" in c.text and "CHF" in c.text for c in fixed.citations)
+    assert_verified(core_archive, fixed)
+    other = answer(
+        core_archive, "What amount in Swiss francs is the contributory unit for 2028–2031?"
+    )
+    assert other.refused and not other.citations
+    assert "asks for an amount for 2028–2031, and no clause" in other.answer
+    assert "names that time and gives one" in other.answer
+
+
 def test_a_fact_asked_for_in_another_language_is_checked_too(core_archive: Archive) -> None:
     subject = answer(core_archive, "国际电联在儿童在线保护方面做什么？")
     assert not subject.refused

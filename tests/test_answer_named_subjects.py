@@ -48,3 +48,27 @@ def test_what_a_question_names_is_described_as_written() -> None:
     named = named_in("When is the International Day of Rivers and Lakes, set with UNISPACE IV?")
     assert named.described == "International Day of Rivers and Lakes and UNISPACE IV"
     assert named_in("When is it?").described == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("What is the contributory unit for 2028–2031?", (2028, 2029, 2030, 2031)),
+        ("What was agreed for 2024-27?", (2024, 2025, 2026, 2027)),
+        ("Who leads the International Year of Glaciers' Preservation, 2025?", (2025,)),
+        ("What did the Du3M 2025 programme achieve?", ()),  # the year is part of its name
+        ("What does Resolution 130 instruct the Secretary-General to do?", ()),
+    ],
+)
+def test_the_years_a_question_names(question: str, years: tuple[int, ...]) -> None:
+    assert named_in(question).years == years
+
+
+def test_asked_a_fact_of_some_years_a_clause_answers_only_if_it_names_one_of_them() -> None:
+    period = named_in("What is the contributory unit for 2028–2031?")
+    assert period.named_by("Resolves that the unit for the period 2028-2031 shall be ten francs;")
+    assert period.named_by("Financial plan for 2030 and after: the unit stays at ten francs;")
+    assert not period.named_by("Resolves that the unit for the period 2024-2027 shall be ten;")
+    assert not period.named_by("Resolves that the unit for the period 20282 shall be ten;")
+    assert period.period == "2028–2031"
+    assert period.described == ""
