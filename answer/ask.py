@@ -194,7 +194,8 @@ def answering(items: list[Candidate], reading: Reading) -> list[Candidate]:
     name, only those that state one, or whose items do (a procedure in steps whose item
     a) gives the weeks allowed to reply), or that sit in the section the question names;
     and, asked it of an observance or a thing with a coined name ("UNISPACE IV"), name it (or
-    sit in a text that does: `named_subjects`).
+    sit in a text that does: `named_subjects`), or of some years, name one of them (or sit in
+    a text whose title or year does).
     The answer's support is the best of theirs. Each of them ranked `FACT_BONUS` ahead for
     stating it; the bonus is taken off again, so that the relative cut reads their own ranks."""
     asked = reading.asks_for
