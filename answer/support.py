@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from rescite.answer.answer_type import gives
+from rescite.answer.answer_type import counts_what_is_asked, gives
 from rescite.answer.protocols import TextEmbedder
 from rescite.answer.question import Reading, bare_keyword, content_terms, verb_matches
 from rescite.answer.quotes import coverage
@@ -200,7 +200,8 @@ def intent_adjustment(reading: Reading, hit: Hit) -> float:
         bonus += ADDRESSEE_BONUS / 2
     if reading.article and in_article(clause.clause_id, reading.article):
         bonus += ARTICLE_BONUS
-    if reading.asks_for and gives(reading.asks_for, clause.text):
+    asked = reading.asks_for
+    if asked and gives(asked, clause.text) and counts_what_is_asked(reading.question, clause.text):
         bonus += FACT_BONUS
     return bonus
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rescite.answer.question import read_question
-from rescite.answer.support import MANDATE_BONUS, intent_adjustment
+from rescite.answer.support import FACT_BONUS, MANDATE_BONUS, intent_adjustment
 from rescite.core.records import Body, Clause, DocType, DocumentMeta, Hit, Section
 
 
@@ -79,3 +79,13 @@ def test_a_recommendations_standard_foreword_ranks_behind_its_text() -> None:
     foreword = hit(text, "body/foreword/1", Section.BODY, doc_id)
     section = hit(text, "body/section-7.7/1", Section.BODY, doc_id)
     assert intent_adjustment(reading, foreword) < intent_adjustment(reading, section)
+
+
+def test_asked_how_many_of_a_thing_a_clause_counting_it_ranks_ahead() -> None:
+    reading = read_question("How many terms may a study group chairman serve?")
+    counting = hit("4 that no chairman shall serve more than two terms of office;")
+    numbered = hit("2 that No. 242 of the Convention provides for the chairman's election;")
+    other_count = hit("5 that one appointment does not count towards the term of another;")
+    assert intent_adjustment(reading, counting) == pytest.approx(FACT_BONUS)
+    assert intent_adjustment(reading, numbered) == 0
+    assert intent_adjustment(reading, other_count) == 0

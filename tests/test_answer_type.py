@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rescite.answer.answer_type import Asked, asked_for, gives
+from rescite.answer.answer_type import Asked, asked_for, counts_what_is_asked, gives
 from rescite.answer.question import read_question
 
 
@@ -212,3 +212,24 @@ def test_what_a_clause_states(text: str, number: bool, year: bool, date: bool) -
 )
 def test_a_count_an_amount_a_name(asked: Asked, text: str, gives_it: bool) -> None:
     assert gives(asked, text) is gives_it
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "counts_it"),
+    [
+        ("How many terms may a chairman serve?", "shall not exceed two terms of office", True),
+        ("How many terms may a chairman serve?", "elected under No. 244 of the Convention", False),
+        ("How many terms may a chairman serve?", "one appointment does not count", False),
+        ("How many seats does the Board have?", "twelve seats, two per region", True),
+        ("How many of the members must attend?", "two-thirds of its members", True),
+        ("How many times a year does it meet?", "up to four meetings a year", True),
+        ("How many new topics were added?", "three questions for study", True),
+        ("What is the unit for 2024?", "the contributory unit of CHF 318 000", True),
+    ],
+)
+def test_a_number_before_the_thing_a_question_counts(
+    question: str, text: str, counts_it: bool
+) -> None:
+    """It only ranks: a question counting nothing it names, or "how many of / times / new",
+    is answered by any number."""
+    assert counts_what_is_asked(question, text) is counts_it
