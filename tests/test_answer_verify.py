@@ -116,6 +116,17 @@ def test_an_abbreviation_the_question_writes_in_capitals_is_covered_spelled_out(
     assert coverage(plain.terms, spelled_out, plain.abbreviations) < covered
 
 
+def test_an_abbreviation_leaving_out_an_abbreviated_word_of_the_name_covers_the_name() -> None:
+    """ITU names its events "Telecommunication/ICT": the event's initials skip the ICT."""
+    asked = read_question("Where was the World Telecommunication/ICT Summit Meeting held?")
+    assert "ict" in asked.abbreviations
+    abbreviated = "Notes that the WTSM was held in a hybrid format."
+    unrelated = "Notes that the meeting was held in a hybrid format."
+    covered = coverage(asked.terms, abbreviated, asked.abbreviations)
+    assert covered >= 5 / len(asked.terms)  # world, telecommunication, summit, meeting, held
+    assert coverage(asked.terms, unrelated, asked.abbreviations) < covered
+
+
 def test_quote_spanning_a_dropped_page_header_is_verified_piecewise() -> None:
     document_text = DOC.replace("widgets;", "wid-\nRes. 999 12\ngets;")
     text = "1 to ask the  Bureau to study\nwid-\ngets;"
