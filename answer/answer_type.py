@@ -139,7 +139,8 @@ _MEASURES: dict[Measure, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "length": (
         re.compile(
             r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:altitude|height|distance|length|radius)\b|"
-            r"\bhow (?:high|far)\b|\bin (?:kilomet(?:re|er)s|met(?:re|er)s|miles)\b",
+            r"\bhow high\b|\bhow far\b(?!\s+(?:ahead|in advance|before|beforehand)\b)|"
+            r"\bin (?:kilomet(?:re|er)s|met(?:re|er)s|miles)\b",
             re.IGNORECASE,
         ),
         re.compile(r"\d\s*(?:km|m|kilomet(?:re|er)s?|met(?:re|er)s?|miles?)\b", re.IGNORECASE),

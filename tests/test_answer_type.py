@@ -17,6 +17,8 @@ from rescite.answer.question import read_question
         ("What is the deadline for the report?", Asked("deadline")),
         ("Until when is the fund open?", Asked("deadline")),
         ("At what altitude does outer space begin?", Asked("number", measure="length")),
+        ("How far from the coast may the cable run?", Asked("number", measure="length")),
+        ("How far ahead of the assembly are candidates named?", None),  # a time, not a length
         ("Which frequency bands were identified?", Asked("number", measure="frequency")),
         ("What SAR limit, in watts per kilogram, applies?", Asked("number", measure="power")),
         ("What provisional value in Swiss francs was fixed?", Asked("money")),
