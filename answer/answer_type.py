@@ -321,6 +321,8 @@ _ORGANIZATIONS = re.compile(
     r"\b(?:[A-Z][\w'’-]*,?\s+(?:(?:of|for|and|on|the)\s+)*){1,8}"
     r"(?:Organi[sz]ation|Agency|Programme|Program|Fund|Office|Union|Commission|Committee|"
     r"Council|Bank|Institute|Centre|Center|Entity|Secretariat|Forum|Foundation|Federation)\b|"
+    r"\b(?:Organi[sz]ation|Agency|Union|Commission|Community|League|Bank|Fund)\s+"
+    r"(?:of|for)\s+(?:the\s+)?[A-Z]|"  # "the Organization of Ibero-American States ..."
     r"\b(?:UN-[A-Z][a-z]+|UN[A-Z]{2,}|ITU|ILO|FAO|WHO|WIPO|WMO|WTO|IMO|ICAO|UPU|IAEA|IOM|"
     r"OHCHR|OCHA|DESA|COPUOS|ECOSOC|OECD|ICANN|IETF|IEEE|ISO|IEC|GSMA|ICPC|INTERPOL)\b"
 )  # an acronym of an organization: "ICT", "WSIS", "SDG" name none

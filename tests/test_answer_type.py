@@ -205,6 +205,8 @@ def test_what_a_clause_states(text: str, number: bool, year: bool, date: bool) -
         (Asked("organization"), "invites UNESCO to act as lead agency", True),
         (Asked("organization"), "with the International Cable Protection Committee", True),
         (Asked("organization"), "the United Nations system and ICT stakeholders", False),
+        (Asked("organization"), "invites the League of Arab States to take part", True),
+        (Asked("organization"), "thanks the organization of the forum", False),
         (Asked("organization", given=("ITU",)), "requests ITU to report", False),
         (Asked("sanction"), "a Member State in arrears shall lose its right to vote", True),
         (Asked("sanction"), "may impose sanctions on the offending party", True),
