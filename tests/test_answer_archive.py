@@ -9,7 +9,7 @@ import re
 import pytest
 from rescite.answer import ask
 from rescite.answer.answer_type import Asked, gives
-from rescite.answer.ask import LEADS, PER_DOCUMENT
+from rescite.answer.ask import LEADS, LEADS_PER_DOCUMENT, PER_DOCUMENT
 from rescite.answer.citations import citation_string
 from rescite.answer.cited_paragraphs import cites_paragraph
 from rescite.answer.described import described_text
@@ -319,7 +319,8 @@ def test_an_off_topic_refusal_names_leads_but_a_missing_document_none(
     off_topic = answer(core_archive, OFF_TOPIC[0])
     assert off_topic.leads and "The closest clauses" in off_topic.answer
     documents = [lead.clause_id.split("/en/")[0] for lead in off_topic.leads]
-    assert len(set(documents)) == len(documents)  # spread over texts when several rank
+    # spread over texts when several rank
+    assert max(documents.count(document) for document in documents) <= LEADS_PER_DOCUMENT
     missing = answer(core_archive, "What does Resolution 999 instruct the Secretary-General to do?")
     assert missing.leads == ()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rescite.answer.ask import CHANGE_CUT, RELATIVE_CUT, choose, with_copies
+from rescite.answer.ask import CHANGE_CUT, LEADS, RELATIVE_CUT, choose, leads_of, with_copies
 from rescite.answer.question import Reading, read_question
 from rescite.answer.support import Candidate
 from rescite.core.records import Body, Clause, DocType, DocumentMeta, Hit, Section
@@ -122,3 +122,13 @@ def test_copies_are_cited_only_for_a_question_about_texts_in_general_and_within_
     assert with_copies([cited, second], pool, survey, 2) == [cited, second]  # the chosen first
     for question in ("What is said about reporting on widgets?", "What does Resolution 1 ask?"):
         assert with_copies([cited], pool, read_question(question), 8) == [cited]
+
+
+def test_a_refusal_leads_with_each_texts_two_best_clauses_before_other_texts_next() -> None:
+    # the second-best clause sits in the best one's text; four other texts rank below it
+    first, second, third = (candidate(1, 0.3, 0.60 - i / 100, paragraph=i + 1) for i in range(3))
+    others = [candidate(n, 0.3, 0.55 - n / 100) for n in range(2, 7)]
+    leads = [lead.clause_id for lead in leads_of([third, *others, second, first])]
+    assert len(leads) == LEADS
+    assert leads[:2] == [first.hit.clause.clause_id, second.hit.clause.clause_id]
+    assert third.hit.clause.clause_id not in leads  # a text's third waits for the others
