@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from rescite.answer.places import PLACES
@@ -452,11 +453,17 @@ def counts_what_is_asked(question: str, text: str) -> bool:
     """Asked "how many terms", the text puts a number before terms ("two terms"); true when
     the question counts nothing it names. Named too loosely to refuse on (see `_TIME_UNITS`),
     it only ranks: development cit. P 0.8018 -> 0.8032, cit. R 0.6642 -> 0.6661."""
+    counted = _counted_noun(question)
+    return counted is None or _counts(text, (counted,))
+
+
+@lru_cache(maxsize=256)
+def _counted_noun(question: str) -> str | None:
+    """The word after "how many", unless it counts nothing named (`_NOT_COUNTED`); read once
+    per question, not once per clause ranked."""
     match = _HOW_MANY.search(question)
     words = match.group(1).lower().split() if match else []
-    if not words or words[0] in _NOT_COUNTED:
-        return True
-    return _counts(text, (words[0],))
+    return words[0] if words and words[0] not in _NOT_COUNTED else None
 
 
 def _counts(facts: str, counted: tuple[str, ...]) -> bool:

@@ -259,8 +259,8 @@ def leads_of(items: list[Candidate]) -> tuple[Lead, ...]:
         for c in sorted(items, key=lambda c: -c.rank)
         if c.hit.clause.section is not Section.FORMULA and not is_heading(c.hit)
     ]
-    one_each, rest = split_per_document(usable, LEADS_PER_DOCUMENT)
-    chosen = (one_each + rest)[:LEADS]
+    spread, rest = split_per_document(usable, LEADS_PER_DOCUMENT)
+    chosen = (spread + rest)[:LEADS]
     return tuple(
         Lead(
             clause_id=c.hit.clause.clause_id,

@@ -89,9 +89,10 @@ def abbreviated(
     in_text = set(abbreviations_in(text))
     out: set[str] = set()
     if in_text:  # most clauses abbreviate nothing: the question's runs are not needed
-        # "World Telecommunication/ICT Policy Forum" is WTPF: runs skipping an abbreviation too
-        skipping = [term for term in question_terms if term not in abbreviations]
-        question_runs = {**_initials(skipping), **_initials(question_terms)}
+        question_runs = _initials(question_terms)
+        if abbreviations:  # "World Telecommunication/ICT Policy Forum" is WTPF: skipping "ict"
+            skipping = [term for term in question_terms if term not in abbreviations]
+            question_runs = {**_initials(skipping), **question_runs}
         out.update(term for found in in_text for term in question_runs.get(found, ()))
     if abbreviations:
         text_runs = _initials(text_terms)
