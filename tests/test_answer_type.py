@@ -221,8 +221,12 @@ def test_a_count_an_amount_a_name(asked: Asked, text: str, gives_it: bool) -> No
 @pytest.mark.parametrize(
     ("question", "text", "counts_it"),
     [
-        ("How many terms may a chairman serve?", "shall not exceed two terms of office", True),
-        ("How many terms may a chairman serve?", "elected under No. 244 of the Convention", False),
+        ("How many terms may a chairman serve?", "may serve no more than two terms as chair", True),
+        (
+            "How many terms may a chairman serve?",
+            "chosen as No. 244 of the Convention provides",
+            False,
+        ),
         ("How many terms may a chairman serve?", "one appointment does not count", False),
         ("How many seats does the Board have?", "twelve seats, two per region", True),
         ("How many of the members must attend?", "two-thirds of its members", True),
