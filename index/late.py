@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from rescite.index.minilm import Pieces
+from rescite.index.onnx_encoder import Pieces
 
 PieceReader = Callable[[Sequence[str]], list[Pieces]]
 

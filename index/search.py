@@ -17,11 +17,13 @@ from rescite.index.docstore import DocStore
 from rescite.index.fusion import Fused, Ranked, reciprocal_rank_fusion
 from rescite.index.late import late_scores
 from rescite.index.lock import active_writer
-from rescite.index.sides import VectorSide
+from rescite.index.rerank import RankingEncoder
+from rescite.index.sides import VectorSide, in_latin_letters
 
 MAX_QUERY_CHARS = 4000
 MAX_K = 200
 BM25 = "bm25"
+ENGLISH = Filters(language=("en",))
 
 
 _QUESTION_MARKS = re.compile(r"\s*[?？؟]")
@@ -44,10 +46,18 @@ def candidates_for(k: int) -> int:
 
 
 class HybridSearcher:
-    """BM25 and one or more vector sides (sides.py), fused; the first side is the primary."""
+    """BM25 and one or more vector sides (sides.py), fused; the first side is the primary. The
+    ranking encoder, if any, re-scores English candidates (rerank.py)."""
 
-    def __init__(self, store: DocStore, sides: Sequence[VectorSide], bm25_dir: Path) -> None:
+    def __init__(
+        self,
+        store: DocStore,
+        sides: Sequence[VectorSide],
+        bm25_dir: Path,
+        ranker: RankingEncoder | None = None,
+    ) -> None:
         self._store = store
+        self._ranker = ranker
         self._sides = list(sides)
         self._primary = self._sides[0]
         self._bm25_dir = bm25_dir
@@ -115,6 +125,20 @@ class HybridSearcher:
     def paraphrase_similarities(
         self, question: str, clause_ids: Sequence[str]
     ) -> dict[str, float] | None:
+        """English clauses' cosines to an English question: by the ranking encoder when the
+        archive has one, else by the paraphrase side's vectors; None when neither reads it."""
+        if self._ranker is not None:
+            if not in_latin_letters(question):
+                return None
+            columns = self.bm25().columns
+            english = columns.mask(ENGLISH)
+            kept = [
+                clause_id
+                for clause_id in clause_ids
+                if clause_id in columns.positions
+                and (english is None or english[columns.positions[clause_id]])
+            ]
+            return self._ranker.similarities(question, self._store.indexed_texts(kept))
         side = next((side for side in self._sides[1:] if side.reads(question)), None)
         if side is None:
             return None
@@ -137,6 +161,10 @@ class HybridSearcher:
             if read is not None and side.reads(question):
                 return late_scores(read, question, texts)
         return None
+
+    def close(self) -> None:
+        if self._ranker is not None:
+            self._ranker.close()
 
     def search(self, query: str, k: int, filters: Filters) -> list[Hit]:
         text = query.strip()

@@ -22,6 +22,12 @@ MAX_EXACT = 25_000  # filtered clauses searched exactly in numpy rather than by 
 LATIN_END = "\u0250"  # Basic Latin to Latin Extended-B: English, French, Spanish letters
 
 
+def in_latin_letters(query: str) -> bool:
+    """Whether the query is written mostly in Latin letters (what an English model reads)."""
+    letters = [ch for ch in query if ch.isalpha()]
+    return 2 * sum(1 for ch in letters if ch < LATIN_END) >= len(letters)
+
+
 class VectorSide:
     def __init__(
         self,
@@ -42,12 +48,8 @@ class VectorSide:
         self._folder = folder  # saved vectors, one set of files per generation (exact.py)
 
     def reads(self, query: str) -> bool:
-        """Whether this side's model can read the query: any, unless it reads English only,
-        which needs a query written mostly in Latin letters."""
-        if not self.languages:
-            return True
-        letters = [ch for ch in query if ch.isalpha()]
-        return 2 * sum(1 for ch in letters if ch < LATIN_END) >= len(letters)
+        """Whether this side's model can read the query: any, unless it reads English only."""
+        return not self.languages or in_latin_letters(query)
 
     def ranked(self, columns: ClauseColumns) -> np.ndarray | None:
         """True for the clauses in the languages this side ranks (None: every clause)."""

@@ -22,7 +22,8 @@ from rescite.index.embedders import (
     make_embedder,
 )
 from rescite.index.llama_embedding import LlamaEmbedding
-from rescite.index.minilm import MiniLmEmbedder, _graph, read_safetensors, weights_folder
+from rescite.index.minilm import MINILM, MiniLmEmbedder, weights_folder
+from rescite.index.onnx_encoder import graph, read_safetensors
 
 SCRIPTED_DIM = 16
 
@@ -173,7 +174,8 @@ def test_paraphrase_model_is_built_once_and_its_8_bit_vectors_follow_the_float_m
 
     folder = weights_folder()
     plain = tmp_path / "float.onnx"
-    plain.write_bytes(_graph(read_safetensors(folder / "model.safetensors")).SerializeToString())
+    weights = read_safetensors(folder / "model.safetensors")
+    plain.write_bytes(graph(weights, MINILM).SerializeToString())
     session = onnxruntime.InferenceSession(str(plain), providers=["CPUExecutionProvider"])
     tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     tokenizer.no_padding()

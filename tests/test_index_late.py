@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from rescite.index.late import content, late_scores, matched
-from rescite.index.minilm import MiniLmEmbedder, Pieces
+from rescite.index.minilm import MiniLmEmbedder
+from rescite.index.onnx_encoder import Pieces
 
 
 @pytest.fixture(scope="module")

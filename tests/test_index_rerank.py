@@ -1,0 +1,122 @@
+"""The ranking encoder re-scores an answer's English candidates, each text embedded once."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rescite.core.settings import EmbedderSettings, Settings
+from rescite.core.wiring import RANKING, open_archive, ranking_embedder
+from rescite.index.embedders import Embedder
+from rescite.index.minilm import MiniLmEmbedder
+from rescite.index.rerank import RankingEncoder
+
+CLAUSES = {
+    "a": "Instructs the Secretary-General to report on progress to the Council",
+    "b": "The Council appointed a new Secretary-General last year",
+    "c": "Instructs the Secretary-General to report on progress to the Council",  # a copy of a
+}
+
+
+class Counted:
+    """A real encoder that counts the texts it embeds as documents."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.model_id = inner.model_id
+        self.dimension = inner.dimension
+        self.embedded: list[str] = []
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        self.embedded.extend(texts)
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.inner.embed_query(text)
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory) -> Embedder:
+    return MiniLmEmbedder(tmp_path_factory.mktemp("minilm-cache"))
+
+
+def test_each_text_is_embedded_once_and_its_vector_kept_in_the_archive(
+    english: Embedder, tmp_path: Path
+) -> None:
+    question = "the head of the Union must tell the Council how far things got"
+    counted = Counted(english)
+    ranker = RankingEncoder(counted, tmp_path / RANKING)
+    first = ranker.similarities(question, CLAUSES)
+    assert counted.embedded == [CLAUSES["a"], CLAUSES["b"]]  # the copy shares a's vector
+    query = english.embed_query(question)
+    vectors = english.embed_documents([CLAUSES["a"], CLAUSES["b"]])
+    assert first["a"] == pytest.approx(max(float(vectors[0] @ query), 0.0), abs=1e-6)
+    assert first["a"] == first["c"] and first["a"] > first["b"]
+    ranker.close()
+
+    again = Counted(english)
+    reopened = RankingEncoder(again, tmp_path / RANKING)
+    assert reopened.similarities(question, {"b": CLAUSES["b"], "d": "A text not seen"}) == {
+        "b": pytest.approx(first["b"], abs=1e-6),
+        "d": pytest.approx(reopened.similarities(question, {"d": "A text not seen"})["d"]),
+    }
+    assert again.embedded == ["A text not seen"]  # b was read from the file
+    reopened.close()
+
+
+def test_an_unwritable_vector_file_costs_only_the_embedding(
+    english: Embedder, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the archive's folder should be")
+    counted = Counted(english)
+    ranker = RankingEncoder(counted, blocked / RANKING)
+    scores = ranker.similarities("progress report", CLAUSES)
+    assert set(scores) == set(CLAUSES) and scores["a"] > 0
+    ranker.similarities("progress report", CLAUSES)
+    assert len(counted.embedded) == 4  # embedded both times, nothing kept, nothing raised
+
+
+def test_the_archive_ranks_english_candidates_by_the_ranking_encoder(
+    documents: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("core/itu-pp-res6-kyoto-1994-en.txt", "core/itu-t-rec-e119-2017-04-ar.docx"):
+        shutil.copy(documents / name, folder)
+    home = tmp_path / "home"
+    question = "telephone numbers for calls to ships"
+    with open_archive(Settings(home=home, embedder=EmbedderSettings())) as archive:
+        archive.ingest([folder])
+        ids = archive.clause_ids()
+        english = [cid for cid in ids if "/en/" in cid or cid.endswith("/en")]
+        assert english and len(english) < len(ids)
+        ranked = archive.paraphrase_similarities(question, ids)
+        assert ranked is not None and set(ranked) == set(english)  # the Arabic ones: not read
+        assert archive.paraphrase_similarities("船舶电话号码", ids) is None
+    assert (home / RANKING).is_file()
+    mpnet = ranking_embedder(EmbedderSettings().model_cache)
+    query = mpnet.embed_query(question)
+    some = english[:3]
+    texts = [archive_text(home, cid) for cid in some]
+    expected = [max(float(row @ query), 0.0) for row in mpnet.embed_documents(texts)]
+    assert [ranked[cid] for cid in some] == pytest.approx(expected, abs=1e-5)
+    with open_archive(
+        Settings(home=home, embedder=EmbedderSettings(ranking="none"))
+    ) as archive:  # the paraphrase side's own vectors instead
+        minilm = archive.paraphrase_similarities(question, ids)
+    assert minilm is not None and set(minilm) == set(english)
+    assert minilm != pytest.approx(ranked, abs=1e-3)
+
+
+def archive_text(home: Path, clause_id: str) -> str:
+    from rescite.index.docstore import DocStore
+
+    store = DocStore(home / "docstore.sqlite3")
+    try:
+        return store.indexed_texts([clause_id])[clause_id]
+    finally:
+        store.close()
