@@ -51,7 +51,7 @@ def open_archive(
             _wipe(home, client, [settings.collection, paraphrase_collection(settings)])
     store = DocStore(home / "docstore.sqlite3")
     sides = vector_sides(settings, embedder)
-    ranker = ranking_encoder(settings, ranking_vectors or home / RANKING)
+    ranker = ranking_encoder(settings, ranking_vectors or settings.embedder.model_cache / RANKING)
     searcher = HybridSearcher(store, sides, home / "bm25", ranker)
     dropped = drop_paraphrase(settings) if settings.embedder.paraphrase == "none" else None
     sync = Sync(
@@ -86,9 +86,13 @@ def vector_sides(settings: Settings, embedder: Embedder) -> list[VectorSide]:
 def ranking_encoder(settings: Settings, vectors: Path) -> RankingEncoder | None:
     if settings.embedder.ranking == "none":
         return None
-    return RankingEncoder(ranking_embedder(settings.embedder.model_cache), vectors)
+    return RankingEncoder(
+        functools.partial(ranking_embedder, settings.embedder.model_cache), vectors
+    )
 
 
+# The ranking encoder's vectors, beside its model: keyed by model and text, they serve every
+# archive (the same clause in another archive, or ingested again, is not embedded again).
 RANKING = "ranking-vectors.sqlite3"
 
 

@@ -7,8 +7,9 @@ place of all-MiniLM-L6-v2 (whose vectors the index already holds), development R
 0.865 and held-out R@10 0.785 -> 0.811, MRR 0.696 -> 0.757 (evals/README.md, fortieth session).
 Embedding all 52,149 clauses would add some 35 minutes to an 11-minute ingest, so each
 candidate's indexed text is embedded when first ranked, at about 27 texts/s, and its vector
-kept in the archive (`ranking-vectors.sqlite3`, keyed by model and text: an identical clause
-of another document, or of a re-ingested one, is not embedded again).
+kept beside the model (`ranking-vectors.sqlite3` in the model cache, keyed by model and text:
+an identical clause of another document, of a re-ingested one or of another archive is not
+embedded again; deleting the file costs only the embedding again).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import hashlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB 
 
 class RankingVectors:
     """Vectors of texts by one model, kept in a sqlite file; a file that cannot be written
-    (a read-only archive) only costs the embedding again."""
+    (a read-only folder) only costs the embedding again."""
 
     def __init__(self, path: Path, model_id: str, dimension: int) -> None:
         self._path = path
@@ -44,6 +45,7 @@ class RankingVectors:
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(str(self._path), check_same_thread=False, isolation_level=None)
             db.execute("PRAGMA busy_timeout=10000")
             db.execute("PRAGMA journal_mode=WAL")
@@ -62,7 +64,7 @@ class RankingVectors:
                     .execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", keys)
                     .fetchall()
                 )
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             log.warning("ranking vectors unreadable in %s (%s): embedding again", self._path, error)
             return {}
         return {
@@ -78,7 +80,7 @@ class RankingVectors:
                 self._connection().executemany(
                     "INSERT OR REPLACE INTO vectors(key, vector) VALUES (?, ?)", rows
                 )
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             log.warning("ranking vectors not kept in %s (%s)", self._path, error)
 
     def close(self) -> None:
@@ -89,27 +91,44 @@ class RankingVectors:
 
 
 class RankingEncoder:
-    """Cosines of a question to texts by the ranking encoder, each text embedded once."""
+    """Cosines of a question to texts by the ranking encoder, each text embedded once.
 
-    def __init__(self, embedder: Embedder, path: Path) -> None:
-        self.embedder = embedder
-        self._vectors = RankingVectors(path, embedder.model_id, embedder.dimension)
+    The model is loaded when first needed, not when the archive opens: an ingest or a search
+    never needs it, and a process that ended while the model loaded in the background aborted.
+    """
+
+    def __init__(self, embedder: Callable[[], Embedder], path: Path) -> None:
+        self._make = embedder
+        self._path = path
+        self._loaded: tuple[Embedder, RankingVectors] | None = None
+        self._lock = threading.Lock()
+
+    def _parts(self) -> tuple[Embedder, RankingVectors]:
+        with self._lock:
+            if self._loaded is None:
+                embedder = self._make()
+                vectors = RankingVectors(self._path, embedder.model_id, embedder.dimension)
+                self._loaded = (embedder, vectors)
+            return self._loaded
 
     def similarities(self, question: str, texts: Mapping[str, str]) -> dict[str, float]:
         """Each text's cosine to the question (negative ones as 0), keyed as `texts` is."""
         if not texts:
             return {}
-        keys = {name: self._vectors.key(text) for name, text in texts.items()}
-        found = self._vectors.get(sorted(set(keys.values())))
+        embedder, vectors = self._parts()
+        keys = {name: vectors.key(text) for name, text in texts.items()}
+        found = vectors.get(sorted(set(keys.values())))
         missing = {keys[name]: text for name, text in texts.items() if keys[name] not in found}
         if missing:
             fresh = dict(
-                zip(missing, self.embedder.embed_documents(list(missing.values())), strict=True)
+                zip(missing, embedder.embed_documents(list(missing.values())), strict=True)
             )
-            self._vectors.put(fresh)
+            vectors.put(fresh)
             found.update(fresh)
-        query = self.embedder.embed_query(question)
+        query = embedder.embed_query(question)
         return {name: max(float(found[key] @ query), 0.0) for name, key in keys.items()}
 
     def close(self) -> None:
-        self._vectors.close()
+        with self._lock:
+            if self._loaded is not None:
+                self._loaded[1].close()

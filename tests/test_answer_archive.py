@@ -526,15 +526,19 @@ def test_a_clause_deferring_to_another_for_its_substance_cites_that_one_too(
     assert_verified(core_archive, result)
 
 
-def test_within_one_named_text_the_paraphrase_encoder_ranks_too(core_archive: Archive) -> None:
-    # averaged with the first encoder's, its similarity picks the paragraph that sets the
-    # sessions over the next one, on the committee's other work (both were cited before)
+def test_within_one_named_text_the_paragraph_that_answers_leads(core_archive: Archive) -> None:
+    # the paragraph that sets the number of sessions and their start leads; the English
+    # ranking encoder (all-mpnet-base-v2) finds the next paragraph, on where the sessions
+    # meet, closer to "sessions of negotiation" and it is cited second (all-MiniLM-L6-v2
+    # cited the first alone)
     result = answer(
         core_archive,
         "In A/RES/75/282, how many sessions of negotiation was the Ad Hoc Committee to convene, "
         "and from when?",
     )
-    assert [c.clause_id for c in result.citations] == ["unga/a-res-75-282/en/operative/4"]
+    cited = [c.clause_id for c in result.citations]
+    assert cited[0] == "unga/a-res-75-282/en/operative/4"
+    assert all(clause_id.startswith("unga/a-res-75-282/en/") for clause_id in cited)
     assert_verified(core_archive, result)
 
 

@@ -12,7 +12,7 @@ from rescite.core.settings import EmbedderSettings, Settings
 from rescite.core.wiring import RANKING, open_archive, ranking_embedder
 from rescite.index.embedders import Embedder
 from rescite.index.minilm import MiniLmEmbedder
-from rescite.index.rerank import RankingEncoder
+from rescite.index.rerank import RankingEncoder, RankingVectors
 
 CLAUSES = {
     "a": "Instructs the Secretary-General to report on progress to the Council",
@@ -43,12 +43,12 @@ def english(tmp_path_factory: pytest.TempPathFactory) -> Embedder:
     return MiniLmEmbedder(tmp_path_factory.mktemp("minilm-cache"))
 
 
-def test_each_text_is_embedded_once_and_its_vector_kept_in_the_archive(
+def test_each_text_is_embedded_once_and_its_vector_kept_in_a_file(
     english: Embedder, tmp_path: Path
 ) -> None:
     question = "the head of the Union must tell the Council how far things got"
     counted = Counted(english)
-    ranker = RankingEncoder(counted, tmp_path / RANKING)
+    ranker = RankingEncoder(lambda: counted, tmp_path / RANKING)
     first = ranker.similarities(question, CLAUSES)
     assert counted.embedded == [CLAUSES["a"], CLAUSES["b"]]  # the copy shares a's vector
     query = english.embed_query(question)
@@ -58,7 +58,7 @@ def test_each_text_is_embedded_once_and_its_vector_kept_in_the_archive(
     ranker.close()
 
     again = Counted(english)
-    reopened = RankingEncoder(again, tmp_path / RANKING)
+    reopened = RankingEncoder(lambda: again, tmp_path / RANKING)
     assert reopened.similarities(question, {"b": CLAUSES["b"], "d": "A text not seen"}) == {
         "b": pytest.approx(first["b"], abs=1e-6),
         "d": pytest.approx(reopened.similarities(question, {"d": "A text not seen"})["d"]),
@@ -73,7 +73,7 @@ def test_an_unwritable_vector_file_costs_only_the_embedding(
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the archive's folder should be")
     counted = Counted(english)
-    ranker = RankingEncoder(counted, blocked / RANKING)
+    ranker = RankingEncoder(lambda: counted, blocked / RANKING)
     scores = ranker.similarities("progress report", CLAUSES)
     assert set(scores) == set(CLAUSES) and scores["a"] > 0
     ranker.similarities("progress report", CLAUSES)
@@ -97,11 +97,14 @@ def test_the_archive_ranks_english_candidates_by_the_ranking_encoder(
         ranked = archive.paraphrase_similarities(question, ids)
         assert ranked is not None and set(ranked) == set(english)  # the Arabic ones: not read
         assert archive.paraphrase_similarities("船舶电话号码", ids) is None
-    assert (home / RANKING).is_file()
-    mpnet = ranking_embedder(EmbedderSettings().model_cache)
+    cache = EmbedderSettings().model_cache
+    mpnet = ranking_embedder(cache)
     query = mpnet.embed_query(question)
     some = english[:3]
     texts = [archive_text(home, cid) for cid in some]
+    kept = RankingVectors(cache / RANKING, mpnet.model_id, mpnet.dimension)  # beside the model
+    assert len(kept.get([kept.key(text) for text in texts])) == len(set(texts))
+    kept.close()
     expected = [max(float(row @ query), 0.0) for row in mpnet.embed_documents(texts)]
     assert [ranked[cid] for cid in some] == pytest.approx(expected, abs=1e-5)
     with open_archive(
