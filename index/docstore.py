@@ -302,28 +302,26 @@ class DocStore:
         )
         return [Clause.model_validate_json(str(r[0])) for r in rows]
 
-    def clauses_by_id(self, clause_ids: Sequence[str]) -> dict[str, Clause]:
+    def _committed(self, columns: str, clause_ids: Sequence[str]) -> list[tuple[object, ...]]:
+        """`columns` of these clauses (`c`), those of committed documents only."""
         if not clause_ids:
-            return {}
+            return []
         marks = ",".join("?" * len(clause_ids))
-        rows = self._rows(
-            "SELECT c.data FROM clauses c JOIN documents d ON d.doc_id = c.doc_id "
+        return self._rows(
+            f"SELECT {columns} FROM clauses c JOIN documents d ON d.doc_id = c.doc_id "
             f"WHERE c.clause_id IN ({marks}) AND d.committed = 1",
             list(clause_ids),
         )
-        found = [Clause.model_validate_json(str(r[0])) for r in rows]
+
+    def clauses_by_id(self, clause_ids: Sequence[str]) -> dict[str, Clause]:
+        found = [
+            Clause.model_validate_json(str(r[0])) for r in self._committed("c.data", clause_ids)
+        ]
         return {c.clause_id: c for c in found}
 
     def indexed_texts(self, clause_ids: Sequence[str]) -> dict[str, str]:
         """The indexed text (index/context.py) of each of these clauses that is committed."""
-        if not clause_ids:
-            return {}
-        marks = ",".join("?" * len(clause_ids))
-        rows = self._rows(
-            "SELECT c.clause_id, c.indexed FROM clauses c JOIN documents d ON d.doc_id = c.doc_id "
-            f"WHERE c.clause_id IN ({marks}) AND d.committed = 1",
-            list(clause_ids),
-        )
+        rows = self._committed("c.clause_id, c.indexed", clause_ids)
         return {str(row[0]): str(row[1]) for row in rows}
 
     def all_clause_ids(self) -> list[str]:
