@@ -147,8 +147,9 @@ class Archive:
     def paraphrase_similarities(
         self, question: str, clause_ids: Sequence[str]
     ) -> dict[str, float] | None:
-        """Cosines of the question to these clauses by the English paraphrase encoder; None
-        when the archive has none, or the question is in a script it does not read."""
+        """Cosines of the question to these clauses by the archive's English encoder (the
+        ranking encoder, or the paraphrase encoder's vectors); None when it has none, or the
+        question is in a script it does not read."""
         return self._searcher.paraphrase_similarities(question, clause_ids)
 
     def late_scores(self, question: str, texts: Sequence[str]) -> list[float] | None:
