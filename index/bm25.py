@@ -12,6 +12,7 @@ clauses that pass.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import threading
@@ -30,6 +31,10 @@ COLUMNS = "columns.json"  # clause ids and each text column's words
 CODES = "columns.npz"  # the columns' integer codes and years
 LEGACY_ROWS = "clauses.json"  # earlier format: [clause_id, metadata] rows
 TERMS = "snowball-1"  # how text becomes index terms: a saved index made otherwise is rebuilt
+
+# bm25s sets its own logger to DEBUG; once any library has given the root logger a handler, each
+# index build printed "DEBUG:bm25s:Building index from tokens" into `rescite ingest`'s output.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")

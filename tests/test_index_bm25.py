@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,12 @@ ROWS = [
 )
 def test_search_ranks_inside_filters(query: str, filters: Filters, expected: list[str]) -> None:
     assert Bm25Index.build(ROWS).search(query, 10, filters) == expected
+
+
+def test_building_an_index_logs_nothing_below_warning(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    Bm25Index.build(ROWS)
+    assert [record.getMessage() for record in caplog.records if record.name == "bm25s"] == []
 
 
 def test_saved_index_loads_only_for_its_generation(tmp_path: Path) -> None:
