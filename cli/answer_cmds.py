@@ -86,7 +86,7 @@ def open_with_embedder(settings: Settings) -> tuple[Embedder, Archive]:
         finally:
             ready.set()
 
-    worker = threading.Thread(target=load, name="embedder-load", daemon=True)
+    worker = threading.Thread(target=load, name="embedder-load")  # see OnnxEncoder: no daemon
     worker.start()
     import rescite.answer  # noqa: F401 - imported while the model loads
     from rescite.core.wiring import open_archive

@@ -66,7 +66,8 @@ class EmbeddedReader:
 
     def load_in_background(self, dimension: int) -> None:
         """Load the HNSW index from disk on a thread (the bindings release the GIL meanwhile),
-        so a cold start's first query does not wait for it."""
+        so a cold start's first query does not wait for it. Not a daemon thread: one still
+        loading when the process ended crashed it (exit 139) as it took back the GIL."""
         probe = np.zeros(dimension, dtype=np.float32)
         probe[0] = 1.0
 
@@ -74,7 +75,7 @@ class EmbeddedReader:
             with contextlib.suppress(Exception):  # a warm-up only: real queries report errors
                 self.query(probe, 1, None)
 
-        threading.Thread(target=load, name="rescite-hnsw-load", daemon=True).start()
+        threading.Thread(target=load, name="rescite-hnsw-load").start()
 
 
 def open_reader(folder: Path, collection: str) -> EmbeddedReader | None:

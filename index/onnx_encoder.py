@@ -285,9 +285,10 @@ class OnnxEncoder:
         self._workers = workers  # texts run at once, each on one thread
         self._loaded: tuple[Any, Any] | None = None
         self._failed: BaseException | None = None
-        self._loader = threading.Thread(
-            target=self._load, args=(files,), name=f"{shape.name}-load", daemon=True
-        )
+        # Not a daemon: a process that ended while a daemon thread was inside onnxruntime
+        # aborted ("terminate called without an active exception", exit 134); Python waits
+        # for this thread to finish loading before it exits.
+        self._loader = threading.Thread(target=self._load, args=(files,), name=f"{shape.name}-load")
         self._loader.start()  # off the critical path of a cold `rescite ask`
 
     def _load(self, files: ModelFiles) -> None:
