@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rescite.cli.errors import guarded
@@ -24,6 +24,9 @@ from rescite.core.settings import Settings
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from rescite.core.archive import Archive
 
 console = Console()
 
@@ -78,6 +81,14 @@ def ingest(
     chroma_url: Annotated[
         str | None, typer.Option(help="A Chroma server instead of the embedded store.")
     ] = None,
+    ranking: Annotated[
+        bool,
+        typer.Option(
+            help="Then embed every English clause for the answers' ranking encoder (about 27 "
+            "a second, once: answers then embed none; otherwise each is embedded when an "
+            "answer first ranks it)."
+        ),
+    ] = False,
 ) -> None:
     """Parse and index files and folders; unchanged files are skipped."""
     from rescite.core.wiring import open_archive
@@ -91,11 +102,36 @@ def ingest(
             console.print(f"[bold red]error:[/] no such file or folder: {', '.join(missing)}")
             raise typer.Exit(66)
         started = time.perf_counter()
-        with open_archive(settings, rebuild=rebuild) as archive, _progress() as bar:
-            report = archive.ingest(paths, prune=prune, progress=RichProgress(bar))
-        console.print(_summary(report, time.perf_counter() - started))
+        with open_archive(settings, rebuild=rebuild) as archive:
+            with _progress() as bar:
+                report = archive.ingest(paths, prune=prune, progress=RichProgress(bar))
+            console.print(_summary(report, time.perf_counter() - started))
+            if ranking:
+                _fill_ranking_vectors(archive)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _fill_ranking_vectors(archive: Archive) -> None:
+    started = time.perf_counter()
+    with Progress(
+        TextColumn("[bold]ranking vectors[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    ) as bar:
+        task = bar.add_task("embedded", total=None)
+        fill = archive.fill_ranking_vectors(
+            lambda done, missing: bar.update(task, completed=done, total=missing)
+        )
+    if fill is None:
+        console.print("no ranking encoder (embedder.ranking = none): nothing to embed")
+        return
+    console.print(
+        f"ranking vectors: {fill.texts} English clause texts, {fill.kept} already kept, "
+        f"{fill.embedded} embedded in {time.perf_counter() - started:.1f} s"
+    )
 
 
 def _progress() -> Progress:

@@ -207,6 +207,14 @@ class SyncReport(Record):
     clauses_embedded: int = 0
 
 
+class RankingFill(Record):
+    """What embedding every English clause for the ranking encoder did (index/rerank.py)."""
+
+    texts: int = 0  # distinct English clause texts
+    kept: int = 0  # of which a vector was already kept
+    embedded: int = 0
+
+
 class DocumentPage(Record):
     items: tuple[DocumentMeta, ...]
     total: int

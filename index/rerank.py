@@ -18,14 +18,17 @@ import hashlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
+from rescite.core.records import RankingFill
 from rescite.index.embedders import Embedder
 
 log = logging.getLogger(__name__)
 
+FILL_BATCH = 64  # texts embedded and kept at once by `fill`: an interrupted fill keeps its work
+LOOKUP_BATCH = 900  # keys per query, under SQLite's limit of bound parameters
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)"
 
 
@@ -127,6 +130,26 @@ class RankingEncoder:
             found.update(fresh)
         query = embedder.embed_query(question)
         return {name: max(float(found[key] @ query), 0.0) for name, key in keys.items()}
+
+    def fill(
+        self, texts: Sequence[str], on_batch: Callable[[int, int], None] | None = None
+    ) -> RankingFill:
+        """Embed and keep each of the texts that has no vector yet, so that no answer waits for
+        them; `on_batch(done, missing)` is called as each batch is kept."""
+        embedder, vectors = self._parts()
+        by_key = {vectors.key(text): text for text in texts}
+        keys = sorted(by_key)
+        kept: set[bytes] = set()
+        for start in range(0, len(keys), LOOKUP_BATCH):
+            kept.update(vectors.get(keys[start : start + LOOKUP_BATCH]))
+        missing = [key for key in keys if key not in kept]
+        for start in range(0, len(missing), FILL_BATCH):
+            batch = missing[start : start + FILL_BATCH]
+            found = embedder.embed_documents([by_key[key] for key in batch])
+            vectors.put(dict(zip(batch, found, strict=True)))
+            if on_batch is not None:
+                on_batch(start + len(batch), len(missing))
+        return RankingFill(texts=len(keys), kept=len(kept), embedded=len(missing))
 
     def close(self) -> None:
         with self._lock:

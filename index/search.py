@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 from rescite.core.errors import QueryError
-from rescite.core.records import DocumentMeta, Filters, Hit
+from rescite.core.records import DocumentMeta, Filters, Hit, RankingFill
 from rescite.index.bm25 import Bm25Index
 from rescite.index.docstore import DocStore
 from rescite.index.fusion import Fused, Ranked, reciprocal_rank_fusion
@@ -151,6 +151,15 @@ class HybridSearcher:
             for clause_id, row in vectors.items()
             if ranked is None or ranked[columns.positions[clause_id]]
         }
+
+    def fill_ranking_vectors(
+        self, on_batch: Callable[[int, int], None] | None = None
+    ) -> RankingFill | None:
+        """Embed every English clause the ranking encoder has no vector for; None without one."""
+        if self._ranker is None:
+            return None
+        english = [text for _, text, meta in self._store.bm25_rows() if meta["language"] == "en"]
+        return self._ranker.fill(english, on_batch)
 
     def late_scores(self, question: str, texts: Sequence[str]) -> list[float] | None:
         """Late-interaction scores of the texts by a side that reads the question and whose

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
+from rescite.cli.main import app
 from rescite.core.settings import EmbedderSettings, Settings
 from rescite.core.wiring import RANKING, open_archive, ranking_embedder
 from rescite.index.embedders import Embedder
 from rescite.index.minilm import MiniLmEmbedder
 from rescite.index.rerank import RankingEncoder, RankingVectors
+from typer.testing import CliRunner
 
 CLAUSES = {
     "a": "Instructs the Secretary-General to report on progress to the Council",
@@ -123,3 +126,50 @@ def archive_text(home: Path, clause_id: str) -> str:
         return store.indexed_texts([clause_id])[clause_id]
     finally:
         store.close()
+
+
+def test_fill_embeds_only_the_texts_without_a_vector(english: Embedder, tmp_path: Path) -> None:
+    counted = Counted(english)
+    ranker = RankingEncoder(lambda: counted, tmp_path / RANKING)
+    ranker.similarities("progress report", {"b": CLAUSES["b"]})
+    batches: list[tuple[int, int]] = []
+    fill = ranker.fill([*CLAUSES.values(), "A third text"], lambda *seen: batches.append(seen))
+    assert (fill.texts, fill.kept, fill.embedded) == (3, 1, 2)
+    assert sorted(counted.embedded[1:]) == ["A third text", CLAUSES["a"]]
+    assert batches == [(2, 2)]
+    assert ranker.fill(list(CLAUSES.values())).embedded == 0
+    ranker.similarities("progress report", CLAUSES)
+    assert len(counted.embedded) == 3  # an answer now embeds none of them
+    ranker.close()
+
+
+def test_ingest_with_ranking_embeds_every_english_clause_once(
+    documents: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("core/itu-pp-res6-kyoto-1994-en.txt", "core/itu-t-rec-e119-2017-04-ar.docx"):
+        shutil.copy(documents / name, folder)
+    environment = {"RESCITE_HOME": str(tmp_path / "home"), "COLUMNS": "200"}
+    first = CliRunner().invoke(app, ["ingest", str(folder), "--ranking"], env=environment)
+    assert first.exit_code == 0, first.output
+    home = tmp_path / "home"
+    with open_archive(Settings(home=home, embedder=EmbedderSettings())) as archive:
+        english = {archive_text(home, cid) for cid in archive.clause_ids() if "/en/" in cid}
+    counts = re.search(r"ranking vectors: (\d+) English clause texts, (\d+) already kept, "
+                       r"(\d+) embedded", first.output)  # fmt: skip
+    assert counts is not None, first.output
+    texts, kept, embedded = map(int, counts.groups())
+    assert texts == len(english) and kept + embedded == texts
+    cache = EmbedderSettings().model_cache
+    mpnet = ranking_embedder(cache)
+    vectors = RankingVectors(cache / RANKING, mpnet.model_id, mpnet.dimension)
+    assert len(vectors.get([vectors.key(text) for text in english])) == len(english)
+    vectors.close()
+    again = CliRunner().invoke(app, ["ingest", str(folder), "--ranking"], env=environment)
+    assert f"{texts} English clause texts, {texts} already kept, 0 embedded" in again.output
+    off = CliRunner().invoke(
+        app, ["ingest", str(folder), "--ranking"],
+        env={**environment, "RESCITE_EMBEDDER__RANKING": "none"},
+    )  # fmt: skip
+    assert off.exit_code == 0 and "nothing to embed" in off.output
