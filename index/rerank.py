@@ -9,7 +9,9 @@ Embedding all 52,149 clauses would add some 35 minutes to an 11-minute ingest, s
 candidate's indexed text is embedded when first ranked, at about 27 texts/s, and its vector
 kept beside the model (`ranking-vectors.sqlite3` in the model cache, keyed by model and text:
 an identical clause of another document, of a re-ingested one or of another archive is not
-embedded again; deleting the file costs only the embedding again).
+embedded again; deleting the file costs only the embedding again). `rescite ingest --ranking`
+embeds every English clause at once (`fill`), for a server that should answer new questions
+without embedding anything.
 """
 
 from __future__ import annotations
