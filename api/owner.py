@@ -106,9 +106,18 @@ class ArchiveOwner:
             archive = self.archive()
             with self.lock.reading():
                 archive.search("warm up", k=1)
+                coverage = archive.ranking_coverage()
         except Exception as error:
             log.warning("archive not ready yet: %s", error)
             raise
+        if coverage is not None and coverage.kept < coverage.texts:
+            log.warning(
+                "%d of %d English clauses have no ranking vector yet: an answer to a new "
+                "question embeds its candidates first (seconds each); run `rescite ingest "
+                "<folders> --ranking` once to embed them all",
+                coverage.texts - coverage.kept,
+                coverage.texts,
+            )
 
     async def wait_warm(self, timeout_s: float) -> None:
         """Wait for the warm-up; start another if none ran or the last one failed."""

@@ -90,6 +90,11 @@ class Archive:
         encoder. An interrupted fill keeps what it embedded."""
         return self._searcher.fill_ranking_vectors(on_batch)
 
+    def ranking_coverage(self) -> RankingFill | None:
+        """How many English clauses the ranking encoder already has a vector for (`embedded`
+        is 0); None when the archive has no ranking encoder."""
+        return self._searcher.ranking_coverage()
+
     def load_indexes(self) -> None:
         """Load BM25 now rather than on the first search (a cold start overlaps it with other
         work; the vector index already loads in the background when the archive opens)."""

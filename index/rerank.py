@@ -141,9 +141,7 @@ class RankingEncoder:
         embedder, vectors = self._parts()
         by_key = {vectors.key(text): text for text in texts}
         keys = sorted(by_key)
-        kept: set[bytes] = set()
-        for start in range(0, len(keys), LOOKUP_BATCH):
-            kept.update(vectors.get(keys[start : start + LOOKUP_BATCH]))
+        kept = self._kept(vectors, keys)
         missing = [key for key in keys if key not in kept]
         for start in range(0, len(missing), FILL_BATCH):
             batch = missing[start : start + FILL_BATCH]
@@ -152,6 +150,19 @@ class RankingEncoder:
             if on_batch is not None:
                 on_batch(start + len(batch), len(missing))
         return RankingFill(texts=len(keys), kept=len(kept), embedded=len(missing))
+
+    def coverage(self, texts: Sequence[str]) -> RankingFill:
+        """How many of the distinct texts already have a vector (nothing is embedded)."""
+        vectors = self._parts()[1]
+        keys = sorted({vectors.key(text) for text in texts})
+        return RankingFill(texts=len(keys), kept=len(self._kept(vectors, keys)))
+
+    @staticmethod
+    def _kept(vectors: RankingVectors, keys: list[bytes]) -> set[bytes]:
+        kept: set[bytes] = set()
+        for start in range(0, len(keys), LOOKUP_BATCH):
+            kept.update(vectors.get(keys[start : start + LOOKUP_BATCH]))
+        return kept
 
     def close(self) -> None:
         with self._lock:

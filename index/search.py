@@ -158,8 +158,16 @@ class HybridSearcher:
         """Embed every English clause the ranking encoder has no vector for; None without one."""
         if self._ranker is None:
             return None
-        english = [text for _, text, meta in self._store.bm25_rows() if meta["language"] == "en"]
-        return self._ranker.fill(english, on_batch)
+        return self._ranker.fill(self._english_texts(), on_batch)
+
+    def ranking_coverage(self) -> RankingFill | None:
+        """How many English clauses the ranking encoder has a vector for; None without one."""
+        if self._ranker is None:
+            return None
+        return self._ranker.coverage(self._english_texts())
+
+    def _english_texts(self) -> list[str]:
+        return [text for _, text, meta in self._store.bm25_rows() if meta["language"] == "en"]
 
     def late_scores(self, question: str, texts: Sequence[str]) -> list[float] | None:
         """Late-interaction scores of the texts by a side that reads the question and whose

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from fastapi.testclient import TestClient
+from rescite.api.app import create_app
 from rescite.cli.main import app
+from rescite.core.records import RankingFill
 from rescite.core.settings import EmbedderSettings, Settings
 from rescite.core.wiring import RANKING, open_archive, ranking_embedder
 from rescite.index.embedders import Embedder
@@ -173,3 +176,32 @@ def test_ingest_with_ranking_embeds_every_english_clause_once(
         env={**environment, "RESCITE_EMBEDDER__RANKING": "none"},
     )  # fmt: skip
     assert off.exit_code == 0 and "nothing to embed" in off.output
+
+
+def test_the_server_warns_while_english_clauses_lack_a_ranking_vector(
+    documents: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(documents / "core/itu-pp-res6-kyoto-1994-en.txt", folder)
+    settings = Settings(home=tmp_path / "home", embedder=EmbedderSettings())
+    vectors = tmp_path / "vectors" / RANKING
+    with open_archive(settings, ranking_vectors=vectors) as archive:
+        archive.ingest([folder])
+        coverage = archive.ranking_coverage()
+        assert coverage is not None and coverage.texts > 0 and coverage.kept == 0
+        with TestClient(create_app(settings, archive=archive)) as client:
+            assert client.get("/readyz").status_code == 200
+        warned = [r.getMessage() for r in caplog.records if "ranking vector" in r.getMessage()]
+        assert warned == [
+            f"{coverage.texts} of {coverage.texts} English clauses have no ranking vector yet: "
+            "an answer to a new question embeds its candidates first (seconds each); run "
+            "`rescite ingest <folders> --ranking` once to embed them all"
+        ]
+        assert archive.fill_ranking_vectors() == RankingFill(
+            texts=coverage.texts, kept=0, embedded=coverage.texts
+        )
+        caplog.clear()
+        with TestClient(create_app(settings, archive=archive)) as client:
+            assert client.get("/readyz").status_code == 200
+        assert not [r for r in caplog.records if "ranking vector" in r.getMessage()]
