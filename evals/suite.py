@@ -94,12 +94,7 @@ def evaluate(
     check_gold(questions, clause_exists(archive))
     texts = gold_texts(archive, questions)
     runs: list[SystemRun] = [
-        run_retriever(
-            "rescite",
-            retriever or ask_retrieval(archive, embedder, settings.answer.k),
-            questions,
-            texts,
-        )
+        run_retriever("rescite", retriever or ask_retrieval(archive, embedder), questions, texts)
     ]
     notes: list[str] = []
     calibration = None
