@@ -94,7 +94,12 @@ def evaluate(
     check_gold(questions, clause_exists(archive))
     texts = gold_texts(archive, questions)
     runs: list[SystemRun] = [
-        run_retriever("rescite", retriever or ask_retrieval(archive, embedder), questions, texts)
+        run_retriever(
+            "rescite",
+            retriever or ask_retrieval(archive, embedder, settings.answer.k),
+            questions,
+            texts,
+        )
     ]
     notes: list[str] = []
     calibration = None

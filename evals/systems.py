@@ -93,13 +93,15 @@ def garbage(question: str, k: int) -> list[Retrieved]:
     return [Retrieved(f"garbage/{i}", 0.0) for i in range(k)]
 
 
-def ask_retrieval(archive: Any, embedder: Any) -> Retriever:
-    """The clauses `ask` weighs for a question (named documents resolved), best first."""
+def ask_retrieval(archive: Any, embedder: Any, answer_k: int) -> Retriever:
+    """The clauses `ask` weighs for a question (named documents resolved), best first: those it
+    weighs when asked for `answer_k` citations (the pool searched grows with it), the first k
+    of them scored."""
     from rescite.answer.question import read_question
     from rescite.answer.retrieve import candidates
 
     def retrieve(question: str, k: int) -> list[Retrieved]:
-        found = candidates(archive, read_question(question), Filters(), k, embedder)
+        found = candidates(archive, read_question(question), Filters(), answer_k, embedder)
         return [Retrieved(c.hit.clause.clause_id, c.rank) for c in found.items[:k]]
 
     return retrieve

@@ -1386,3 +1386,13 @@ def test_cited_by_itu_texts_is_answered_from_the_citing_itu_clauses(core_archive
         assert clause.doc_id.startswith("itu-")
         assert any(ref.kind == "unga-resolution" for ref in clause.references)
     assert_verified(core_archive, result)
+
+
+def test_an_answer_asked_for_as_many_clauses_as_the_api_allows_is_answered(
+    core_archive: Archive,
+) -> None:
+    """k=100 searched 1,000 clauses deep, past what one search returns: a QueryError."""
+    question = "What does Resolution 130 (Rev. Dubai, 2018) instruct the Secretary-General to do?"
+    result = ask(core_archive, question, k=100, settings=SETTINGS, embedder=embedder())
+    assert result.citations and not result.refused
+    assert_verified(core_archive, result)

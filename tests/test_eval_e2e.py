@@ -99,3 +99,21 @@ def test_a_gold_id_missing_from_the_index_fails_loudly(full_archive: Archive) ->
     with pytest.raises(GoldIdsMissingError) as caught:
         evaluate(full_archive, Settings(), [moved], EvalOptions(baselines=False, answers=False))
     assert "itu-pp/res-5/kyoto-1994/en/operative/resolves/99" in caught.value.message
+
+
+def test_the_ranked_list_scored_is_the_one_ask_weighs_at_the_configured_k(
+    full_archive: Archive, embedder: Any
+) -> None:
+    """Scoring the first 20 must not search deeper than `ask` does for its 10 citations."""
+    from rescite.answer.question import read_question
+    from rescite.answer.retrieve import candidates
+    from rescite.core.records import Filters
+    from rescite.evals.systems import ask_retrieval
+
+    question = "Which resolutions mandate action against the criminal misuse of ICTs?"
+    k = Settings().answer.k
+    weighed = candidates(full_archive, read_question(question), Filters(), k, embedder)
+    scored = ask_retrieval(full_archive, embedder, k)(question, 20)
+    assert [item.key for item in scored] == [c.hit.clause.clause_id for c in weighed.items[:20]]
+    deeper = candidates(full_archive, read_question(question), Filters(), 20, embedder)
+    assert len(deeper.items) > len(weighed.items)  # the pool grows with k
