@@ -86,8 +86,13 @@ def vector_sides(settings: Settings, embedder: Embedder) -> list[VectorSide]:
 def ranking_encoder(settings: Settings, vectors: Path) -> RankingEncoder | None:
     if settings.embedder.ranking == "none":
         return None
+    from rescite.index.mpnet import MODEL_ID, MPNET
+
     return RankingEncoder(
-        functools.partial(ranking_embedder, settings.embedder.model_cache), vectors
+        functools.partial(ranking_embedder, settings.embedder.model_cache),
+        vectors,
+        MODEL_ID,
+        MPNET.hidden,
     )
 
 

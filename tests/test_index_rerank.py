@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from rescite.api.app import create_app
 from rescite.cli.main import app
+from rescite.core.errors import ConfigError
 from rescite.core.records import RankingFill
 from rescite.core.settings import EmbedderSettings, Settings
 from rescite.core.wiring import RANKING, open_archive, ranking_embedder
@@ -44,6 +45,18 @@ class Counted:
         return self.inner.embed_query(text)
 
 
+def ranking(embedder: Embedder, path: Path) -> RankingEncoder:
+    return RankingEncoder(lambda: embedder, path, embedder.model_id, embedder.dimension)
+
+
+def english_and_arabic(documents: Path, folder: Path) -> Path:
+    """A folder with an English resolution and an Arabic recommendation."""
+    folder.mkdir()
+    for name in ("core/itu-pp-res6-kyoto-1994-en.txt", "core/itu-t-rec-e119-2017-04-ar.docx"):
+        shutil.copy(documents / name, folder)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def english(tmp_path_factory: pytest.TempPathFactory) -> Embedder:
     return MiniLmEmbedder(tmp_path_factory.mktemp("minilm-cache"))
@@ -54,7 +67,7 @@ def test_each_text_is_embedded_once_and_its_vector_kept_in_a_file(
 ) -> None:
     question = "the head of the Union must tell the Council how far things got"
     counted = Counted(english)
-    ranker = RankingEncoder(lambda: counted, tmp_path / RANKING)
+    ranker = ranking(counted, tmp_path / RANKING)
     first = ranker.similarities(question, CLAUSES)
     assert counted.embedded == [CLAUSES["a"], CLAUSES["b"]]  # the copy shares a's vector
     query = english.embed_query(question)
@@ -64,7 +77,7 @@ def test_each_text_is_embedded_once_and_its_vector_kept_in_a_file(
     ranker.close()
 
     again = Counted(english)
-    reopened = RankingEncoder(lambda: again, tmp_path / RANKING)
+    reopened = ranking(again, tmp_path / RANKING)
     assert reopened.similarities(question, {"b": CLAUSES["b"], "d": "A text not seen"}) == {
         "b": pytest.approx(first["b"], abs=1e-6),
         "d": pytest.approx(reopened.similarities(question, {"d": "A text not seen"})["d"]),
@@ -79,20 +92,42 @@ def test_an_unwritable_vector_file_costs_only_the_embedding(
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the archive's folder should be")
     counted = Counted(english)
-    ranker = RankingEncoder(lambda: counted, blocked / RANKING)
+    ranker = ranking(counted, blocked / RANKING)
     scores = ranker.similarities("progress report", CLAUSES)
     assert set(scores) == set(CLAUSES) and scores["a"] > 0
     ranker.similarities("progress report", CLAUSES)
     assert len(counted.embedded) == 4  # embedded both times, nothing kept, nothing raised
 
 
+def test_counting_kept_vectors_loads_no_model_and_skips_vectors_of_another_size(
+    english: Embedder, tmp_path: Path
+) -> None:
+    def no_model() -> Embedder:
+        raise AssertionError("a count must not load the model")
+
+    filled = ranking(english, tmp_path / RANKING)
+    filled.fill([CLAUSES["a"]])
+    filled.close()
+    counter = RankingEncoder(no_model, tmp_path / RANKING, english.model_id, english.dimension)
+    assert counter.coverage(list(CLAUSES.values())) == RankingFill(texts=2, kept=1)
+    counter.close()
+    other = RankingVectors(tmp_path / RANKING, english.model_id, english.dimension * 2)
+    assert other.kept([other.key(CLAUSES["a"])]) == set()  # a vector of another size: not kept
+    other.close()
+
+
+def test_a_ranking_encoder_of_another_model_than_its_vectors_is_refused(
+    english: Embedder, tmp_path: Path
+) -> None:
+    ranker = RankingEncoder(lambda: english, tmp_path / RANKING, "another-model", english.dimension)
+    with pytest.raises(ConfigError, match="another-model"):
+        ranker.similarities("progress report", CLAUSES)
+
+
 def test_the_archive_ranks_english_candidates_by_the_ranking_encoder(
     documents: Path, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name in ("core/itu-pp-res6-kyoto-1994-en.txt", "core/itu-t-rec-e119-2017-04-ar.docx"):
-        shutil.copy(documents / name, folder)
+    folder = english_and_arabic(documents, tmp_path / "docs")
     home = tmp_path / "home"
     question = "telephone numbers for calls to ships"
     with open_archive(Settings(home=home, embedder=EmbedderSettings())) as archive:
@@ -133,7 +168,7 @@ def archive_text(home: Path, clause_id: str) -> str:
 
 def test_fill_embeds_only_the_texts_without_a_vector(english: Embedder, tmp_path: Path) -> None:
     counted = Counted(english)
-    ranker = RankingEncoder(lambda: counted, tmp_path / RANKING)
+    ranker = ranking(counted, tmp_path / RANKING)
     ranker.similarities("progress report", {"b": CLAUSES["b"]})
     batches: list[tuple[int, int]] = []
     fill = ranker.fill([*CLAUSES.values(), "A third text"], lambda *seen: batches.append(seen))
@@ -149,10 +184,7 @@ def test_fill_embeds_only_the_texts_without_a_vector(english: Embedder, tmp_path
 def test_ingest_with_ranking_embeds_every_english_clause_once(
     documents: Path, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name in ("core/itu-pp-res6-kyoto-1994-en.txt", "core/itu-t-rec-e119-2017-04-ar.docx"):
-        shutil.copy(documents / name, folder)
+    folder = english_and_arabic(documents, tmp_path / "docs")
     environment = {"RESCITE_HOME": str(tmp_path / "home"), "COLUMNS": "200"}
     first = CliRunner().invoke(app, ["ingest", str(folder), "--ranking"], env=environment)
     assert first.exit_code == 0, first.output
