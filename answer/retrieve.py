@@ -21,7 +21,7 @@ from rescite.answer.doc_refs import EVERY_REVISION, DocRef
 from rescite.answer.locator import located
 from rescite.answer.pointers import is_item_of
 from rescite.answer.protocols import ArchiveReader, TextEmbedder
-from rescite.answer.question import Reading, cites_a_reference, read_question
+from rescite.answer.question import Reading, cites_a_reference, read_question, searched_words
 from rescite.answer.references import all_documents, resolve, unga_stem, unga_symbol, work_of
 from rescite.answer.revisions import (
     changed,
@@ -226,11 +226,12 @@ def searched(archive: ArchiveReader, reading: Reading, filters: Filters, depth: 
     """The search's hits; a question in another language than English also gets the English
     texts' best hits, interleaved, since most of the archive is English and a same-script
     match would otherwise crowd out the text that answers it."""
-    hits = archive.search(reading.query, k=depth, filters=filters)
+    words = searched_words(reading.query, reading.bodies, reading.session)
+    hits = archive.search(words, k=depth, filters=filters)
     if reading.language == "en" or filters.language:
         return hits
     only_english = filters.model_copy(update={"language": ("en",)})
-    english = archive.search(f"{reading.query} {reading.english}", k=depth, filters=only_english)
+    english = archive.search(f"{words} {reading.english}", k=depth, filters=only_english)
     return interleave(hits, english)
 
 

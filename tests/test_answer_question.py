@@ -8,7 +8,7 @@ import pytest
 from rescite.answer.doc_refs import DocRef
 from rescite.answer.glossary import ZH_EN, english_terms
 from rescite.answer.locator import Locator
-from rescite.answer.question import read_question, verb_matches
+from rescite.answer.question import read_question, searched_words, verb_matches
 from rescite.core.records import Body, DocType, Section
 
 UNGA = Body.UNGA
@@ -394,6 +394,39 @@ def test_crossref_questions_treat_references_as_targets(
 )
 def test_a_general_assembly_session_is_read(question: str, session: int | None) -> None:
     assert read_question(question).session == session
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        (
+            "Which international days did the General Assembly proclaim at its seventy-ninth "
+            "session, and when?",
+            "Which international days did proclaim , and when?",
+        ),
+        (
+            "During its 78th session, which years did the Assembly dedicate to a theme?",
+            ", which years did dedicate to a theme?",
+        ),
+        (
+            "Which General Assembly resolutions set up working groups?",
+            "Which resolutions set up working groups?",
+        ),
+        (
+            "What do ITU resolutions say about child online protection?",
+            "What do resolutions say about child online protection?",
+        ),
+        # no body restriction read: the words stay
+        ("What have ITU and the General Assembly said about disability?", None),
+    ],
+)
+def test_the_words_searched_leave_out_the_body_and_session_the_filters_carry(
+    question: str, searched: str | None
+) -> None:
+    reading = read_question(question)
+    assert searched_words(reading.query, reading.bodies, reading.session) == (
+        searched or reading.query
+    )
 
 
 def test_words_in_brackets_after_a_number_are_a_revision_only_if_they_name_one() -> None:
