@@ -12,6 +12,9 @@ RRF_K = 60
 VECTOR_WEIGHT = 0.6
 # The English paraphrase encoder (minilm.py) as a third list, weighted as the first.
 PARAPHRASE_WEIGHT = 0.6
+# The ranking encoder's kept vectors (rerank.py) as a fourth list, weighted as the others: of
+# 0.6 and 1.0 measured, 0.6 kept the citations (evals/README.md, forty-third session).
+RANKING_WEIGHT = 0.6
 
 
 @dataclass(frozen=True)

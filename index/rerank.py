@@ -27,6 +27,7 @@ import numpy as np
 from rescite.core.errors import ConfigError
 from rescite.core.records import RankingFill
 from rescite.index.embedders import Embedder
+from rescite.index.filters import ClauseColumns
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +132,8 @@ class RankingEncoder:
         self._model = (model_id, dimension)
         self._embedder: Embedder | None = None
         self._lock = threading.Lock()
+        self._matrix: tuple[ClauseColumns, tuple[np.ndarray, np.ndarray] | None] | None = None
+        self._matrix_lock = threading.Lock()
 
     def _loaded(self) -> Embedder:
         with self._lock:
@@ -183,6 +186,64 @@ class RankingEncoder:
         """How many of the distinct texts already have a vector (nothing is embedded or loaded)."""
         keys = sorted({self._vectors.key(text) for text in texts})
         return RankingFill(texts=len(keys), kept=len(self._vectors.kept(keys)))
+
+    def nearest(
+        self,
+        query: str,
+        depth: int,
+        columns: ClauseColumns,
+        mask: np.ndarray | None,
+        texts: Callable[[], Mapping[str, str]],
+    ) -> list[str]:
+        """The `depth` clauses nearest to the query by their kept vectors, best first, among
+        those `mask` passes; `texts` gives the indexed text of each clause it ranks (read once
+        per set of columns, when their vectors are gathered into one matrix).
+
+        Nothing (an empty list) unless every one of those clauses has a kept vector: a search
+        whose results depended on which candidates earlier answers happened to embed would
+        answer the same question differently from one day to the next."""
+        gathered = self._gathered(columns, texts)
+        if gathered is None:
+            return []
+        matrix, ranked = gathered
+        passing = ranked if mask is None else ranked & mask
+        count = int(np.count_nonzero(passing))
+        if count == 0:
+            return []
+        scores = matrix @ self._loaded().embed_query(query)
+        scores[~passing] = -np.inf
+        top = np.argpartition(-scores, min(depth, count) - 1)[: min(depth, count)]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [columns.clause_ids[position] for position in top]
+
+    def _gathered(
+        self, columns: ClauseColumns, texts: Callable[[], Mapping[str, str]]
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """The kept vectors as one matrix aligned with the columns (zeros for the clauses not
+        ranked) and which rows are ranked, or None when a clause to rank has no kept vector;
+        gathered again when the columns change (an ingest)."""
+        with self._matrix_lock:
+            if self._matrix is None or self._matrix[0] is not columns:
+                self._matrix = (columns, self._gather(columns, texts()))
+            return self._matrix[1]
+
+    def _gather(
+        self, columns: ClauseColumns, texts: Mapping[str, str]
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        by_key: dict[bytes, list[int]] = {}
+        for clause_id, text in texts.items():
+            if (position := columns.positions.get(clause_id)) is not None:
+                by_key.setdefault(self._vectors.key(text), []).append(position)
+        keys = list(by_key)
+        if not keys or len(self._vectors.kept(keys)) < len(keys):
+            return None
+        matrix = np.zeros((len(columns.clause_ids), self._model[1]), dtype=np.float32)
+        ranked = np.zeros(len(columns.clause_ids), dtype=bool)
+        for start in range(0, len(keys), LOOKUP_BATCH):
+            for key, vector in self._vectors.get(keys[start : start + LOOKUP_BATCH]).items():
+                matrix[by_key[key]] = vector
+                ranked[by_key[key]] = True
+        return matrix, ranked
 
     def close(self) -> None:
         self._vectors.close()

@@ -17,8 +17,10 @@ from rescite.core.records import RankingFill
 from rescite.core.settings import EmbedderSettings, Settings
 from rescite.core.wiring import RANKING, open_archive, ranking_embedder
 from rescite.index.embedders import Embedder
+from rescite.index.filters import ClauseColumns
 from rescite.index.minilm import MiniLmEmbedder
 from rescite.index.rerank import RankingEncoder, RankingVectors
+from rescite.index.search import as_statement
 from typer.testing import CliRunner
 
 CLAUSES = {
@@ -122,6 +124,61 @@ def test_a_ranking_encoder_of_another_model_than_its_vectors_is_refused(
     ranker = RankingEncoder(lambda: english, tmp_path / RANKING, "another-model", english.dimension)
     with pytest.raises(ConfigError, match="another-model"):
         ranker.similarities("progress report", CLAUSES)
+
+
+def columns_of(languages: dict[str, str]) -> ClauseColumns:
+    meta = {"doc_id": "d", "body": "UNGA", "doc_type": "resolution", "section": "operative",
+            "keyword_en": "", "year": 2024}  # fmt: skip
+    return ClauseColumns.from_rows(
+        [(cid, {**meta, "language": language}) for cid, language in languages.items()]
+    )
+
+
+def test_nearest_ranks_within_the_mask_once_every_clause_has_a_kept_vector(
+    english: Embedder, tmp_path: Path
+) -> None:
+    ranker = ranking(english, tmp_path / RANKING)
+    texts = {**CLAUSES, "d": "A text kept only later"}
+    ranker.fill([CLAUSES["a"], CLAUSES["b"]])
+    question = "The Council chose a new head of the Union"
+    columns = columns_of({"a": "en", "b": "en", "c": "en", "d": "en", "e": "fr"})
+    assert ranker.nearest(question, 10, columns, None, lambda: texts) == []  # d has none
+    ranker.fill([texts["d"]])
+    assert ranker.nearest(question, 10, columns, None, lambda: texts) == []  # same columns
+    again = columns_of({"a": "en", "b": "en", "c": "en", "d": "en", "e": "fr"})  # an ingest
+    nearest = ranker.nearest(question, 10, again, None, lambda: texts)
+    assert nearest[0] == "b" and set(nearest) == {"a", "b", "c", "d"}  # c: a copy of a's text
+    assert ranker.nearest(question, 1, again, None, lambda: texts) == ["b"]
+    only_a = np.array([True, False, False, False, True])
+    assert ranker.nearest(question, 10, again, only_a, lambda: texts) == ["a"]
+    ranker.close()
+
+
+def test_the_search_ranks_english_clauses_by_the_ranking_encoders_kept_vectors(
+    documents: Path, tmp_path: Path
+) -> None:
+    folder = english_and_arabic(documents, tmp_path / "docs")
+    home, vectors = tmp_path / "home", tmp_path / "vectors" / RANKING
+    question = "the weather forecast for tomorrow"
+    without = Settings(home=home, embedder=EmbedderSettings(ranking="none"))
+    with open_archive(without) as archive:
+        archive.ingest([folder])
+        before = [hit.clause.clause_id for hit in archive.search(question, k=200)]
+    last = next(cid for cid in reversed(before) if "/en/" in cid)
+    settings = Settings(home=home, embedder=EmbedderSettings())
+    with open_archive(settings, ranking_vectors=vectors) as archive:
+        partly = [hit.clause.clause_id for hit in archive.search(question, k=200)]
+        fill = archive.fill_ranking_vectors()
+        assert fill is not None and fill.embedded > 0
+    assert partly == before  # no vector kept for any clause: the search is the same
+    mpnet = ranking_embedder(EmbedderSettings().model_cache)
+    kept = RankingVectors(vectors, mpnet.model_id, mpnet.dimension)
+    kept.put({kept.key(archive_text(home, last)): mpnet.embed_query(as_statement(question))})
+    kept.close()  # as if the encoder read the last clause as the very words asked for
+    with open_archive(settings, ranking_vectors=vectors) as archive:
+        after = [hit.clause.clause_id for hit in archive.search(question, k=200)]
+    assert set(after) == set(before)
+    assert after.index(last) < before.index(last)
 
 
 def test_the_archive_ranks_english_candidates_by_the_ranking_encoder(
