@@ -42,13 +42,13 @@ class RankingVectors:
 
     def __init__(self, path: Path, model_id: str, dimension: int) -> None:
         self._path = path
-        self._model = model_id
-        self._dimension = dimension
+        self.model_id = model_id
+        self.dimension = dimension
         self._db: sqlite3.Connection | None = None
         self._lock = threading.Lock()
 
     def key(self, text: str) -> bytes:
-        return hashlib.sha256(f"{self._model}\n{text}".encode()).digest()[:16]
+        return hashlib.sha256(f"{self.model_id}\n{text}".encode()).digest()[:16]
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
@@ -60,43 +60,37 @@ class RankingVectors:
             self._db = db
         return self._db
 
-    def get(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+    def _select(self, columns: str, keys: Sequence[bytes]) -> list[tuple[bytes, ...]]:
+        """Rows of the keys that have a vector of this model's size, `LOOKUP_BATCH` at a time."""
+        rows: list[tuple[bytes, ...]] = []
         if not keys:
-            return {}
-        marks = ",".join("?" * len(keys))
+            return rows
+        with self._lock:
+            db = self._connection()
+            for start in range(0, len(keys), LOOKUP_BATCH):
+                batch = list(keys[start : start + LOOKUP_BATCH])
+                marks = ",".join("?" * len(batch))
+                rows += db.execute(
+                    f"SELECT {columns} FROM vectors WHERE key IN ({marks}) AND length(vector) = ?",
+                    [*batch, 4 * self.dimension],
+                ).fetchall()
+        return rows
+
+    def get(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
         try:
-            with self._lock:
-                rows = (
-                    self._connection()
-                    .execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", keys)
-                    .fetchall()
-                )
+            rows = self._select("key, vector", keys)
         except (sqlite3.Error, OSError) as error:
             log.warning("ranking vectors unreadable in %s (%s): embedding again", self._path, error)
             return {}
-        return {
-            bytes(key): np.frombuffer(vector, dtype=np.float32)
-            for key, vector in rows
-            if len(vector) == 4 * self._dimension
-        }
+        return {bytes(key): np.frombuffer(vector, dtype=np.float32) for key, vector in rows}
 
     def kept(self, keys: Sequence[bytes]) -> set[bytes]:
         """Which of the keys have a vector, read from the keys alone (not the vectors' bytes)."""
-        found: set[bytes] = set()
         try:
-            with self._lock:
-                db = self._connection()
-                for start in range(0, len(keys), LOOKUP_BATCH):
-                    batch = list(keys[start : start + LOOKUP_BATCH])
-                    marks = ",".join("?" * len(batch))
-                    rows = db.execute(
-                        f"SELECT key FROM vectors WHERE key IN ({marks}) AND length(vector) = ?",
-                        [*batch, 4 * self._dimension],
-                    )
-                    found.update(bytes(key) for (key,) in rows)
+            return {bytes(key) for (key,) in self._select("key", keys)}
         except (sqlite3.Error, OSError) as error:
             log.warning("ranking vectors unreadable in %s (%s)", self._path, error)
-        return found
+            return set()
 
     def put(self, vectors: Mapping[bytes, np.ndarray]) -> None:
         rows = [(key, np.asarray(vector, np.float32).tobytes()) for key, vector in vectors.items()]
@@ -129,7 +123,6 @@ class RankingEncoder:
     ) -> None:
         self._make = embedder
         self._vectors = RankingVectors(path, model_id, dimension)
-        self._model = (model_id, dimension)
         self._embedder: Embedder | None = None
         self._lock = threading.Lock()
         self._matrix: tuple[ClauseColumns, tuple[np.ndarray, np.ndarray] | None] | None = None
@@ -139,10 +132,11 @@ class RankingEncoder:
         with self._lock:
             if self._embedder is None:
                 embedder = self._make()
-                if (embedder.model_id, embedder.dimension) != self._model:
+                kept = self._vectors
+                if (embedder.model_id, embedder.dimension) != (kept.model_id, kept.dimension):
                     raise ConfigError(
                         f"the ranking encoder is {embedder.model_id} ({embedder.dimension}-d), "
-                        f"not the {self._model[0]} ({self._model[1]}-d) its vectors are kept for"
+                        f"not the {kept.model_id} ({kept.dimension}-d) its vectors are kept for"
                     )
                 self._embedder = embedder
             return self._embedder
@@ -237,12 +231,11 @@ class RankingEncoder:
         keys = list(by_key)
         if not keys or len(self._vectors.kept(keys)) < len(keys):
             return None
-        matrix = np.zeros((len(columns.clause_ids), self._model[1]), dtype=np.float32)
+        matrix = np.zeros((len(columns.clause_ids), self._vectors.dimension), dtype=np.float32)
         ranked = np.zeros(len(columns.clause_ids), dtype=bool)
-        for start in range(0, len(keys), LOOKUP_BATCH):
-            for key, vector in self._vectors.get(keys[start : start + LOOKUP_BATCH]).items():
-                matrix[by_key[key]] = vector
-                ranked[by_key[key]] = True
+        for key, vector in self._vectors.get(keys).items():
+            matrix[by_key[key]] = vector
+            ranked[by_key[key]] = True
         return matrix, ranked
 
     def close(self) -> None:
