@@ -131,6 +131,7 @@ def _fill_ranking_vectors(archive: Archive) -> None:
     console.print(
         f"ranking vectors: {fill.texts} English clause texts, {fill.kept} already kept, "
         f"{fill.embedded} embedded in {time.perf_counter() - started:.1f} s"
+        + (f", {fill.dropped} of texts no longer held dropped" if fill.dropped else "")
     )
 
 

@@ -213,6 +213,7 @@ class RankingFill(Record):
     texts: int = 0  # distinct English clause texts
     kept: int = 0  # of which a vector was already kept
     embedded: int = 0
+    dropped: int = 0  # vectors of texts the archive no longer holds, deleted
 
 
 class DocumentPage(Record):

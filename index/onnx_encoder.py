@@ -14,6 +14,7 @@ thread idle, so texts are embedded by two runs at once, each on one thread.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -23,6 +24,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +233,39 @@ def graph(weights: dict[str, np.ndarray], shape: Architecture) -> Any:
     model = helper.make_model(onnx_graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8
     return model
+
+
+@dataclass(frozen=True)
+class WeightFile:
+    """An installed file of a model's weights and the hash pip recorded for it, if any."""
+
+    path: Path
+    recorded: str | None = None
+
+
+def installed_file(distribution: str, name_part: str) -> WeightFile | None:
+    """The installed distribution's first file whose name holds `name_part`, with the hash its
+    RECORD gives (read without reading the file); None when it is not installed."""
+    try:
+        files = metadata.distribution(distribution).files or []
+    except metadata.PackageNotFoundError:
+        return None
+    found = next((file for file in files if name_part in file.name), None)
+    path = Path(str(found.locate())) if found is not None else None
+    if found is None or path is None or not path.is_file():
+        return None
+    return WeightFile(path, found.hash.value if found.hash else None)
+
+
+def weights_stamp(files: Sequence[WeightFile]) -> str:
+    """A name for the weights in `files`, the same in every install of the same release (from
+    the hashes pip recorded), so that each virtual environment finds the model another built;
+    from their sizes and modification times where no hash was recorded."""
+    recorded = [file.recorded for file in files]
+    if all(recorded):
+        return "h" + hashlib.sha256("\n".join(map(str, recorded)).encode()).hexdigest()[:16]
+    stats = [file.path.stat() for file in files]
+    return f"{sum(s.st_size for s in stats)}-{max(s.st_mtime_ns for s in stats)}"
 
 
 def quantized(target: Path, float_graph: Callable[[], Any], kept_float: Sequence[str] = ()) -> Path:

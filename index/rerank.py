@@ -7,11 +7,11 @@ place of all-MiniLM-L6-v2 (whose vectors the index already holds), development R
 0.865 and held-out R@10 0.785 -> 0.811, MRR 0.696 -> 0.757 (evals/README.md, fortieth session).
 Embedding all 52,149 clauses would add some 35 minutes to an 11-minute ingest, so each
 candidate's indexed text is embedded when first ranked, at about 27 texts/s, and its vector
-kept beside the model (`ranking-vectors.sqlite3` in the model cache, keyed by model and text:
-an identical clause of another document, of a re-ingested one or of another archive is not
-embedded again; deleting the file costs only the embedding again). `rescite ingest --ranking`
-embeds every English clause at once (`fill`), for a server that should answer new questions
-without embedding anything.
+kept in the archive's home (`ranking-vectors.sqlite3`, keyed by model and text: an identical
+clause of another document or of a re-ingested one is not embedded again; deleting the file
+costs only the embedding again). `rescite ingest --ranking` embeds every English clause at once
+(`fill`), for a server that should answer new questions without embedding anything, and drops
+the vectors of texts the archive no longer holds.
 """
 
 from __future__ import annotations
@@ -102,6 +102,23 @@ class RankingVectors:
         except (sqlite3.Error, OSError) as error:
             log.warning("ranking vectors not kept in %s (%s)", self._path, error)
 
+    def keep_only(self, keys: Sequence[bytes]) -> int:
+        """Delete every vector whose key is not among `keys`; how many were deleted."""
+        try:
+            with self._lock:
+                db = self._connection()
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key BLOB PRIMARY KEY)")
+                db.execute("DELETE FROM wanted")
+                db.executemany("INSERT OR IGNORE INTO wanted(key) VALUES (?)", [(k,) for k in keys])
+                dropped = db.execute(
+                    "DELETE FROM vectors WHERE key NOT IN (SELECT key FROM wanted)"
+                ).rowcount
+                db.execute("DELETE FROM wanted")
+                return dropped
+        except (sqlite3.Error, OSError) as error:
+            log.warning("ranking vectors not pruned in %s (%s)", self._path, error)
+            return 0
+
     def close(self) -> None:
         with self._lock:
             if self._db is not None:
@@ -162,7 +179,8 @@ class RankingEncoder:
         self, texts: Sequence[str], on_batch: Callable[[int, int], None] | None = None
     ) -> RankingFill:
         """Embed and keep each of the texts that has no vector yet, so that no answer waits for
-        them; `on_batch(done, missing)` is called as each batch is kept."""
+        them, and drop the vectors of any other text; `on_batch(done, missing)` is called as
+        each batch is kept."""
         vectors = self._vectors
         by_key = {vectors.key(text): text for text in texts}
         keys = sorted(by_key)
@@ -174,7 +192,8 @@ class RankingEncoder:
             vectors.put(dict(zip(batch, found, strict=True)))
             if on_batch is not None:
                 on_batch(start + len(batch), len(missing))
-        return RankingFill(texts=len(keys), kept=len(kept), embedded=len(missing))
+        dropped = vectors.keep_only(keys)
+        return RankingFill(texts=len(keys), kept=len(kept), embedded=len(missing), dropped=dropped)
 
     def coverage(self, texts: Sequence[str]) -> RankingFill:
         """How many of the distinct texts already have a vector (nothing is embedded or loaded)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,14 @@ import pytest
 from rescite.core.errors import ConfigError
 from rescite.index.embedders import Embedder
 from rescite.index.mpnet import MPNET, MpnetEmbedder, model_files, unpacked, weight_parts
-from rescite.index.onnx_encoder import OnnxEncoder, graph, read_safetensors, relative_buckets
+from rescite.index.onnx_encoder import (
+    OnnxEncoder,
+    WeightFile,
+    graph,
+    read_safetensors,
+    relative_buckets,
+    weights_stamp,
+)
 
 TEXTS = [
     "Instructs the Secretary-General to report on progress to the Council",
@@ -89,11 +97,29 @@ def test_relative_position_buckets_follow_mpnets_definition() -> None:
     assert buckets.shape == (300, 300) and buckets.min() == 0 and buckets.max() == 31
 
 
+def test_a_model_is_named_by_the_hashes_pip_recorded_so_every_install_finds_it(
+    tmp_path: Path,
+) -> None:
+    """A new virtual environment installs the same pieces with new modification times: the
+    model built by another environment is found, not built again beside it."""
+    parts = weight_parts()
+    assert all(part.recorded for part in parts)  # pip recorded every piece's hash
+    stamp = weights_stamp(parts)
+    piece = tmp_path / "piece"
+    piece.write_bytes(b"weights")
+    recorded = WeightFile(piece, "a-recorded-hash")
+    before, unrecorded = weights_stamp([recorded]), weights_stamp([WeightFile(piece)])
+    os.utime(piece, ns=(1, 1))  # as a fresh install leaves it
+    assert weights_stamp([recorded]) == before != weights_stamp([WeightFile(piece, "another")])
+    assert weights_stamp([WeightFile(piece)]) != unrecorded  # no hash: named by size and time
+    assert stamp == weights_stamp(weight_parts()) != before
+
+
 def test_broken_weight_packages_are_a_config_error_that_says_to_reinstall(tmp_path: Path) -> None:
     piece = tmp_path / "all-mpnet-base-v2.zip.001"
     piece.write_bytes(b"not a zip at all" * 100)
     with pytest.raises(ConfigError, match="--force-reinstall"):
-        model_files([piece], tmp_path / "cache")
+        model_files([WeightFile(piece)], tmp_path / "cache")
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the model cache folder should be")
     with pytest.raises(ConfigError, match="RESCITE_EMBEDDER__MODEL_CACHE"):

@@ -143,7 +143,7 @@ def test_nearest_ranks_within_the_mask_once_every_clause_has_a_kept_vector(
     question = "The Council chose a new head of the Union"
     columns = columns_of({"a": "en", "b": "en", "c": "en", "d": "en", "e": "fr"})
     assert ranker.nearest(question, 10, columns, None, lambda: texts) == []  # d has none
-    ranker.fill([texts["d"]])
+    ranker.fill(list(texts.values()))
     assert ranker.nearest(question, 10, columns, None, lambda: texts) == []  # same columns
     again = columns_of({"a": "en", "b": "en", "c": "en", "d": "en", "e": "fr"})  # an ingest
     nearest = ranker.nearest(question, 10, again, None, lambda: texts)
@@ -200,7 +200,7 @@ def test_the_archive_ranks_english_candidates_by_the_ranking_encoder(
     query = mpnet.embed_query(question)
     some = english[:3]
     texts = [archive_text(home, cid) for cid in some]
-    kept = RankingVectors(cache / RANKING, mpnet.model_id, mpnet.dimension)  # beside the model
+    kept = RankingVectors(home / RANKING, mpnet.model_id, mpnet.dimension)  # in the home
     assert len(kept.get([kept.key(text) for text in texts])) == len(set(texts))
     kept.close()
     expected = [max(float(row @ query), 0.0) for row in mpnet.embed_documents(texts)]
@@ -253,9 +253,8 @@ def test_ingest_with_ranking_embeds_every_english_clause_once(
     assert counts is not None, first.output
     texts, kept, embedded = map(int, counts.groups())
     assert texts == len(english) and kept + embedded == texts
-    cache = EmbedderSettings().model_cache
-    mpnet = ranking_embedder(cache)
-    vectors = RankingVectors(cache / RANKING, mpnet.model_id, mpnet.dimension)
+    mpnet = ranking_embedder(EmbedderSettings().model_cache)
+    vectors = RankingVectors(home / RANKING, mpnet.model_id, mpnet.dimension)
     assert len(vectors.get([vectors.key(text) for text in english])) == len(english)
     vectors.close()
     again = CliRunner().invoke(app, ["ingest", str(folder), "--ranking"], env=environment)
@@ -265,6 +264,31 @@ def test_ingest_with_ranking_embeds_every_english_clause_once(
         env={**environment, "RESCITE_EMBEDDER__RANKING": "none"},
     )  # fmt: skip
     assert off.exit_code == 0 and "nothing to embed" in off.output
+
+
+def test_each_archive_keeps_its_own_ranking_vectors_and_drops_those_it_no_longer_needs(
+    documents: Path, tmp_path: Path
+) -> None:
+    folder = english_and_arabic(documents, tmp_path / "docs")
+    filled, other = (Settings(home=tmp_path / name, embedder=EmbedderSettings()) for name in "ab")
+    question = "telephone numbers for calls to ships"
+    with open_archive(other) as archive:
+        archive.ingest([folder])
+        before = [hit.clause.clause_id for hit in archive.search(question, k=200)]
+    with open_archive(filled) as archive:
+        archive.ingest([folder])
+        fill = archive.fill_ranking_vectors()
+        assert fill is not None and fill.embedded == fill.texts > 0 and fill.dropped == 0
+    with open_archive(other) as archive:  # the same texts, filled in another archive only
+        coverage = archive.ranking_coverage()
+        assert coverage is not None and coverage.kept == 0
+        assert [hit.clause.clause_id for hit in archive.search(question, k=200)] == before
+    (folder / "itu-pp-res6-kyoto-1994-en.txt").unlink()
+    with open_archive(filled) as archive:
+        archive.ingest([folder], prune=True)
+        again = archive.fill_ranking_vectors()
+    english = fill.texts - (again.texts if again else 0)
+    assert again is not None and english > 0 and again.dropped == english
 
 
 def test_the_server_warns_while_english_clauses_lack_a_ranking_vector(
