@@ -75,12 +75,23 @@ class Archive:
         prune: bool = False,
         progress: IngestProgress | None = None,
     ) -> SyncReport:
-        """Index new and changed files, skip unchanged ones, optionally prune vanished ones."""
+        """Index new and changed files, skip unchanged ones, optionally prune vanished ones.
+
+        An archive whose every English clause had a ranking vector gets the new clauses' too,
+        so that the search keeps ranking by them (a few seconds for a document or two)."""
         with self._lock:
+            complete = self._ranking_complete()
             try:
-                return self._sync.run(paths, prune=prune, progress=progress)
+                report = self._sync.run(paths, prune=prune, progress=progress)
             finally:
                 self._searcher.refresh_bm25()
+            if complete:
+                self._searcher.fill_ranking_vectors()
+            return report
+
+    def _ranking_complete(self) -> bool:
+        coverage = self._searcher.ranking_coverage()
+        return coverage is not None and coverage.kept == coverage.texts > 0
 
     def fill_ranking_vectors(
         self, on_batch: Callable[[int, int], None] | None = None

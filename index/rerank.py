@@ -20,7 +20,9 @@ import hashlib
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 
 FILL_BATCH = 64  # texts embedded and kept at once by `fill`: an interrupted fill keeps its work
 LOOKUP_BATCH = 900  # keys per query, under SQLite's limit of bound parameters
+RECHECK_S = 30.0  # while some vectors are missing, how often to look whether they were kept
 SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)"
 
 
@@ -102,6 +105,14 @@ class RankingVectors:
         except (sqlite3.Error, OSError) as error:
             log.warning("ranking vectors not kept in %s (%s)", self._path, error)
 
+    def count(self) -> int:
+        try:
+            with self._lock:
+                return int(self._connection().execute("SELECT count(*) FROM vectors").fetchone()[0])
+        except (sqlite3.Error, OSError) as error:
+            log.warning("ranking vectors unreadable in %s (%s)", self._path, error)
+            return 0
+
     def keep_only(self, keys: Sequence[bytes]) -> int:
         """Delete every vector whose key is not among `keys`; how many were deleted."""
         try:
@@ -126,6 +137,17 @@ class RankingVectors:
                 self._db = None
 
 
+@dataclass
+class Gathered:
+    """The kept vectors of one set of columns as a matrix and which rows are ranked, or None
+    while some of the `needed` distinct texts have no vector (looked at last at `checked`)."""
+
+    columns: ClauseColumns
+    vectors: tuple[np.ndarray, np.ndarray] | None
+    needed: int
+    checked: float
+
+
 class RankingEncoder:
     """Cosines of a question to texts by the ranking encoder, each text embedded once.
 
@@ -136,14 +158,20 @@ class RankingEncoder:
     """
 
     def __init__(
-        self, embedder: Callable[[], Embedder], path: Path, model_id: str, dimension: int
+        self,
+        embedder: Callable[[], Embedder],
+        path: Path,
+        model_id: str,
+        dimension: int,
+        recheck_s: float = RECHECK_S,
     ) -> None:
         self._make = embedder
         self._vectors = RankingVectors(path, model_id, dimension)
         self._embedder: Embedder | None = None
         self._lock = threading.Lock()
-        self._matrix: tuple[ClauseColumns, tuple[np.ndarray, np.ndarray] | None] | None = None
+        self._matrix: Gathered | None = None
         self._matrix_lock = threading.Lock()
+        self._recheck_s = recheck_s
 
     def _loaded(self) -> Embedder:
         with self._lock:
@@ -234,28 +262,36 @@ class RankingEncoder:
     ) -> tuple[np.ndarray, np.ndarray] | None:
         """The kept vectors as one matrix aligned with the columns (zeros for the clauses not
         ranked) and which rows are ranked, or None when a clause to rank has no kept vector;
-        gathered again when the columns change (an ingest)."""
+        gathered again when the columns change (an ingest) or, while some are missing, when
+        another process (`rescite ingest --ranking`) may have kept them since."""
         with self._matrix_lock:
-            if self._matrix is None or self._matrix[0] is not columns:
-                self._matrix = (columns, self._gather(columns, texts()))
-            return self._matrix[1]
+            now = time.monotonic()
+            last = self._matrix
+            if last is None or last.columns is not columns or self._worth_another_look(last, now):
+                last = self._matrix = self._gather(columns, texts(), now)
+            return last.vectors
 
-    def _gather(
-        self, columns: ClauseColumns, texts: Mapping[str, str]
-    ) -> tuple[np.ndarray, np.ndarray] | None:
+    def _worth_another_look(self, last: Gathered, now: float) -> bool:
+        """Looked at every `recheck_s` seconds, by counting the kept vectors (milliseconds)."""
+        if last.vectors is not None or now - last.checked < self._recheck_s:
+            return False
+        last.checked = now
+        return self._vectors.count() >= last.needed
+
+    def _gather(self, columns: ClauseColumns, texts: Mapping[str, str], now: float) -> Gathered:
         by_key: dict[bytes, list[int]] = {}
         for clause_id, text in texts.items():
             if (position := columns.positions.get(clause_id)) is not None:
                 by_key.setdefault(self._vectors.key(text), []).append(position)
         keys = list(by_key)
         if not keys or len(self._vectors.kept(keys)) < len(keys):
-            return None
+            return Gathered(columns, None, len(keys), now)
         matrix = np.zeros((len(columns.clause_ids), self._vectors.dimension), dtype=np.float32)
         ranked = np.zeros(len(columns.clause_ids), dtype=bool)
         for key, vector in self._vectors.get(keys).items():
             matrix[by_key[key]] = vector
             ranked[by_key[key]] = True
-        return matrix, ranked
+        return Gathered(columns, (matrix, ranked), len(keys), now)
 
     def close(self) -> None:
         self._vectors.close()

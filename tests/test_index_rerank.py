@@ -19,6 +19,7 @@ from rescite.core.wiring import RANKING, open_archive, ranking_embedder
 from rescite.index.embedders import Embedder
 from rescite.index.filters import ClauseColumns
 from rescite.index.minilm import MiniLmEmbedder
+from rescite.index.mpnet import MODEL_ID, MPNET
 from rescite.index.rerank import RankingEncoder, RankingVectors
 from rescite.index.search import as_statement
 from typer.testing import CliRunner
@@ -154,6 +155,22 @@ def test_nearest_ranks_within_the_mask_once_every_clause_has_a_kept_vector(
     ranker.close()
 
 
+def test_a_running_search_takes_up_the_vectors_another_process_kept(
+    english: Embedder, tmp_path: Path
+) -> None:
+    serving = RankingEncoder(
+        lambda: english, tmp_path / RANKING, english.model_id, english.dimension, recheck_s=0
+    )
+    columns = columns_of({"a": "en", "b": "en", "c": "en"})
+    question = "The Council chose a new head of the Union"
+    assert serving.nearest(question, 10, columns, None, lambda: CLAUSES) == []
+    filler = ranking(english, tmp_path / RANKING)  # as `rescite ingest --ranking` elsewhere
+    filler.fill(list(CLAUSES.values()))
+    filler.close()
+    assert set(serving.nearest(question, 10, columns, None, lambda: CLAUSES)) == {"a", "b", "c"}
+    serving.close()
+
+
 def test_the_search_ranks_english_clauses_by_the_ranking_encoders_kept_vectors(
     documents: Path, tmp_path: Path
 ) -> None:
@@ -232,7 +249,9 @@ def test_fill_embeds_only_the_texts_without_a_vector(english: Embedder, tmp_path
     assert (fill.texts, fill.kept, fill.embedded) == (3, 1, 2)
     assert sorted(counted.embedded[1:]) == ["A third text", CLAUSES["a"]]
     assert batches == [(2, 2)]
-    assert ranker.fill(list(CLAUSES.values())).embedded == 0
+    assert ranker.fill(list(CLAUSES.values())) == RankingFill(
+        texts=2, kept=2, embedded=0, dropped=1
+    )  # the third text is no longer among them: its vector goes
     ranker.similarities("progress report", CLAUSES)
     assert len(counted.embedded) == 3  # an answer now embeds none of them
     ranker.close()
@@ -284,11 +303,28 @@ def test_each_archive_keeps_its_own_ranking_vectors_and_drops_those_it_no_longer
         assert coverage is not None and coverage.kept == 0
         assert [hit.clause.clause_id for hit in archive.search(question, k=200)] == before
     (folder / "itu-pp-res6-kyoto-1994-en.txt").unlink()
-    with open_archive(filled) as archive:
+    with open_archive(filled) as archive:  # every English clause had a vector: kept so
         archive.ingest([folder], prune=True)
-        again = archive.fill_ranking_vectors()
-    english = fill.texts - (again.texts if again else 0)
-    assert again is not None and english > 0 and again.dropped == english
+    kept = RankingVectors(tmp_path / "a" / RANKING, MODEL_ID, MPNET.hidden)
+    assert kept.count() == 0  # the English resolution is gone, and its texts' vectors
+    kept.close()
+
+
+def test_an_ingest_into_an_archive_with_every_ranking_vector_embeds_the_new_clauses_too(
+    documents: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(documents / "core/itu-pp-res6-kyoto-1994-en.txt", folder)
+    with open_archive(Settings(home=tmp_path / "home", embedder=EmbedderSettings())) as archive:
+        archive.ingest([folder])
+        first = archive.ranking_coverage()
+        assert first is not None and first.kept == 0 < first.texts  # never filled: left so
+        archive.fill_ranking_vectors()
+        shutil.copy(documents / "core/itu-pp-res5-kyoto-1994-en.txt", folder)
+        archive.ingest([folder])
+        after = archive.ranking_coverage()
+    assert after is not None and after.kept == after.texts > first.texts
 
 
 def test_the_server_warns_while_english_clauses_lack_a_ranking_vector(
