@@ -80,18 +80,22 @@ class Archive:
         An archive whose every English clause had a ranking vector gets the new clauses' too,
         so that the search keeps ranking by them (a few seconds for a document or two)."""
         with self._lock:
-            complete = self._ranking_complete()
             try:
                 report = self._sync.run(paths, prune=prune, progress=progress)
             finally:
                 self._searcher.refresh_bm25()
-            if complete:
+            changed = {*report.added, *report.updated}
+            if (changed or report.removed) and self._ranking_complete_but_for(changed):
                 self._searcher.fill_ranking_vectors()
             return report
 
-    def _ranking_complete(self) -> bool:
-        coverage = self._searcher.ranking_coverage()
-        return coverage is not None and coverage.kept == coverage.texts > 0
+    def _ranking_complete_but_for(self, changed: set[str]) -> bool:
+        """Whether every English clause but those of the `changed` documents has a vector (and
+        there is one, unless nothing changed: a first ingest is not filled)."""
+        coverage = self._searcher.ranking_coverage(changed)
+        if coverage is None or coverage.kept < coverage.texts:
+            return False
+        return coverage.texts > 0 or not changed
 
     def fill_ranking_vectors(
         self, on_batch: Callable[[int, int], None] | None = None

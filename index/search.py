@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -161,14 +161,19 @@ class HybridSearcher:
             return None
         return self._ranker.fill(self._english_texts(), on_batch)
 
-    def ranking_coverage(self) -> RankingFill | None:
-        """How many English clauses the ranking encoder has a vector for; None without one."""
+    def ranking_coverage(self, skipped: Collection[str] = ()) -> RankingFill | None:
+        """How many English clauses the ranking encoder has a vector for, but for those of the
+        `skipped` documents; None without one."""
         if self._ranker is None:
             return None
-        return self._ranker.coverage(self._english_texts())
+        return self._ranker.coverage(self._english_texts(skipped))
 
-    def _english_texts(self) -> list[str]:
-        return list(self._english_by_id().values())
+    def _english_texts(self, skipped: Collection[str] = ()) -> list[str]:
+        return [
+            text
+            for _, text, meta in self._store.bm25_rows()
+            if meta["language"] == "en" and meta["doc_id"] not in skipped
+        ]
 
     def _english_by_id(self) -> dict[str, str]:
         return {
