@@ -85,17 +85,9 @@ class Archive:
             finally:
                 self._searcher.refresh_bm25()
             changed = {*report.added, *report.updated}
-            if (changed or report.removed) and self._ranking_complete_but_for(changed):
-                self._searcher.fill_ranking_vectors()
+            if changed or report.removed:
+                self._searcher.keep_ranking_complete(changed)
             return report
-
-    def _ranking_complete_but_for(self, changed: set[str]) -> bool:
-        """Whether every English clause but those of the `changed` documents has a vector (and
-        there is one, unless nothing changed: a first ingest is not filled)."""
-        coverage = self._searcher.ranking_coverage(changed)
-        if coverage is None or coverage.kept < coverage.texts:
-            return False
-        return coverage.texts > 0 or not changed
 
     def fill_ranking_vectors(
         self, on_batch: Callable[[int, int], None] | None = None

@@ -251,8 +251,7 @@ def installed_file(distribution: str, name_part: str) -> WeightFile | None:
     except metadata.PackageNotFoundError:
         return None
     found = next((file for file in files if name_part in file.name), None)
-    path = Path(str(found.locate())) if found is not None else None
-    if found is None or path is None or not path.is_file():
+    if found is None or not (path := Path(str(found.locate()))).is_file():
         return None
     return WeightFile(path, found.hash.value if found.hash else None)
 

@@ -159,25 +159,38 @@ class HybridSearcher:
         """Embed every English clause the ranking encoder has no vector for; None without one."""
         if self._ranker is None:
             return None
-        return self._ranker.fill(self._english_texts(), on_batch)
+        return self._ranker.fill(list(self._english_by_id().values()), on_batch)
 
-    def ranking_coverage(self, skipped: Collection[str] = ()) -> RankingFill | None:
-        """How many English clauses the ranking encoder has a vector for, but for those of the
-        `skipped` documents; None without one."""
+    def ranking_coverage(self) -> RankingFill | None:
+        """How many English clauses the ranking encoder has a vector for; None without one."""
         if self._ranker is None:
             return None
-        return self._ranker.coverage(self._english_texts(skipped))
+        return self._ranker.coverage(list(self._english_by_id().values()))
 
-    def _english_texts(self, skipped: Collection[str] = ()) -> list[str]:
-        return [
-            text
-            for _, text, meta in self._store.bm25_rows()
-            if meta["language"] == "en" and meta["doc_id"] not in skipped
-        ]
+    def keep_ranking_complete(self, changed: Collection[str]) -> RankingFill | None:
+        """After an ingest that added or changed the `changed` documents (or removed some):
+        fill the ranking vectors when every English clause of the other documents has one
+        (and there is one, unless nothing was added or changed: a first ingest is not
+        filled), so that the search keeps ranking by them; None when it does not."""
+        if self._ranker is None:
+            return None
+        rows = self._english_rows()
+        rest = self._ranker.coverage(
+            [text for doc_id, text in rows.values() if doc_id not in changed]
+        )
+        if rest.kept < rest.texts or (rest.texts == 0 and changed):
+            return None
+        return self._ranker.fill([text for _, text in rows.values()])
 
     def _english_by_id(self) -> dict[str, str]:
+        return {clause_id: text for clause_id, (_, text) in self._english_rows().items()}
+
+    def _english_rows(self) -> dict[str, tuple[str, str]]:
+        """Each English clause's document and indexed text, by clause id."""
         return {
-            cid: text for cid, text, meta in self._store.bm25_rows() if meta["language"] == "en"
+            clause_id: (str(meta["doc_id"]), text)
+            for clause_id, text, meta in self._store.bm25_rows()
+            if meta["language"] == "en"
         }
 
     def _ranking_nearest(
